@@ -1,0 +1,108 @@
+# wirecheck — fact-consistency checker for translated wire copy.
+# `make demo` and `make test` are the two commands a new user needs; both first
+# run tools/install-deps, which installs missing Debian packages when it can.
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Ichecker
+PKGS     = yaml-0.1 libpcre2-8 libutf8proc
+prefix  ?= /usr/local
+bindir   = $(prefix)/bin
+datadir  = $(prefix)/share
+mandir   = $(datadir)/man
+libdir   = $(prefix)/lib
+includedir = $(prefix)/include
+DESTDIR ?=
+
+BUILD   ?= build
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
+TEST_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+LIB_SRC  = $(filter-out checker/main.c,$(wildcard checker/*.c))
+LIB_OBJ  = $(LIB_SRC:checker/%.c=$(BUILD)/obj/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps demo test check test-unit test-e2e test-rules test-locales \
+        test-asan test-valgrind install uninstall clean
+
+all: $(BUILD)/wirecheck
+
+deps:
+	@sh tools/install-deps
+
+$(BUILD)/obj/%.o: checker/%.c checker/wirecheck.h checker/internal.h checker/checks.def
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libwirecheck.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/wirecheck: $(BUILD)/obj/main.o $(BUILD)/libwirecheck.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libwirecheck.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -o $@ $< \
+	    $(BUILD)/libwirecheck.a $(PKG_LIBS) $(TEST_LIBS)
+
+ZTE = fixtures/zte
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo "== wirecheck on the ZTE bundle (exit 1 = a translation fails the gate)"
+	./$(BUILD)/wirecheck check --source $(ZTE)/zte.en.txt $(ZTE)/zte.da.txt $(ZTE)/zte.sv.txt \
+	    --related $(ZTE)/zte-washington.en.txt --related $(ZTE)/zte-other-agency.en.txt; \
+	    rc=$$?; echo "== exit code $$rc"; test $$rc -le 1
+
+test: deps
+	@$(MAKE) --no-print-directory check
+
+# Every test: units, rule examples, end to end, generated locales, then the
+# same suites under ASan+UBSan and under valgrind.
+check: all test-unit test-rules test-e2e test-locales test-asan test-valgrind
+	@echo "all test suites passed"
+
+test-unit: $(UNIT_BIN)
+	@sh tests/run-unit $(UNIT_BIN)
+
+test-rules: $(BUILD)/wirecheck
+	./$(BUILD)/wirecheck rules lint
+	./$(BUILD)/wirecheck rules test
+
+test-e2e: $(BUILD)/wirecheck
+	@sh tests/e2e/run $(BUILD)/wirecheck
+
+test-locales:
+	@sh tests/locales-drift
+
+# Sanitizer build in its own directory, so that it never mixes with the
+# optimized objects.
+test-asan:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" test-unit test-rules test-e2e
+
+test-valgrind: all $(UNIT_BIN)
+	@WC_VALGRIND=1 sh tests/run-unit $(UNIT_BIN)
+	@WC_VALGRIND=1 sh tests/e2e/run $(BUILD)/wirecheck
+
+install: all
+	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(datadir)/wirecheck $(DESTDIR)$(mandir)/man1 \
+	    $(DESTDIR)$(libdir) $(DESTDIR)$(includedir)
+	install -m 755 $(BUILD)/wirecheck $(DESTDIR)$(bindir)/wirecheck
+	install -m 644 $(BUILD)/libwirecheck.a $(DESTDIR)$(libdir)/libwirecheck.a
+	install -m 644 checker/wirecheck.h $(DESTDIR)$(includedir)/wirecheck.h
+	install -m 644 docs/wirecheck.1 $(DESTDIR)$(mandir)/man1/wirecheck.1
+	cp -R rules $(DESTDIR)$(datadir)/wirecheck/
+
+uninstall:
+	rm -f $(DESTDIR)$(bindir)/wirecheck $(DESTDIR)$(libdir)/libwirecheck.a \
+	    $(DESTDIR)$(includedir)/wirecheck.h $(DESTDIR)$(mandir)/man1/wirecheck.1
+	rm -rf $(DESTDIR)$(datadir)/wirecheck
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,77 @@
+/*
+ * findings.c — the raw findings list that every check appends to.
+ * Checks record byte offsets in the prepared text; report.c turns them into
+ * lines and columns, sorts them and counts them per version.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+
+void wc_emit(wc_findings *fs, int check, int severity, const wc_doc *doc,
+             size_t start, size_t end, const wc_doc *src, size_t src_start,
+             const char *expected, const char *found, const char *rule,
+             const char *fmt, ...)
+{
+	static const wc_severity defaults[] = {
+#define WC_CHECK(e, name, sev, desc) sev,
+#include "checks.def"
+#undef WC_CHECK
+	};
+	va_list ap;
+	va_start(ap, fmt);
+	wc_raw_finding *f = WC_PUSH(fs->v, fs->n, fs->cap);
+	f->check = check;
+	f->severity = severity < 0 ? defaults[check] : (wc_severity)severity;
+	f->doc = doc;
+	f->start = start;
+	f->end = end < start ? start : end;
+	f->src = src;
+	f->src_start = src_start;
+	f->expected = expected ? wc_xstrdup(expected) : NULL;
+	f->found = found ? wc_xstrdup(found) : NULL;
+	f->rule = rule;
+	f->message = wc_xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+void wc_findings_free(wc_findings *fs)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		free(fs->v[i].message);
+		free(fs->v[i].expected);
+		free(fs->v[i].found);
+	}
+	free(fs->v);
+	fs->v = NULL;
+	fs->n = fs->cap = 0;
+}
+
+static const struct {
+	const char *name;
+	wc_severity severity;
+	const char *description;
+} checks[] = {
+#define WC_CHECK(e, name, sev, desc) {name, sev, desc},
+#include "checks.def"
+#undef WC_CHECK
+};
+
+size_t wc_check_count(void)
+{
+	return WC_CHECK_COUNT;
+}
+
+const char *wc_check_name(size_t i)
+{
+	return i < WC_CHECK_COUNT ? checks[i].name : NULL;
+}
+
+wc_severity wc_check_default_severity(size_t i)
+{
+	return i < WC_CHECK_COUNT ? checks[i].severity : WC_INFO;
+}
+
+const char *wc_check_description(size_t i)
+{
+	return i < WC_CHECK_COUNT ? checks[i].description : NULL;
+}

@@ -1,0 +1,381 @@
+/*
+ * internal.h — types and helpers shared by the stages of libwirecheck.
+ * Not installed; the CLI uses wirecheck.h only.
+ *
+ * Offsets are byte offsets into wc_doc.text (the NFC-normalized text) unless
+ * a name says otherwise; they become line/column only when a report is built.
+ */
+#ifndef WC_INTERNAL_H
+#define WC_INTERNAL_H
+
+#include "wirecheck.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#define WC_PRINTF(a, b) __attribute__((format(printf, a, b)))
+
+/* ---- alloc.c: memory (OOM aborts here, nowhere else) and small buffers ---- */
+
+void *wc_xmalloc(size_t n);
+void *wc_xcalloc(size_t n, size_t size);
+void *wc_xrealloc(void *p, size_t n);
+char *wc_xstrdup(const char *s);
+char *wc_xstrndup(const char *s, size_t n);
+char *wc_xasprintf(const char *fmt, ...) WC_PRINTF(1, 2);
+char *wc_xvasprintf(const char *fmt, va_list ap);
+
+/* Grows *p (an array of elem-sized items with capacity *cap) to hold need. */
+void wc_grow(void *pp, size_t *cap, size_t need, size_t elem);
+#define WC_PUSH(arr, n, cap) \
+	(wc_grow(&(arr), &(cap), (n) + 1, sizeof *(arr)), &(arr)[(n)++])
+
+typedef struct {
+	char *s;   /* always NUL-terminated once anything was added */
+	size_t len, cap;
+} wc_buf;
+
+void wc_buf_add(wc_buf *b, const char *s, size_t n);
+void wc_buf_puts(wc_buf *b, const char *s);
+void wc_buf_putc(wc_buf *b, char c);
+void wc_buf_printf(wc_buf *b, const char *fmt, ...) WC_PRINTF(2, 3);
+/* Returns the string and leaves b empty; never NULL. */
+char *wc_buf_take(wc_buf *b);
+void wc_buf_free(wc_buf *b);
+
+/* ---- utf8.c: code points ---------------------------------------------------- */
+
+/* Decodes the code point at s[*i] (bounds n) and advances *i; returns -1 on an
+ * invalid sequence (advancing one byte). */
+int32_t wc_utf8_next(const char *s, size_t n, size_t *i);
+/* Decodes the code point that ends just before s[i]; sets *start to its first
+ * byte.  Returns -1 at the start of the string. */
+int32_t wc_utf8_prev(const char *s, size_t i, size_t *start);
+/* Offset of the first invalid byte, or (size_t)-1 if s is valid UTF-8. */
+size_t wc_utf8_invalid_at(const char *s, size_t n);
+bool wc_is_letter(int32_t c);
+bool wc_is_upper(int32_t c);
+bool wc_is_lower(int32_t c);
+bool wc_is_digit(int32_t c);
+bool wc_is_space(int32_t c);      /* Unicode white space, incl. NBSP */
+/* Case-folded copy of s[0..n) (NFC), for dictionary keys. */
+char *wc_casefold(const char *s, size_t n);
+/* Number of code points in s[0..n). */
+size_t wc_utf8_count(const char *s, size_t n);
+
+/* ---- diag.c ------------------------------------------------------------------ */
+
+void wc_diags_add(wc_diags *d, const char *file, int line, int column,
+                  const char *excerpt, const char *fmt, ...) WC_PRINTF(6, 7);
+
+/* ---- yaml.c: a small document tree with positions, built with libyaml -------- */
+
+typedef enum { WC_Y_SCALAR, WC_Y_SEQ, WC_Y_MAP } wc_ytype;
+
+typedef struct wc_ynode {
+	wc_ytype type;
+	char *value;            /* scalars */
+	int quoted;             /* scalar was quoted: never a number or bool */
+	int line, column;       /* 1-based */
+	size_t n;               /* SEQ: items; MAP: pairs (items[2k] key, [2k+1] value) */
+	struct wc_ynode **items;
+} wc_ynode;
+
+typedef struct {
+	char *path;
+	char *text;             /* the file, for excerpts in diagnostics */
+	size_t len;
+	wc_ynode *root;         /* NULL for an empty file */
+} wc_ydoc;
+
+/* Parses a YAML file; returns NULL with a diagnostic on error.  Aliases are
+ * refused (they make alias bombs possible and rule files do not need them). */
+wc_ydoc *wc_yaml_load(const char *path, wc_diags *diags);
+wc_ydoc *wc_yaml_parse(const char *path, const char *text, size_t len, wc_diags *diags);
+void wc_yaml_free(wc_ydoc *d);
+/* Value of key in a MAP, or NULL. */
+wc_ynode *wc_ymap_get(const wc_ynode *map, const char *key);
+/* Adds a diagnostic located at node, with its line as excerpt. */
+void wc_ydiag(wc_diags *d, const wc_ydoc *doc, const wc_ynode *node,
+              const char *fmt, ...) WC_PRINTF(4, 5);
+
+/* ---- lexicon.c: word forms → canonical values -------------------------------- */
+
+typedef struct {
+	char *key;     /* case-folded form */
+	char *form;    /* the form as written in the rule file */
+	char *canon;   /* canonical value ("monday", "USD", "vice-premier") */
+	int64_t num;   /* numeric value (number words, scale exponents) */
+} wc_lex_item;
+
+typedef struct {
+	wc_lex_item *items;
+	size_t n, cap;
+	bool sorted;
+} wc_lexicon;
+
+void wc_lex_add(wc_lexicon *lx, const char *form, const char *canon, int64_t num);
+/* Finds s[0..n) case-insensitively; NULL if absent. */
+const wc_lex_item *wc_lex_find(wc_lexicon *lx, const char *s, size_t n);
+/* A PCRE2 alternation of all forms, longest first, escaped; "(?!)" if empty.
+ * Caller frees. */
+char *wc_lex_regex(const wc_lexicon *lx, bool symbols_only);
+void wc_lex_free(wc_lexicon *lx);
+
+/* ---- locale ------------------------------------------------------------------- */
+
+typedef struct { int32_t open, close; } wc_quote_pair;
+
+typedef struct wc_strlist {
+	char **v;
+	size_t n, cap;
+} wc_strlist;
+
+void wc_strlist_add(wc_strlist *l, const char *s);
+bool wc_strlist_has_fold(const wc_strlist *l, const char *s, size_t n);
+void wc_strlist_free(wc_strlist *l);
+
+typedef struct wc_locale {
+	char *lang, *name;
+	wc_strlist files;           /* the files that defined it */
+	char *decimal, *group;      /* separators (UTF-8) */
+	wc_strlist group_also;      /* other accepted group separators */
+	wc_quote_pair quotes[2];    /* [0] primary, [1] secondary (CLDR) */
+	wc_quote_pair *quotes_also; /* further pairs accepted in this language */
+	size_t nquotes_also, quotes_also_cap;
+	bool quote_continuation;    /* an unclosed quote may continue in the next paragraph */
+	wc_lexicon weekdays, months, number_words, joiners, scales, units,
+	           currencies, relative, titles, names;
+	wc_strlist genitive;        /* suffixes a name may take: "s", "’s", ":s" */
+	wc_strlist colon_suffixes;  /* "USA:s": endings that follow a colon */
+	wc_strlist repeat_ok;       /* words that may stand twice ("had had") */
+	int bare_word_min;          /* smallest number word that is a fact on its own */
+	bool months_case_sensitive;
+	struct wc_compiled *compiled; /* rules_compile.c */
+} wc_locale;
+
+/* ---- rules -------------------------------------------------------------------- */
+
+typedef enum {
+	WC_K_NUMBER, WC_K_MONEY, WC_K_DURATION, WC_K_DATE, WC_K_TITLE, WC_K_NAME, WC_K_CODE,
+	WC_K_COUNT
+} wc_kind;
+
+const char *wc_kind_name(wc_kind k);
+int wc_kind_parse(const char *s);
+
+typedef struct {
+	char *lang;             /* or "*" */
+	char *pattern;          /* before macro expansion */
+	int line, column;       /* where it stands in its file */
+} wc_rule_pattern;
+
+typedef struct {
+	char *lang, *text, *value, *unit;
+	char *file;
+	int line;
+} wc_example;
+
+typedef struct wc_rule {
+	char *id;
+	wc_kind kind;
+	wc_severity severity;
+	char *description;
+	bool generic;           /* a generic extractor, not a keyed fact */
+	char *file;
+	int line;
+	wc_rule_pattern *patterns;
+	size_t npatterns, patterns_cap;
+	size_t index;
+} wc_rule;
+
+typedef struct {
+	char *id;
+	char *kind;             /* "title", "place", "org" */
+	char *broader;          /* a wider concept it may be rendered as, or NULL */
+} wc_concept;
+
+struct wc_ruleset {
+	wc_locale **locales;
+	size_t nlocales, locales_cap;
+	wc_rule **rules;
+	size_t nrules, rules_cap;
+	wc_concept *concepts;
+	size_t nconcepts, concepts_cap;
+	wc_example *examples;
+	size_t nexamples, examples_cap;
+	unsigned match_limit, depth_limit;
+};
+
+wc_locale *wc_ruleset_locale(const wc_ruleset *rs, const char *lang);
+const wc_concept *wc_ruleset_concept(const wc_ruleset *rs, const char *id);
+/* Whether two concept ids may name the same thing (equal, or one broader). */
+bool wc_concepts_compatible(const wc_ruleset *rs, const char *a, const char *b);
+void wc_locale_free(wc_locale *loc);
+void wc_compiled_free(struct wc_compiled *c);
+
+/* ---- text.c: prepared text ---------------------------------------------------- */
+
+typedef struct {
+	size_t start, end;      /* the paragraph's text, without the line break */
+	size_t line;            /* 1-based line of its first character */
+} wc_para;
+
+typedef struct wc_xfact {
+	wc_kind kind;
+	const wc_rule *rule;
+	size_t start, end;
+	char *value;            /* normalized value */
+	char *unit;             /* currency, time unit, date part; or NULL */
+	char *name;             /* titles: the person's name as normalized; or NULL */
+	size_t para;
+	bool garbled;           /* the number was written in a garbled form */
+	int matched;            /* matching state, used by match.c */
+} wc_xfact;
+
+typedef struct {
+	size_t open, close;     /* byte offsets of the marks; close == SIZE_MAX if none */
+	size_t para;
+} wc_quotation;
+
+typedef struct wc_doc {
+	char *path;
+	const wc_locale *loc;
+	wc_role role;
+	size_t index;           /* position in the bundle / report versions */
+	char *orig;             /* the bytes as read */
+	size_t orig_len;
+	char *text;             /* NFC-normalized, NUL-terminated */
+	size_t len;
+	size_t *map;            /* text offset → orig offset, or NULL when identical */
+	size_t *line_starts;    /* orig offsets where lines start */
+	size_t nlines;
+	wc_para *paras;
+	size_t npara, paras_cap;
+	wc_xfact *facts;
+	size_t nfacts, facts_cap;
+	wc_quotation *quotations; /* paired (or unclosed) double quotations */
+	size_t nquotations, quotations_cap;
+} wc_doc;
+
+/* Prepares a doc: validates UTF-8 (WC_EINPUT + diagnostic with byte offset),
+ * normalizes to NFC, splits paragraphs.  Takes a copy of the bytes. */
+int wc_doc_init(wc_doc *doc, const char *path, const wc_locale *loc, wc_role role,
+                const char *bytes, size_t len, wc_diags *diags);
+void wc_doc_fini(wc_doc *doc);
+/* Line (1-based) and column (1-based, code points) in the file as read. */
+void wc_doc_position(const wc_doc *doc, size_t offset, size_t *line, size_t *column);
+size_t wc_doc_orig_offset(const wc_doc *doc, size_t offset);
+/* Paragraph that contains offset (the nearest one before it otherwise). */
+size_t wc_doc_para_at(const wc_doc *doc, size_t offset);
+/* The text of the original line holding offset, newly allocated. */
+char *wc_doc_line_text(const wc_doc *doc, size_t offset);
+
+/* ---- extract.c ---------------------------------------------------------------- */
+
+/* Fills doc->facts.  Limits hit become rule.limit findings when fs != NULL. */
+struct wc_findings;
+int wc_extract_doc(wc_ruleset *rs, wc_doc *doc, struct wc_findings *fs, wc_diags *diags);
+/* number.c: parses a number as written in loc ("1,2", "80, 000", "syv",
+ * "femogtyve", "1.2 billion") into a decimal string.  *garbled is set for
+ * forms such as "80, 000".  NULL if it is not a number. */
+char *wc_parse_number(const wc_locale *loc, const char *s, size_t n, bool *garbled);
+/* Normalizes a person's name for comparison: drops dots, folds case, strips a
+ * genitive ending.  Caller frees. */
+char *wc_name_key(const wc_locale *loc, const char *s, size_t n);
+/* Whether two name keys name the same person ("xi" ~ "xi jinping"). */
+bool wc_names_compatible(const char *a, const char *b);
+
+/* The public fact list: wc_extract() fills it, wc_facts_write_jsonl() prints it. */
+struct wc_facts {
+	wc_fact *v;
+	size_t n, cap;
+	char **owned;           /* strings the list owns */
+	size_t nowned, owned_cap;
+};
+
+/* ---- findings ----------------------------------------------------------------- */
+
+enum {
+#define WC_CHECK(e, name, sev, desc) WC_CHECK_##e,
+#include "checks.def"
+#undef WC_CHECK
+	WC_CHECK_COUNT
+};
+
+typedef struct {
+	int check;
+	wc_severity severity;
+	const wc_doc *doc;
+	size_t start, end;
+	char *message, *expected, *found;
+	const char *rule;
+	const wc_doc *src;      /* NULL when there is no source counterpart */
+	size_t src_start;
+} wc_raw_finding;
+
+typedef struct wc_findings {
+	wc_raw_finding *v;
+	size_t n, cap;
+} wc_findings;
+
+/* Appends a finding.  severity < 0 takes the check's default.  expected,
+ * found and rule may be NULL; src may be NULL.  The strings are copied. */
+void wc_emit(wc_findings *fs, int check, int severity, const wc_doc *doc,
+             size_t start, size_t end, const wc_doc *src, size_t src_start,
+             const char *expected, const char *found, const char *rule,
+             const char *fmt, ...) WC_PRINTF(12, 13);
+void wc_findings_free(wc_findings *fs);
+
+/* ---- align.c ------------------------------------------------------------------ */
+
+typedef struct {
+	int *s2t;               /* source paragraph → translation paragraph or -1 */
+	int *t2s;               /* translation paragraph → source paragraph or -1 */
+	size_t ns, nt;
+} wc_alignment;
+
+/* Aligns the paragraphs of tgt to those of src, by shared anchors (numbers,
+ * normalized facts, names) and length; paragraphs may be dropped, added,
+ * merged or moved. */
+void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al);
+void wc_alignment_free(wc_alignment *al);
+
+/* ---- checks ------------------------------------------------------------------- */
+
+/* check_quotes.c: pairs the quote marks of each paragraph (fills
+ * doc->quotations) and reports quote.unbalanced, quote.detached, quote.style. */
+void wc_check_quotes(wc_doc *doc, wc_findings *fs);
+/* quote.missing: source quotations whose aligned paragraph has none. */
+void wc_check_quote_missing(const wc_doc *src, const wc_doc *tgt,
+                            const wc_alignment *al, wc_findings *fs);
+/* check_text.c: text.repeated-word, text.hyphen-spacing, text.punct-spacing. */
+void wc_check_text(const wc_doc *doc, wc_findings *fs);
+/* check_numbers.c: number.format for garbled and wrong-locale numbers. */
+void wc_check_numbers(const wc_doc *doc, wc_findings *fs);
+/* match.c: fact.mismatch, fact.missing, fact.extra (contradictions only for
+ * related coverage). */
+void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt,
+                    const wc_alignment *al, wc_findings *fs);
+
+/* ---- report.c ----------------------------------------------------------------- */
+
+struct wc_report {
+	wc_version *versions;
+	size_t nversions;
+	wc_finding *findings;
+	size_t nfindings;
+	char **strings;         /* every string the report owns */
+	size_t nstrings, strings_cap;
+};
+
+wc_report *wc_report_build(wc_doc *docs, size_t ndocs, const wc_findings *fs);
+
+/* JSON helpers shared by the writers. */
+void wc_json_str(FILE *out, const char *s);
+
+int wc_report_write_text(const wc_report *r, const wc_report_options *opt, FILE *out);
+int wc_report_write_json(const wc_report *r, const wc_report_options *opt, FILE *out);
+
+#endif

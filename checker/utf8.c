@@ -1,0 +1,116 @@
+/*
+ * utf8.c — code point decoding and character classes (utf8proc).
+ * Every stage that walks text by characters goes through these helpers, so
+ * invalid bytes are handled in one place.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+int32_t wc_utf8_next(const char *s, size_t n, size_t *i)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
+	                                      (utf8proc_ssize_t)(n - *i), &c);
+	if (k <= 0) {
+		(*i)++;
+		return -1;
+	}
+	*i += (size_t)k;
+	return c;
+}
+
+int32_t wc_utf8_prev(const char *s, size_t i, size_t *start)
+{
+	if (i == 0) {
+		*start = 0;
+		return -1;
+	}
+	size_t j = i - 1;
+	while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
+		j--;
+	size_t k = j;
+	int32_t c = wc_utf8_next(s, i, &k);
+	if (k != i) {
+		*start = i - 1;
+		return -1;
+	}
+	*start = j;
+	return c;
+}
+
+size_t wc_utf8_invalid_at(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t at = i;
+		if (wc_utf8_next(s, n, &i) < 0)
+			return at;
+	}
+	return (size_t)-1;
+}
+
+static utf8proc_category_t cat(int32_t c)
+{
+	return c < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(c);
+}
+
+bool wc_is_letter(int32_t c)
+{
+	switch (cat(c)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool wc_is_upper(int32_t c)
+{
+	return cat(c) == UTF8PROC_CATEGORY_LU || cat(c) == UTF8PROC_CATEGORY_LT;
+}
+
+bool wc_is_lower(int32_t c)
+{
+	return cat(c) == UTF8PROC_CATEGORY_LL;
+}
+
+bool wc_is_digit(int32_t c)
+{
+	return cat(c) == UTF8PROC_CATEGORY_ND;
+}
+
+bool wc_is_space(int32_t c)
+{
+	if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+		return true;
+	return cat(c) == UTF8PROC_CATEGORY_ZS;
+}
+
+char *wc_casefold(const char *s, size_t n)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+	                                  UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
+	if (k < 0) {
+		/* Invalid input never reaches here through the pipeline (texts are
+		 * validated first); fall back to the bytes as they are. */
+		return wc_xstrndup(s, n);
+	}
+	char *r = wc_xstrndup((const char *)out, (size_t)k);
+	free(out);
+	return r;
+}
+
+size_t wc_utf8_count(const char *s, size_t n)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			count++;
+	return count;
+}

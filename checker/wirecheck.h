@@ -1,0 +1,219 @@
+/*
+ * wirecheck.h — the one public header of libwirecheck.
+ *
+ * wirecheck checks that the translations of a news story carry the same facts
+ * (numbers, money, durations, dates, titles, names) as the source, and that
+ * their text is intact (quotation marks, number formats, doubled words).
+ *
+ * Pipeline: a wc_ruleset is loaded from rule directories (locales, fact rules,
+ * terms); a wc_bundle collects the versions of one story; wc_bundle_check()
+ * prepares, extracts, aligns and checks them and returns a wc_report, which the
+ * reporters format.
+ *
+ * Ownership, once for the whole API: every wc_X_new() is paired with a
+ * wc_X_free() that accepts NULL.  An object owns everything it returns
+ * pointers to; returned strings and structs are borrowed and stay valid until
+ * that object is freed.  A wc_bundle borrows its wc_ruleset, and a wc_report
+ * borrows nothing: it may outlive the bundle and the ruleset.
+ *
+ * Errors: functions return 0 on success or a negative WC_E* code
+ * (wc_strerror() names it).  Problems in user input (rule files, texts) are
+ * appended to a wc_diags list as {file, line, column, message}; the library
+ * never prints.  Out of memory aborts the process with a message.
+ */
+#ifndef WIRECHECK_H
+#define WIRECHECK_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define WC_VERSION "0.1.0"
+
+/* Error codes (negative return values). */
+enum {
+	WC_OK = 0,
+	WC_EIO = -1,      /* a file could not be read or written */
+	WC_EINPUT = -2,   /* bad input text (invalid UTF-8, NUL byte, ...) */
+	WC_ERULES = -3,   /* a rule or locale file is invalid */
+	WC_ELANG = -4,    /* no locale for the requested language */
+	WC_EUSAGE = -5    /* the call itself is wrong (no source, ...) */
+};
+
+/* Returns a static description of a WC_E* code. */
+const char *wc_strerror(int code);
+
+typedef enum { WC_INFO = 0, WC_WARNING = 1, WC_ERROR = 2, WC_NEVER = 3 } wc_severity;
+
+/* "info", "warning", "error", "never". */
+const char *wc_severity_name(wc_severity s);
+/* Parses a severity name; returns -1 if unknown. */
+int wc_severity_parse(const char *name);
+
+typedef enum { WC_ROLE_SOURCE = 0, WC_ROLE_TRANSLATION = 1, WC_ROLE_RELATED = 2 } wc_role;
+
+/* "source", "translation", "related". */
+const char *wc_role_name(wc_role r);
+
+/* ---- diagnostics: problems in user input ---------------------------------- */
+
+typedef struct wc_diags wc_diags;
+
+typedef struct {
+	const char *file;    /* may be "" when no file is involved */
+	int line, column;    /* 1-based; 0 when unknown */
+	const char *message; /* one line, no trailing newline */
+	const char *excerpt; /* the offending source line, or NULL */
+} wc_diag;
+
+wc_diags *wc_diags_new(void);
+void wc_diags_free(wc_diags *d);
+size_t wc_diags_count(const wc_diags *d);
+const wc_diag *wc_diags_get(const wc_diags *d, size_t i);
+/* Writes every diagnostic as "file:line:column: error: message" (and a caret
+ * line under the excerpt when there is one). */
+void wc_diags_print(const wc_diags *d, FILE *out);
+
+/* ---- rules ---------------------------------------------------------------- */
+
+typedef struct wc_ruleset wc_ruleset;
+
+wc_ruleset *wc_ruleset_new(void);
+void wc_ruleset_free(wc_ruleset *rs);
+
+/* Loads locales/, facts/ and terms/ below dir (each optional).  Later
+ * directories add to earlier ones.  Returns WC_ERULES if any diagnostic was
+ * added; loading goes on past a bad rule so that all problems are listed. */
+int wc_ruleset_load_dir(wc_ruleset *rs, const char *dir, wc_diags *diags);
+
+/* Compiles the rules of one language (done once; later calls are free).
+ * WC_ELANG if no locale file defines lang. */
+int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags);
+
+/* Languages that have a locale, in load order. */
+size_t wc_ruleset_lang_count(const wc_ruleset *rs);
+const char *wc_ruleset_lang(const wc_ruleset *rs, size_t i);
+
+/* Runs every `examples:` entry of the loaded rule and locale files.  Each
+ * failing example becomes a diagnostic; *run receives the number run. */
+int wc_ruleset_test(wc_ruleset *rs, wc_diags *diags, size_t *run);
+
+/* The PCRE2 match limit used for rule patterns (0 = library default). */
+void wc_ruleset_set_match_limit(wc_ruleset *rs, unsigned limit);
+
+/* ---- facts ---------------------------------------------------------------- */
+
+typedef struct {
+	const char *kind;   /* "number", "money", "duration", "date", "title", "name", "code" */
+	const char *text;   /* the text as written */
+	const char *value;  /* normalized: "80000", "1200000000", "monday", "vice-premier" */
+	const char *unit;   /* "USD", "year", "weekday", a person's name for titles; or NULL */
+	const char *rule;   /* the rule that found it */
+	size_t line, column;/* 1-based; column in code points */
+	size_t start, end;  /* byte offsets in the input */
+} wc_fact;
+
+typedef struct wc_facts wc_facts;
+
+/* Extracts the facts of one text.  The text need not be NUL-terminated.
+ * path is used in diagnostics only.  Returns NULL (and adds a diagnostic)
+ * on invalid input or an unknown language.  Caller frees with wc_facts_free. */
+wc_facts *wc_extract(wc_ruleset *rs, const char *lang, const char *path,
+                     const char *text, size_t len, wc_diags *diags);
+void wc_facts_free(wc_facts *f);
+size_t wc_facts_count(const wc_facts *f);
+const wc_fact *wc_facts_get(const wc_facts *f, size_t i);
+
+/* ---- bundles and checks --------------------------------------------------- */
+
+typedef struct wc_bundle wc_bundle;
+typedef struct wc_report wc_report;
+
+wc_bundle *wc_bundle_new(wc_ruleset *rs);
+void wc_bundle_free(wc_bundle *b);
+
+/* Adds one version.  The text is copied.  Exactly one source is required.
+ * Returns WC_EINPUT (with a diagnostic naming path and byte offset) for
+ * text that is not valid UTF-8 or holds a NUL byte, WC_ELANG for a language
+ * without a locale. */
+int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang,
+                       const char *path, const char *text, size_t len,
+                       wc_diags *diags);
+
+/* Reads path ("-" = standard input) and adds it. */
+int wc_bundle_add_file(wc_bundle *b, wc_role role, const char *lang,
+                       const char *path, wc_diags *diags);
+
+/* Runs every stage and returns the findings.  Caller frees the report.
+ * Returns NULL with *err set when the bundle has no source. */
+wc_report *wc_bundle_check(wc_bundle *b, wc_diags *diags, int *err);
+
+/* ---- reports -------------------------------------------------------------- */
+
+typedef struct {
+	const char *path, *lang;
+	wc_role role;
+	size_t errors, warnings, infos;
+} wc_version;
+
+typedef struct {
+	const char *check;     /* stable name, e.g. "fact.mismatch" */
+	wc_severity severity;
+	size_t version;        /* index into the report's versions */
+	const char *path, *lang;
+	size_t line, column, end_line, end_column; /* 1-based, columns in code points */
+	size_t start, end;     /* byte offsets in the file as read */
+	const char *message;
+	const char *expected;  /* or NULL */
+	const char *found;     /* or NULL */
+	const char *rule;      /* or NULL */
+	const char *snippet;   /* the text of the finding's line, or NULL */
+	int has_source_ref;
+	const char *source_path;
+	size_t source_line, source_column;
+	const char *source_snippet; /* the source's counterpart line, or NULL */
+} wc_finding;
+
+size_t wc_report_version_count(const wc_report *r);
+const wc_version *wc_report_version(const wc_report *r, size_t i); /* 0 = source */
+size_t wc_report_count(const wc_report *r);
+const wc_finding *wc_report_get(const wc_report *r, size_t i);
+void wc_report_free(wc_report *r);
+
+/* Whether version i has a finding at or above gate. */
+int wc_report_version_fails(const wc_report *r, size_t i, wc_severity gate);
+/* Whether any version fails under gate. */
+int wc_report_fails(const wc_report *r, wc_severity gate);
+
+typedef enum { WC_FORMAT_TEXT, WC_FORMAT_JSON } wc_format;
+
+/* Parses "text"/"json"; -1 if unknown. */
+int wc_format_parse(const char *name);
+
+typedef struct {
+	wc_severity fail_on; /* the gate that decides pass/fail verdicts */
+	int color;           /* ANSI colour in the text format */
+} wc_report_options;
+
+/* Writes the report in the given format.  Returns WC_EIO on a write error. */
+int wc_report_write(const wc_report *r, wc_format fmt,
+                    const wc_report_options *opt, FILE *out);
+
+/* Writes facts as JSON Lines, one fact a line. */
+int wc_facts_write_jsonl(const wc_facts *f, FILE *out);
+
+/* ---- checks --------------------------------------------------------------- */
+
+/* The registered checks, in a stable order. */
+size_t wc_check_count(void);
+const char *wc_check_name(size_t i);
+wc_severity wc_check_default_severity(size_t i);
+const char *wc_check_description(size_t i);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
