@@ -56,7 +56,9 @@ char *wc_xvasprintf(const char *fmt, va_list ap)
 {
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	char probe[1];
+	/* Measured into a one-byte buffer: GCC's UBSan build warns on NULL. */
+	int n = vsnprintf(probe, sizeof probe, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		n = 0;

@@ -79,6 +79,7 @@ typedef struct wc_ynode {
 	int quoted;             /* scalar was quoted: never a number or bool */
 	int line, column;       /* 1-based */
 	size_t n;               /* SEQ: items; MAP: pairs (items[2k] key, [2k+1] value) */
+	size_t cap;
 	struct wc_ynode **items;
 } wc_ynode;
 
@@ -173,6 +174,8 @@ typedef struct {
 
 typedef struct {
 	char *lang, *text, *value, *unit;
+	char *kind;             /* locale examples: the kind of fact expected */
+	const char *rule;       /* rule examples: the rule's id (owned by the rule) */
 	char *file;
 	int line;
 } wc_example;
@@ -194,6 +197,7 @@ typedef struct {
 	char *id;
 	char *kind;             /* "title", "place", "org" */
 	char *broader;          /* a wider concept it may be rendered as, or NULL */
+	wc_strlist langs, forms; /* parallel: forms[i] is written in langs[i] */
 } wc_concept;
 
 struct wc_ruleset {
@@ -281,6 +285,9 @@ int wc_extract_doc(wc_ruleset *rs, wc_doc *doc, struct wc_findings *fs, wc_diags
  * "femogtyve", "1.2 billion") into a decimal string.  *garbled is set for
  * forms such as "80, 000".  NULL if it is not a number. */
 char *wc_parse_number(const wc_locale *loc, const char *s, size_t n, bool *garbled);
+/* The same, also telling whether it was written in words and with a scale word. */
+char *wc_parse_number_ex(wc_locale *loc, const char *s, size_t n, bool *garbled, bool *words,
+                         bool *scaled);
 /* Normalizes a person's name for comparison: drops dots, folds case, strips a
  * genitive ending.  Caller frees. */
 char *wc_name_key(const wc_locale *loc, const char *s, size_t n);

@@ -1,0 +1,265 @@
+/*
+ * align.c — stage 4: aligns the paragraphs of a translation (or related
+ * story) to the source's.  Each paragraph gets a signature of anchors that
+ * survive translation — normalized facts, term ids, capitalized names — and
+ * a dynamic programme over the two sequences maximizes anchor similarity,
+ * allowing dropped, added, merged (2:1) and split (1:2) paragraphs.  A second
+ * pass pairs leftovers that moved out of order, as the Swedish ZTE version's
+ * do.  Facts are then matched within aligned paragraphs (match.c).
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	char **keys;   /* sorted, unique */
+	size_t n, cap;
+	size_t len;    /* code points */
+} signature;
+
+static void add_key(signature *s, char *k)
+{
+	*WC_PUSH(s->keys, s->n, s->cap) = k;
+}
+
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void finish(signature *s)
+{
+	qsort(s->keys, s->n, sizeof *s->keys, by_str);
+	size_t w = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		if (w && strcmp(s->keys[w - 1], s->keys[i]) == 0) {
+			free(s->keys[i]);
+			continue;
+		}
+		s->keys[w++] = s->keys[i];
+	}
+	s->n = w;
+}
+
+/* Capitalized words after the first are mostly names in every language we
+ * serve; the genitive is cut so that "Trumps" meets "Trump". */
+static void add_name_words(signature *s, const char *t, size_t a, size_t b)
+{
+	size_t i = a;
+	bool first = true;
+	while (i < b) {
+		size_t st = i;
+		int32_t c = wc_utf8_next(t, b, &i);
+		if (!wc_is_letter(c))
+			continue;
+		bool upper = wc_is_upper(c);
+		size_t e = i;
+		while (e < b) {
+			size_t k = e;
+			int32_t d = wc_utf8_next(t, b, &k);
+			if (!wc_is_letter(d) && !wc_is_digit(d))
+				break;
+			e = k;
+		}
+		i = e;
+		if (upper && !first && e - st >= 2) {
+			char *k = wc_casefold(t + st, e - st);
+			size_t n = strlen(k);
+			if (n > 3 && k[n - 1] == 's')
+				add_key(s, wc_xasprintf("w:%.*s", (int)(n - 1), k));
+			add_key(s, wc_xasprintf("w:%s", k));
+			free(k);
+		}
+		first = false;
+	}
+}
+
+static void build_signatures(const wc_doc *d, signature *sig)
+{
+	for (size_t p = 0; p < d->npara; p++) {
+		sig[p].len = wc_utf8_count(d->text + d->paras[p].start, d->paras[p].end - d->paras[p].start);
+		add_name_words(&sig[p], d->text, d->paras[p].start, d->paras[p].end);
+	}
+	for (size_t i = 0; i < d->nfacts; i++) {
+		const wc_xfact *f = &d->facts[i];
+		signature *s = &sig[f->para];
+		add_key(s, wc_xasprintf("f:%s:%s", wc_kind_name(f->kind), f->value));
+		if (f->name)
+			add_key(s, wc_xasprintf("w:%s", f->name));
+	}
+	for (size_t p = 0; p < d->npara; p++)
+		finish(&sig[p]);
+}
+
+static size_t shared(const signature *a, const signature *b)
+{
+	size_t i = 0, j = 0, n = 0;
+	while (i < a->n && j < b->n) {
+		int c = strcmp(a->keys[i], b->keys[j]);
+		if (c == 0)
+			n++, i++, j++;
+		else if (c < 0)
+			i++;
+		else
+			j++;
+	}
+	return n;
+}
+
+static double length_ratio(size_t a, size_t b)
+{
+	if (!a || !b)
+		return 0;
+	return a < b ? (double)a / (double)b : (double)b / (double)a;
+}
+
+/* Similarity in [0, 1] of source paragraphs (a, a2) and target (b, b2); the
+ * second of each may be NULL.  Shared anchors dominate; length breaks ties
+ * and carries paragraphs with no anchors at all (short headings). */
+static double similarity(const signature *a, const signature *a2, const signature *b,
+                         const signature *b2)
+{
+	size_t na = a->n + (a2 ? a2->n : 0), nb = b->n + (b2 ? b2->n : 0);
+	size_t common = shared(a, b) + (a2 ? shared(a2, b) : 0) + (b2 ? shared(a, b2) : 0);
+	size_t la = a->len + (a2 ? a2->len : 0), lb = b->len + (b2 ? b2->len : 0);
+	double len = length_ratio(la, lb);
+	if (na == 0 && nb == 0)
+		return 0.3 * len;
+	double dice = 2.0 * (double)common / (double)(na + nb);
+	return dice * (0.7 + 0.3 * len);
+}
+
+#define MIN_SIM 0.2   /* weaker pairs are not aligned at all */
+#define MOVED_SIM 0.4 /* an out-of-order pair must be clearly the same */
+
+enum { STEP_NONE, STEP_SKIP_S, STEP_SKIP_T, STEP_11, STEP_21, STEP_12 };
+
+static void dp_align(const signature *S, size_t ns, const signature *T, size_t nt, wc_alignment *al)
+{
+	size_t w = nt + 1;
+	double *score = wc_xcalloc((ns + 1) * w, sizeof *score);
+	unsigned char *step = wc_xcalloc((ns + 1) * w, 1);
+	for (size_t i = 0; i <= ns; i++)
+		for (size_t j = 0; j <= nt; j++) {
+			if (!i && !j)
+				continue;
+			double best = -1;
+			unsigned char how = STEP_NONE;
+#define TRY(cond, val, st) do { if (cond) { double v_ = (val); if (v_ > best) { best = v_; how = (st); } } } while (0)
+			TRY(i > 0, score[(i - 1) * w + j], STEP_SKIP_S);
+			TRY(j > 0, score[i * w + j - 1], STEP_SKIP_T);
+			if (i > 0 && j > 0) {
+				double s = similarity(&S[i - 1], NULL, &T[j - 1], NULL);
+				TRY(s >= MIN_SIM, score[(i - 1) * w + j - 1] + s, STEP_11);
+			}
+			if (i > 1 && j > 0) {
+				double s = similarity(&S[i - 2], &S[i - 1], &T[j - 1], NULL);
+				TRY(s >= MIN_SIM, score[(i - 2) * w + j - 1] + s * 1.5 - 0.1, STEP_21);
+			}
+			if (i > 0 && j > 1) {
+				double s = similarity(&S[i - 1], NULL, &T[j - 2], &T[j - 1]);
+				TRY(s >= MIN_SIM, score[(i - 1) * w + j - 2] + s * 1.5 - 0.1, STEP_12);
+			}
+#undef TRY
+			score[i * w + j] = best;
+			step[i * w + j] = how;
+		}
+	for (size_t i = ns, j = nt; i || j;) {
+		switch (step[i * w + j]) {
+		case STEP_SKIP_S: i--; break;
+		case STEP_SKIP_T: j--; break;
+		case STEP_11:
+			al->s2t[i - 1] = (int)(j - 1), al->t2s[j - 1] = (int)(i - 1);
+			i--, j--;
+			break;
+		case STEP_21:
+			al->s2t[i - 1] = al->s2t[i - 2] = (int)(j - 1);
+			al->t2s[j - 1] = (int)(i - 2);
+			i -= 2, j--;
+			break;
+		case STEP_12:
+			al->s2t[i - 1] = (int)(j - 2);
+			al->t2s[j - 1] = al->t2s[j - 2] = (int)(i - 1);
+			i--, j -= 2;
+			break;
+		default:
+			i = j = 0;
+		}
+	}
+	free(score);
+	free(step);
+}
+
+/* Paragraphs that moved: pair the best leftovers, strongest first. */
+static void pair_moved(const signature *S, size_t ns, const signature *T, size_t nt, wc_alignment *al)
+{
+	for (;;) {
+		double best = MOVED_SIM;
+		size_t bi = 0, bj = 0;
+		bool found = false;
+		for (size_t i = 0; i < ns; i++) {
+			if (al->s2t[i] >= 0)
+				continue;
+			for (size_t j = 0; j < nt; j++) {
+				if (al->t2s[j] >= 0)
+					continue;
+				double s = similarity(&S[i], NULL, &T[j], NULL);
+				if (s > best)
+					best = s, bi = i, bj = j, found = true;
+			}
+		}
+		if (!found)
+			return;
+		al->s2t[bi] = (int)bj;
+		al->t2s[bj] = (int)bi;
+	}
+}
+
+/* Quadratic tables grow past reason for huge documents; beyond this many
+ * cells they are aligned by position instead. */
+#define MAX_CELLS 16000000u
+
+void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
+{
+	size_t ns = src->npara, nt = tgt->npara;
+	al->ns = ns;
+	al->nt = nt;
+	al->s2t = wc_xmalloc((ns ? ns : 1) * sizeof *al->s2t);
+	al->t2s = wc_xmalloc((nt ? nt : 1) * sizeof *al->t2s);
+	for (size_t i = 0; i < ns; i++)
+		al->s2t[i] = -1;
+	for (size_t j = 0; j < nt; j++)
+		al->t2s[j] = -1;
+	if (!ns || !nt)
+		return;
+	if ((double)(ns + 1) * (double)(nt + 1) > MAX_CELLS) {
+		for (size_t i = 0; i < ns && i < nt; i++)
+			al->s2t[i] = (int)i, al->t2s[i] = (int)i;
+		return;
+	}
+	signature *S = wc_xcalloc(ns, sizeof *S), *T = wc_xcalloc(nt, sizeof *T);
+	build_signatures(src, S);
+	build_signatures(tgt, T);
+	dp_align(S, ns, T, nt, al);
+	pair_moved(S, ns, T, nt, al);
+	for (size_t i = 0; i < ns; i++) {
+		for (size_t k = 0; k < S[i].n; k++)
+			free(S[i].keys[k]);
+		free(S[i].keys);
+	}
+	for (size_t j = 0; j < nt; j++) {
+		for (size_t k = 0; k < T[j].n; k++)
+			free(T[j].keys[k]);
+		free(T[j].keys);
+	}
+	free(S);
+	free(T);
+}
+
+void wc_alignment_free(wc_alignment *al)
+{
+	free(al->s2t);
+	free(al->t2s);
+	al->s2t = al->t2s = NULL;
+}

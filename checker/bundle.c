@@ -1,0 +1,158 @@
+/*
+ * bundle.c — runs the pipeline over a story bundle: prepare each version
+ * (text.c), extract its facts (extract.c), check its own text (check_*.c),
+ * align each translation to the source (align.c), match facts and
+ * quotations across versions (match.c, check_quotes.c), and hand the
+ * findings to report.c.  Related coverage is checked for contradictions only.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct wc_bundle {
+	wc_ruleset *rs;
+	wc_doc *docs;
+	size_t ndocs, cap;
+};
+
+wc_bundle *wc_bundle_new(wc_ruleset *rs)
+{
+	wc_bundle *b = wc_xcalloc(1, sizeof *b);
+	b->rs = rs;
+	return b;
+}
+
+void wc_bundle_free(wc_bundle *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->ndocs; i++)
+		wc_doc_fini(&b->docs[i]);
+	free(b->docs);
+	free(b);
+}
+
+int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang, const char *path,
+                       const char *text, size_t len, wc_diags *diags)
+{
+	int rc = wc_ruleset_prepare(b->rs, lang, diags);
+	if (rc < 0)
+		return rc;
+	if (role == WC_ROLE_SOURCE)
+		for (size_t i = 0; i < b->ndocs; i++)
+			if (b->docs[i].role == WC_ROLE_SOURCE) {
+				wc_diags_add(diags, path, 0, 0, NULL, "a bundle has one source; %s is one already",
+				             b->docs[i].path);
+				return WC_EUSAGE;
+			}
+	wc_doc d;
+	rc = wc_doc_init(&d, path, wc_ruleset_locale(b->rs, lang), role, text, len, diags);
+	if (rc < 0) {
+		wc_doc_fini(&d);
+		return rc;
+	}
+	*WC_PUSH(b->docs, b->ndocs, b->cap) = d;
+	return WC_OK;
+}
+
+static int read_stream(FILE *f, wc_buf *out)
+{
+	char chunk[65536];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+		wc_buf_add(out, chunk, k);
+	return ferror(f) ? -1 : 0;
+}
+
+int wc_bundle_add_file(wc_bundle *b, wc_role role, const char *lang, const char *path,
+                       wc_diags *diags)
+{
+	wc_buf text = {0};
+	int rc;
+	if (strcmp(path, "-") == 0) {
+		rc = read_stream(stdin, &text);
+	} else {
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			wc_diags_add(diags, path, 0, 0, NULL, "is a directory, not a text file");
+			return WC_EIO;
+		}
+		FILE *f = fopen(path, "rb"); /* input is only ever read */
+		if (!f) {
+			wc_diags_add(diags, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+			return WC_EIO;
+		}
+		rc = read_stream(f, &text);
+		fclose(f);
+	}
+	if (rc < 0) {
+		wc_diags_add(diags, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+		wc_buf_free(&text);
+		return WC_EIO;
+	}
+	rc = wc_bundle_add_text(b, role, lang, path, text.s ? text.s : "", text.len, diags);
+	wc_buf_free(&text);
+	return rc;
+}
+
+static wc_doc *source_of(wc_bundle *b)
+{
+	for (size_t i = 0; i < b->ndocs; i++)
+		if (b->docs[i].role == WC_ROLE_SOURCE)
+			return &b->docs[i];
+	return NULL;
+}
+
+/* The source goes first: reports list it as version 0. */
+static void put_source_first(wc_bundle *b)
+{
+	wc_doc *src = source_of(b);
+	if (src != &b->docs[0]) {
+		wc_doc tmp = *src;
+		memmove(&b->docs[1], &b->docs[0], (size_t)(src - b->docs) * sizeof tmp);
+		b->docs[0] = tmp;
+	}
+	for (size_t i = 0; i < b->ndocs; i++)
+		b->docs[i].index = i;
+}
+
+wc_report *wc_bundle_check(wc_bundle *b, wc_diags *diags, int *err)
+{
+	*err = WC_OK;
+	if (!source_of(b)) {
+		wc_diags_add(diags, "", 0, 0, NULL, "no source version: give one with --source FILE");
+		*err = WC_EUSAGE;
+		return NULL;
+	}
+	put_source_first(b);
+	wc_findings fs = {0};
+	for (size_t i = 0; i < b->ndocs; i++) {
+		wc_doc *d = &b->docs[i];
+		if (wc_extract_doc(b->rs, d, &fs, diags) < 0) {
+			*err = WC_ERULES;
+			wc_findings_free(&fs);
+			return NULL;
+		}
+		if (d->role == WC_ROLE_RELATED)
+			continue;
+		wc_check_quotes(d, &fs);
+		wc_check_text(d, &fs);
+		wc_check_numbers(d, &fs);
+	}
+	wc_doc *src = &b->docs[0];
+	for (size_t i = 1; i < b->ndocs; i++) {
+		wc_doc *d = &b->docs[i];
+		wc_alignment al;
+		wc_align_docs(src, d, &al);
+		wc_match_facts(b->rs, src, d, &al, &fs);
+		if (d->role == WC_ROLE_TRANSLATION)
+			wc_check_quote_missing(src, d, &al, &fs);
+		wc_alignment_free(&al);
+	}
+	wc_report *r = wc_report_build(b->docs, b->ndocs, &fs);
+	wc_findings_free(&fs);
+	return r;
+}

@@ -1,0 +1,307 @@
+/*
+ * check_text.c — check stage: typing slips in one text, independent of the
+ * source.
+ *
+ * Runs on a prepared wc_doc and reports, paragraph by paragraph:
+ *   text.repeated-word   `amerikanske amerikanske`
+ *   text.hyphen-spacing  `ZTE -spørgsmålet` (a space before a compound hyphen)
+ *   text.punct-spacing   `ZTE:kompromiss`, `tweeted.But` (no space after)
+ * Each test is narrow on purpose: numbers (`80,000`, `10:30`), abbreviations
+ * (`U.S.`), URLs, codes (`FX:USDJPY`), suspended compounds (`fiber- og`) and
+ * the Swedish colon genitive (`USA:s`) are correct text and must stay quiet.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One paragraph and what every test needs alongside it. */
+typedef struct {
+	const wc_doc *doc;
+	const wc_locale *loc;
+	wc_findings *fs;
+	const char *s;
+	size_t start, end;
+} tscan;
+
+static const wc_locale no_locale;
+
+static int32_t cp_before(const tscan *t, size_t at)
+{
+	size_t st;
+	return at > t->start ? wc_utf8_prev(t->s, at, &st) : -1;
+}
+
+static int32_t cp_at(const tscan *t, size_t at, size_t *next)
+{
+	size_t i = at;
+	int32_t c = at < t->end ? wc_utf8_next(t->s, t->end, &i) : -1;
+	if (next)
+		*next = i;
+	return c;
+}
+
+static bool is_word_char(int32_t c)
+{
+	return wc_is_letter(c) || wc_is_digit(c);
+}
+
+/* Start of the run of word characters (and hyphens, when with_hyphen) that
+ * ends at at. */
+static size_t word_start(const tscan *t, size_t at, bool with_hyphen)
+{
+	size_t st;
+	while (at > t->start) {
+		int32_t c = wc_utf8_prev(t->s, at, &st);
+		if (!is_word_char(c) && !(with_hyphen && (c == '-' || c == 0x2010)))
+			break;
+		at = st;
+	}
+	return at;
+}
+
+static size_t word_end(const tscan *t, size_t at, bool with_hyphen)
+{
+	size_t next;
+	while (at < t->end) {
+		int32_t c = cp_at(t, at, &next);
+		if (!is_word_char(c) && !(with_hyphen && (c == '-' || c == 0x2010)))
+			break;
+		at = next;
+	}
+	return at;
+}
+
+/* Text from a to b with the bytes [cut, cut_end) replaced by ins. */
+static char *splice(const char *s, size_t a, size_t b, size_t cut, size_t cut_end,
+                    const char *ins)
+{
+	wc_buf buf = {0};
+	wc_buf_add(&buf, s + a, cut - a);
+	wc_buf_puts(&buf, ins);
+	wc_buf_add(&buf, s + cut_end, b - cut_end);
+	return wc_buf_take(&buf);
+}
+
+/* ---- text.repeated-word ---------------------------------------------------- */
+
+/* A run of non-space characters, with its word: the run without the
+ * punctuation around it. */
+typedef struct {
+	size_t start, end;       /* the run */
+	size_t wstart, wend;     /* the word inside it */
+	bool letters_only;       /* the word is letters, at least two */
+} token;
+
+static bool next_token(const tscan *t, size_t *pos, token *tk)
+{
+	size_t i = *pos, next;
+	while (i < t->end && wc_is_space(cp_at(t, i, &next)))
+		i = next;
+	if (i >= t->end)
+		return false;
+	tk->start = i;
+	while (i < t->end && !wc_is_space(cp_at(t, i, &next)))
+		i = next;
+	tk->end = *pos = i;
+
+	size_t a = tk->start, b = tk->end, st;
+	while (a < b && !is_word_char(cp_at(t, a, &next)))
+		a = next;
+	while (b > a && !is_word_char(wc_utf8_prev(t->s, b, &st)))
+		b = st;
+	tk->wstart = a;
+	tk->wend = b;
+	size_t letters = 0;
+	bool only = true;
+	for (i = a; i < b && only;) {
+		only = wc_is_letter(cp_at(t, i, &i));
+		letters++;
+	}
+	tk->letters_only = only && letters >= 2;
+	return true;
+}
+
+static bool same_word(const tscan *t, const token *a, const token *b)
+{
+	char *x = wc_casefold(t->s + a->wstart, a->wend - a->wstart);
+	char *y = wc_casefold(t->s + b->wstart, b->wend - b->wstart);
+	bool same = strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+/* Two words in a row with nothing but white space between them: no
+ * punctuation after the first (`said, said` is fine) or before the second. */
+static bool is_repetition(const tscan *t, const token *a, const token *b)
+{
+	if (!a->letters_only || !b->letters_only)
+		return false;
+	if (a->wend != a->end || b->wstart != b->start)
+		return false;
+	if (!same_word(t, a, b))
+		return false;
+	return !wc_strlist_has_fold(&t->loc->repeat_ok, t->s + a->wstart, a->wend - a->wstart);
+}
+
+static void check_repeated_words(const tscan *t)
+{
+	size_t pos = t->start;
+	token prev = {0}, cur = {0};
+	bool have_prev = false;
+	while (next_token(t, &pos, &cur)) {
+		if (have_prev && is_repetition(t, &prev, &cur)) {
+			char *found = wc_xstrndup(t->s + prev.wstart, cur.wend - prev.wstart);
+			char *word = wc_xstrndup(t->s + cur.wstart, cur.wend - cur.wstart);
+			wc_emit(t->fs, WC_CHECK_TEXT_REPEATED_WORD, -1, t->doc, prev.wstart, cur.wend,
+			        NULL, 0, word, found, NULL, "the word \"%s\" is written twice in a row",
+			        word);
+			free(word);
+			free(found);
+		}
+		prev = cur;
+		have_prev = true;
+	}
+}
+
+/* ---- text.hyphen-spacing ------------------------------------------------------ */
+
+static bool is_hyphen(int32_t c)
+{
+	return c == '-' || c == 0x2010;
+}
+
+/* A space within a line: a line break before a hyphen (wrapped text, a
+ * list item) is no slip. */
+static bool is_inline_space(int32_t c)
+{
+	return c == ' ' || c == 0xA0 || c == 0x202F;
+}
+
+/* `ZTE -spørgsmålet`: letter, exactly one space, hyphen, letter.  A hyphen
+ * with a space after it is a dash or a suspended compound (`fiber- og`). */
+static bool is_spaced_hyphen(const tscan *t, size_t at, size_t *space_at)
+{
+	size_t after;
+	if (!is_hyphen(cp_at(t, at, &after)) || !wc_is_letter(cp_at(t, after, NULL)))
+		return false;
+	if (at <= t->start || !is_inline_space(wc_utf8_prev(t->s, at, space_at)))
+		return false;
+	return wc_is_letter(cp_before(t, *space_at));
+}
+
+static void check_hyphen_spacing(const tscan *t)
+{
+	size_t i = t->start, next, space_at;
+	while (i < t->end) {
+		size_t at = i;
+		cp_at(t, i, &next);
+		i = next;
+		if (!is_spaced_hyphen(t, at, &space_at))
+			continue;
+		size_t a = word_start(t, space_at, false), b = word_end(t, next, true);
+		char *found = wc_xstrndup(t->s + a, b - a);
+		char *expected = splice(t->s, a, b, space_at, at, "");
+		wc_emit(t->fs, WC_CHECK_TEXT_HYPHEN_SPACING, -1, t->doc, space_at, next, NULL, 0,
+		        expected, found, NULL, "space before the hyphen of a compound: %s", found);
+		free(expected);
+		free(found);
+	}
+}
+
+/* ---- text.punct-spacing ------------------------------------------------------- */
+
+/* URLs and mail addresses hold punctuation without spaces by design. */
+static bool in_address(const tscan *t, size_t at)
+{
+	size_t a = at, b = at, st, next;
+	while (a > t->start && !wc_is_space(wc_utf8_prev(t->s, a, &st)))
+		a = st;
+	while (b < t->end && !wc_is_space(cp_at(t, b, &next)))
+		b = next;
+	char *tok = wc_xstrndup(t->s + a, b - a);
+	bool url = strstr(tok, "://") || strchr(tok, '@') || strstr(tok, "www.");
+	free(tok);
+	return url;
+}
+
+/* `;` or `,` glued to a letter; digits (`80,000`) are numbers. */
+static bool comma_glued(const tscan *t, size_t at, size_t after)
+{
+	int32_t b = cp_before(t, at);
+	return b >= 0 && !wc_is_space(b) && wc_is_letter(cp_at(t, after, NULL));
+}
+
+/* `ZTE:kompromiss`; not `USA:s` (a locale's colon ending), `10:30` or
+ * `FX:USDJPY` (upper case after the colon is a code). */
+static bool colon_glued(const tscan *t, size_t at, size_t after)
+{
+	if (!is_word_char(cp_before(t, at)) || !wc_is_lower(cp_at(t, after, NULL)))
+		return false;
+	size_t next, e = after;
+	while (e < t->end && wc_is_letter(cp_at(t, e, &next)))
+		e = next;
+	return !wc_strlist_has_fold(&t->loc->colon_suffixes, t->s + after, e - after);
+}
+
+/* `tweeted.But`: a sentence end glued to the next sentence.  Requiring
+ * lower case before and upper+lower after spares `U.S.` and `e.g.`. */
+static bool stop_glued(const tscan *t, size_t at, size_t after)
+{
+	size_t next;
+	if (!wc_is_lower(cp_before(t, at)) || !wc_is_upper(cp_at(t, after, &next)))
+		return false;
+	return wc_is_lower(cp_at(t, next, NULL));
+}
+
+static bool is_glued_punct(const tscan *t, int32_t c, size_t at, size_t after)
+{
+	switch (c) {
+	case ',': case ';':
+		return comma_glued(t, at, after);
+	case ':':
+		return colon_glued(t, at, after);
+	case '.': case '!': case '?':
+		return stop_glued(t, at, after);
+	default:
+		return false;
+	}
+}
+
+static void report_punct(const tscan *t, int32_t c, size_t at, size_t after)
+{
+	size_t letter_end;
+	cp_at(t, after, &letter_end);
+	size_t a = word_start(t, at, false), b = word_end(t, after, false);
+	char *found = wc_xstrndup(t->s + a, b - a);
+	char ins[3] = {(char)c, ' ', '\0'};
+	char *expected = splice(t->s, a, b, at, after, ins);
+	wc_emit(t->fs, WC_CHECK_TEXT_PUNCT_SPACING, -1, t->doc, at, letter_end, NULL, 0,
+	        expected, found, NULL, "no space after '%c': %s", (char)c, found);
+	free(expected);
+	free(found);
+}
+
+static void check_punct_spacing(const tscan *t)
+{
+	size_t i = t->start, next;
+	while (i < t->end) {
+		size_t at = i;
+		int32_t c = cp_at(t, i, &next);
+		i = next;
+		if (is_glued_punct(t, c, at, next) && !in_address(t, at))
+			report_punct(t, c, at, next);
+	}
+}
+
+void wc_check_text(const wc_doc *doc, wc_findings *fs)
+{
+	for (size_t p = 0; p < doc->npara; p++) {
+		tscan t = {doc, doc->loc ? doc->loc : &no_locale, fs, doc->text,
+		           doc->paras[p].start, doc->paras[p].end};
+		check_repeated_words(&t);
+		check_hyphen_spacing(&t);
+		check_punct_spacing(&t);
+	}
+}

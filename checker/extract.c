@@ -1,0 +1,320 @@
+/*
+ * extract.c — stage 3: runs the compiled rules of a version's language over
+ * each paragraph and turns the matches into normalized facts (numbers as
+ * decimal strings, money with ISO currency, durations with unit, dates as
+ * canonical names, titles as term ids plus the person's name).  Overlapping
+ * matches are resolved here: the wider fact wins, and a keyed rule (e.g.
+ * "employees") lends its id to the generic fact it covers; a keyed match
+ * with no generic fact under it is dropped.
+ */
+#include "internal.h"
+#include "compiled.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	const wc_cpattern *cp;
+	const char *text;
+	PCRE2_SIZE *ov;
+} match_view;
+
+static bool group_span(const match_view *m, int g, size_t *s, size_t *e)
+{
+	int n = m->cp->group[g];
+	if (n < 0 || m->ov[2 * n] == PCRE2_UNSET)
+		return false;
+	*s = m->ov[2 * n];
+	*e = m->ov[2 * n + 1];
+	return true;
+}
+
+static const wc_lex_item *group_lookup(const match_view *m, int g, wc_lexicon *lx)
+{
+	size_t s, e;
+	if (!group_span(m, g, &s, &e))
+		return NULL;
+	const wc_lex_item *it = wc_lex_find(lx, m->text + s, e - s);
+	if (!it) {
+		/* A genitive ending on a term ("Pekings"): try without it. */
+		for (size_t k = 1; k <= 3 && k < e - s && !it; k++)
+			it = wc_lex_find(lx, m->text + s, e - s - k);
+	}
+	return it;
+}
+
+typedef struct {
+	wc_xfact f;
+	size_t mstart, mend;  /* the whole match, for overlap resolution */
+} candidate;
+
+static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, bool need_scale_for_words)
+{
+	size_t s, e;
+	if (!group_span(m, G_VALUE, &s, &e))
+		return false;
+	bool garbled, words, scaled;
+	char *v = wc_parse_number_ex(loc, m->text + s, e - s, &garbled, &words, &scaled);
+	if (!v)
+		return false;
+	/* "en"/"one" is mostly an article or a pronoun: a bare number word is a
+	 * fact only from bare_word_min on. */
+	if (need_scale_for_words && words && !scaled && strtoll(v, NULL, 10) < loc->bare_word_min &&
+	    strchr(v, '.') == NULL) {
+		free(v);
+		return false;
+	}
+	c->f.value = v;
+	c->f.garbled = garbled;
+	return true;
+}
+
+static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
+{
+	const wc_lex_item *it;
+	size_t s, e;
+	if ((it = group_lookup(m, G_WD, &loc->weekdays))) {
+		c->f.value = wc_xstrdup(it->canon);
+		c->f.unit = wc_xstrdup("weekday");
+	} else if ((it = group_lookup(m, G_MONTH, &loc->months))) {
+		wc_buf b = {0};
+		wc_buf_puts(&b, it->canon);
+		if (group_span(m, G_DAY, &s, &e))
+			wc_buf_printf(&b, " %d", atoi(m->text + s));
+		if (group_span(m, G_YEAR, &s, &e))
+			wc_buf_printf(&b, " %.*s", (int)(e - s), m->text + s);
+		c->f.value = wc_buf_take(&b);
+		c->f.unit = wc_xstrdup("month");
+	} else if ((it = group_lookup(m, G_REL, &loc->relative))) {
+		c->f.value = wc_xstrdup(it->canon);
+		c->f.unit = wc_xstrdup("relative");
+	} else if (group_span(m, G_YEAR, &s, &e)) {
+		c->f.value = wc_xstrndup(m->text + s, e - s);
+		c->f.unit = wc_xstrdup("year");
+	} else
+		return false;
+	return true;
+}
+
+static bool normalize_candidate(wc_locale *loc, const match_view *m, candidate *c)
+{
+	const wc_lex_item *it;
+	size_t s, e;
+	switch (m->cp->rule->kind) {
+	case WC_K_NUMBER:
+		return normalize_number(loc, m, c, true);
+	case WC_K_MONEY:
+		if (!(it = group_lookup(m, G_CUR, &loc->currencies)) || !normalize_number(loc, m, c, false))
+			return false;
+		c->f.unit = wc_xstrdup(it->canon);
+		return true;
+	case WC_K_DURATION:
+		if (!(it = group_lookup(m, G_UNIT, &loc->units)) || !normalize_number(loc, m, c, false))
+			return false;
+		c->f.unit = wc_xstrdup(it->canon);
+		return true;
+	case WC_K_DATE:
+		return normalize_date(loc, m, c);
+	case WC_K_TITLE:
+		if (!(it = group_lookup(m, G_TITLE, &loc->titles)) || !group_span(m, G_NAME, &s, &e))
+			return false;
+		c->f.value = wc_xstrdup(it->canon);
+		c->f.unit = wc_xstrndup(m->text + s, e - s);
+		c->f.name = wc_name_key(loc, m->text + s, e - s);
+		return true;
+	case WC_K_NAME:
+		if (!(it = group_lookup(m, G_TERM, &loc->names)))
+			return false;
+		c->f.value = wc_xstrdup(it->canon);
+		return true;
+	case WC_K_CODE:
+		if (!group_span(m, G_VALUE, &s, &e))
+			return false;
+		c->f.value = wc_casefold(m->text + s, e - s);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void candidate_free(candidate *c)
+{
+	free(c->f.value);
+	free(c->f.unit);
+	free(c->f.name);
+}
+
+typedef struct {
+	candidate *v;
+	size_t n, cap;
+} candidates;
+
+static void collect(wc_ruleset *rs, wc_doc *doc, const wc_cpattern *cp, size_t para,
+                    candidates *out, wc_findings *fs)
+{
+	wc_locale *loc = (wc_locale *)doc->loc;
+	wc_compiled *c = loc->compiled;
+	const wc_para *p = &doc->paras[para];
+	size_t at = p->start;
+	while (at <= p->end) {
+		int rc = pcre2_match(cp->re, (PCRE2_SPTR)doc->text, p->end, at, 0, c->md, c->mctx);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			break;
+		if (rc < 0) {
+			PCRE2_UCHAR msg[160];
+			pcre2_get_error_message(rc, msg, sizeof msg);
+			if (fs)
+				wc_emit(fs, WC_CHECK_RULE_LIMIT, -1, doc, p->start, p->end, NULL, 0, NULL, NULL,
+				        cp->rule->id, "rule '%s' (%s:%d) gave up on this paragraph: %s; skipped",
+				        cp->rule->id, cp->rule->file, cp->pattern->line, (char *)msg);
+			(void)rs;
+			break;
+		}
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+		match_view m = {cp, doc->text, ov};
+		candidate cand = {0};
+		cand.f.kind = cp->rule->kind;
+		cand.f.rule = cp->rule;
+		cand.f.para = para;
+		cand.mstart = ov[0];
+		cand.mend = ov[1];
+		size_t vs, ve;
+		/* Keyed rules point at their value; generic ones at the whole match. */
+		if (!cp->rule->generic && group_span(&m, G_VALUE, &vs, &ve)) {
+			cand.f.start = vs;
+			cand.f.end = ve;
+		} else {
+			cand.f.start = ov[0];
+			cand.f.end = ov[1];
+		}
+		/* A keyed rule names a fact that a generic rule finds and normalizes
+		 * (resolve() joins them), so it needs no value of its own. */
+		if (!cp->rule->generic || normalize_candidate(loc, &m, &cand))
+			*WC_PUSH(out->v, out->n, out->cap) = cand;
+		else
+			candidate_free(&cand);
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		/* never restart inside a UTF-8 sequence */
+		while (at < p->end && ((unsigned char)doc->text[at] & 0xC0) == 0x80)
+			at++;
+	}
+}
+
+static int kind_rank(wc_kind k)
+{
+	static const int rank[WC_K_COUNT] = {
+		[WC_K_MONEY] = 0, [WC_K_DURATION] = 1, [WC_K_DATE] = 2, [WC_K_TITLE] = 3,
+		[WC_K_NAME] = 4, [WC_K_CODE] = 5, [WC_K_NUMBER] = 6};
+	return rank[k];
+}
+
+/* Wider matches first; among equals, the more specific kind. */
+static int by_preference(const void *a, const void *b)
+{
+	const candidate *x = a, *y = b;
+	size_t lx = x->mend - x->mstart, ly = y->mend - y->mstart;
+	if (x->f.rule->generic != y->f.rule->generic)
+		return x->f.rule->generic ? -1 : 1;
+	if (lx != ly)
+		return lx > ly ? -1 : 1;
+	if (kind_rank(x->f.kind) != kind_rank(y->f.kind))
+		return kind_rank(x->f.kind) - kind_rank(y->f.kind);
+	return x->mstart < y->mstart ? -1 : x->mstart > y->mstart;
+}
+
+static int by_position(const void *a, const void *b)
+{
+	const wc_xfact *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+static bool overlaps(size_t a, size_t b, size_t c, size_t d)
+{
+	return a < d && c < b;
+}
+
+/* Accepts candidates in order of preference.  A keyed candidate that covers
+ * an accepted generic fact of its kind names that fact; otherwise it stands
+ * alone if it overlaps nothing. */
+static void resolve(wc_doc *doc, candidates *cs)
+{
+	qsort(cs->v, cs->n, sizeof *cs->v, by_preference);
+	size_t first_new = doc->nfacts;
+	for (size_t i = 0; i < cs->n; i++) {
+		candidate *c = &cs->v[i];
+		bool taken = false;
+		for (size_t j = first_new; j < doc->nfacts && !taken; j++) {
+			wc_xfact *f = &doc->facts[j];
+			if (c->f.rule->generic) {
+				taken = overlaps(c->mstart, c->mend, f->start, f->end);
+			} else if (overlaps(c->f.start, c->f.end, f->start, f->end)) {
+				taken = true;
+				if (f->kind == c->f.kind && f->rule->generic)
+					f->rule = c->f.rule;
+			}
+		}
+		if (taken || !c->f.value) {
+			candidate_free(c);
+			continue;
+		}
+		*WC_PUSH(doc->facts, doc->nfacts, doc->facts_cap) = c->f;
+	}
+	qsort(doc->facts + first_new, doc->nfacts - first_new, sizeof *doc->facts, by_position);
+	cs->n = 0;
+}
+
+int wc_extract_doc(wc_ruleset *rs, wc_doc *doc, wc_findings *fs, wc_diags *diags)
+{
+	int rc = wc_ruleset_prepare(rs, doc->loc->lang, diags);
+	if (rc < 0)
+		return rc;
+	wc_compiled *c = doc->loc->compiled;
+	candidates cs = {0};
+	for (size_t p = 0; p < doc->npara; p++) {
+		for (size_t i = 0; i < c->npats; i++)
+			collect(rs, doc, &c->pats[i], p, &cs, fs);
+		resolve(doc, &cs);
+	}
+	free(cs.v);
+	return WC_OK;
+}
+
+/* ---- the public fact list ------------------------------------------------------------ */
+
+static const char *own(wc_facts *fl, char *s)
+{
+	if (s)
+		*WC_PUSH(fl->owned, fl->nowned, fl->owned_cap) = s;
+	return s;
+}
+
+wc_facts *wc_extract(wc_ruleset *rs, const char *lang, const char *path, const char *text,
+                     size_t len, wc_diags *diags)
+{
+	int rc = wc_ruleset_prepare(rs, lang, diags);
+	if (rc < 0)
+		return NULL;
+	wc_doc doc;
+	if (wc_doc_init(&doc, path, wc_ruleset_locale(rs, lang), WC_ROLE_SOURCE, text, len, diags) < 0 ||
+	    wc_extract_doc(rs, &doc, NULL, diags) < 0) {
+		wc_doc_fini(&doc);
+		return NULL;
+	}
+	wc_facts *fl = wc_xcalloc(1, sizeof *fl);
+	for (size_t i = 0; i < doc.nfacts; i++) {
+		const wc_xfact *x = &doc.facts[i];
+		wc_fact *f = WC_PUSH(fl->v, fl->n, fl->cap);
+		f->kind = wc_kind_name(x->kind);
+		f->text = own(fl, wc_xstrndup(doc.text + x->start, x->end - x->start));
+		f->value = own(fl, wc_xstrdup(x->value));
+		f->unit = x->unit ? own(fl, wc_xstrdup(x->unit)) : NULL;
+		f->rule = own(fl, wc_xstrdup(x->rule->id));
+		wc_doc_position(&doc, x->start, &f->line, &f->column);
+		f->start = wc_doc_orig_offset(&doc, x->start);
+		f->end = wc_doc_orig_offset(&doc, x->end);
+	}
+	wc_doc_fini(&doc);
+	return fl;
+}

@@ -1,0 +1,610 @@
+/*
+ * main.c — the wirecheck command: parses arguments into options, calls the
+ * library, picks a reporter, maps the outcome to the exit code
+ * (0 pass, 1 findings at or above the gate, 2 usage, input or rule error).
+ */
+/* realpath() is XSI */
+#define _XOPEN_SOURCE 700
+#include "wirecheck.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { EXIT_PASS = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
+
+typedef struct {
+	const char *path, *lang;
+	wc_role role;
+} input;
+
+typedef struct {
+	input *inputs;
+	size_t ninputs;
+	const char **rule_dirs;
+	size_t nrule_dirs;
+	const char *output;
+	const char *lang;        /* extract --lang */
+	wc_format format;
+	wc_severity fail_on;
+	int color;               /* -1 auto */
+} options;
+
+static const char *prog = "wirecheck";
+
+static void usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", prog);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry '%s --help'.\n", prog);
+}
+
+static const char main_help[] =
+	"usage: wirecheck COMMAND [ARGS]\n"
+	"\n"
+	"Checks that the translations of a news story carry the same facts as the\n"
+	"source, and that their text is intact.\n"
+	"\n"
+	"commands:\n"
+	"  check     check a story bundle (source, translations, related coverage)\n"
+	"  extract   print the facts found in one text, as JSON Lines\n"
+	"  rules     lint the rule files, or run the examples they carry\n"
+	"\n"
+	"  wirecheck COMMAND --help    help on a command\n"
+	"  wirecheck --version         print the version\n"
+	"\n"
+	"exit status: 0 no finding at or above the gate, 1 findings at or above\n"
+	"the gate, 2 usage, input or rule error.  See wirecheck(1).\n";
+
+static const char check_help[] =
+	"usage: wirecheck check [OPTIONS] --source FILE [TRANSLATION...] [--related FILE]...\n"
+	"\n"
+	"Extracts the facts of every version, aligns each translation to the source\n"
+	"paragraph by paragraph, and reports facts that differ, go missing or appear,\n"
+	"broken quotation marks, garbled numbers and doubled words.  Related coverage\n"
+	"is checked for contradictions only.\n"
+	"\n"
+	"A file's language comes from LANG:PATH (da:story.txt), else from a .LANG.\n"
+	"infix in its name (zte.da.txt).  '-' reads standard input.\n"
+	"\n"
+	"options:\n"
+	"  -s, --source FILE        the version the others are checked against\n"
+	"  -r, --related FILE       independent coverage of the same story (repeatable)\n"
+	"  -f, --format FORMAT      text (default) or json\n"
+	"  -o, --output FILE        write the report to FILE (atomically) instead of stdout\n"
+	"      --fail-on SEVERITY   error (default), warning, info or never\n"
+	"      --rules DIR          add a rule directory (repeatable)\n"
+	"      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
+	"  -h, --help               show this help\n";
+
+static const char extract_help[] =
+	"usage: wirecheck extract --lang LANG [OPTIONS] FILE\n"
+	"\n"
+	"Prints the facts found in FILE as JSON Lines, one fact a line:\n"
+	"{\"kind\",\"text\",\"value\",\"unit\",\"line\",\"column\",\"start\",\"end\",\"rule\"}.\n"
+	"The language may also come from LANG:FILE or a .LANG. infix.\n"
+	"\n"
+	"options:\n"
+	"  -l, --lang LANG      language of the text\n"
+	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
+	"      --rules DIR      add a rule directory (repeatable)\n"
+	"  -h, --help           show this help\n";
+
+static const char rules_help[] =
+	"usage: wirecheck rules lint [DIR...]\n"
+	"       wirecheck rules test [DIR...]\n"
+	"\n"
+	"lint  loads the built-in rules plus each DIR, compiles every language, and\n"
+	"      reports each problem as file:line:column.\n"
+	"test  does the same, then runs every `examples:` entry of the rule and\n"
+	"      locale files through the extractor.\n"
+	"\n"
+	"Exit status 0 when all is well, 2 otherwise.\n";
+
+/* ---- languages from file names ---------------------------------------------------------- */
+
+static bool is_lang_code(const char *s, size_t n)
+{
+	if (n < 2 || n > 3)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return false;
+	return true;
+}
+
+/* "da:story.txt" → da; "zte.da.txt" → da; else NULL.  *path gets the file. */
+static char *lang_of(const char *arg, const char **path)
+{
+	const char *colon = strchr(arg, ':');
+	if (colon && is_lang_code(arg, (size_t)(colon - arg))) {
+		*path = colon + 1;
+		return strndup(arg, (size_t)(colon - arg));
+	}
+	*path = arg;
+	const char *base = strrchr(arg, '/');
+	base = base ? base + 1 : arg;
+	for (const char *p = strchr(base, '.'); p; p = strchr(p + 1, '.')) {
+		const char *e = strchr(p + 1, '.');
+		if (e && is_lang_code(p + 1, (size_t)(e - p - 1)))
+			return strndup(p + 1, (size_t)(e - p - 1));
+	}
+	return NULL;
+}
+
+/* ---- rules ---------------------------------------------------------------------------------- */
+
+static bool is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The built-in rules: $WIRECHECK_RULES, else next to the installed binary
+ * (PREFIX/share/wirecheck/rules), else the source tree (build/../rules). */
+static char *builtin_rules(void)
+{
+	const char *env = getenv("WIRECHECK_RULES");
+	if (env && *env)
+		return strdup(env);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	static const char *const tries[] = {"/../share/wirecheck/rules", "/../rules", "/rules"};
+	for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
+		char cand[PATH_MAX + 64];
+		snprintf(cand, sizeof cand, "%s%s", exe, tries[i]);
+		char real[PATH_MAX];
+		if (is_dir(cand) && realpath(cand, real))
+			return strdup(real);
+	}
+	return NULL;
+}
+
+static wc_ruleset *load_rules(const char *const *extra, size_t nextra, wc_diags *diags)
+{
+	char *dir = builtin_rules();
+	if (!dir) {
+		fprintf(stderr, "%s: error: cannot find the built-in rules; set WIRECHECK_RULES=DIR\n", prog);
+		return NULL;
+	}
+	wc_ruleset *rs = wc_ruleset_new();
+	int bad = wc_ruleset_load_dir(rs, dir, diags) < 0;
+	free(dir);
+	for (size_t i = 0; i < nextra; i++)
+		bad |= wc_ruleset_load_dir(rs, extra[i], diags) < 0;
+	if (bad) {
+		wc_diags_print(diags, stderr);
+		wc_ruleset_free(rs);
+		return NULL;
+	}
+	return rs;
+}
+
+/* ---- output ------------------------------------------------------------------------------------ */
+
+typedef struct {
+	FILE *f;
+	char *tmp;
+	const char *final;
+} sink;
+
+/* Reports go to a temporary file beside the target and are renamed into place,
+ * so a crash or a full disk never leaves half a report over a good one.  It is
+ * opened before any work, so an unwritable path fails early. */
+static int sink_open(sink *s, const char *path)
+{
+	s->final = path;
+	s->tmp = NULL;
+	if (!path || strcmp(path, "-") == 0) {
+		s->f = stdout;
+		return 0;
+	}
+	size_t n = strlen(path) + 16;
+	s->tmp = malloc(n);
+	if (!s->tmp)
+		abort();
+	snprintf(s->tmp, n, "%s.XXXXXX", path);
+	int fd = mkstemp(s->tmp);
+	if (fd < 0 || !(s->f = fdopen(fd, "w"))) {
+		fprintf(stderr, "%s: %s: cannot write the report: %s\n", prog, path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		free(s->tmp);
+		s->tmp = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static int sink_close(sink *s, bool ok)
+{
+	if (!s->tmp) {
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			fprintf(stderr, "%s: error writing the report: %s\n", prog, strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	bool wrote = fflush(s->f) == 0 && !ferror(s->f) && fsync(fileno(s->f)) == 0;
+	wrote &= fclose(s->f) == 0;
+	if (!ok || !wrote || rename(s->tmp, s->final) != 0) {
+		if (ok)
+			fprintf(stderr, "%s: %s: cannot write the report: %s\n", prog, s->final, strerror(errno));
+		unlink(s->tmp);
+		free(s->tmp);
+		return -1;
+	}
+	/* mkstemp makes the file private; a report is an ordinary file. */
+	mode_t mask = umask(0);
+	umask(mask);
+	chmod(s->final, 0666 & ~mask);
+	free(s->tmp);
+	return 0;
+}
+
+/* ---- argument parsing ------------------------------------------------------------------------------ */
+
+static const char *take_value(int argc, char **argv, int *i, const char *name)
+{
+	const char *a = argv[*i];
+	const char *eq = strchr(a, '=');
+	if (a[1] == '-' && eq)
+		return eq + 1;
+	if (*i + 1 >= argc) {
+		usage_error("option %s needs a value", name);
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+static bool opt_is(const char *arg, const char *s, const char *l)
+{
+	if (s && strcmp(arg, s) == 0)
+		return true;
+	size_t n = strlen(l);
+	return strncmp(arg, l, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
+
+static void add_input(options *o, const char *path, wc_role role)
+{
+	o->inputs = realloc(o->inputs, (o->ninputs + 1) * sizeof *o->inputs);
+	if (!o->inputs)
+		abort();
+	o->inputs[o->ninputs++] = (input){path, NULL, role};
+}
+
+static void add_rule_dir(options *o, const char *dir)
+{
+	o->rule_dirs = realloc(o->rule_dirs, (o->nrule_dirs + 1) * sizeof *o->rule_dirs);
+	if (!o->rule_dirs)
+		abort();
+	o->rule_dirs[o->nrule_dirs++] = dir;
+}
+
+/* Returns 0, 1 for --help shown, or -1 on a usage error. */
+static int parse_options(int argc, char **argv, options *o, const char *help, bool is_check)
+{
+	bool only_files = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+			add_input(o, a, WC_ROLE_TRANSLATION);
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_files = true;
+		} else if (opt_is(a, "-h", "--help")) {
+			fputs(help, stdout);
+			return 1;
+		} else if (is_check && opt_is(a, "-s", "--source")) {
+			if (!(v = take_value(argc, argv, &i, "--source")))
+				return -1;
+			add_input(o, v, WC_ROLE_SOURCE);
+		} else if (is_check && opt_is(a, "-r", "--related")) {
+			if (!(v = take_value(argc, argv, &i, "--related")))
+				return -1;
+			add_input(o, v, WC_ROLE_RELATED);
+		} else if (!is_check && opt_is(a, "-l", "--lang")) {
+			if (!(o->lang = take_value(argc, argv, &i, "--lang")))
+				return -1;
+		} else if (is_check && opt_is(a, "-f", "--format")) {
+			if (!(v = take_value(argc, argv, &i, "--format")))
+				return -1;
+			int f = wc_format_parse(v);
+			if (f < 0) {
+				usage_error("unknown format '%s' (text, json)", v);
+				return -1;
+			}
+			o->format = (wc_format)f;
+		} else if (opt_is(a, "-o", "--output")) {
+			if (!(o->output = take_value(argc, argv, &i, "--output")))
+				return -1;
+		} else if (is_check && opt_is(a, NULL, "--fail-on")) {
+			if (!(v = take_value(argc, argv, &i, "--fail-on")))
+				return -1;
+			int s = wc_severity_parse(v);
+			if (s < 0) {
+				usage_error("unknown severity '%s' (error, warning, info, never)", v);
+				return -1;
+			}
+			o->fail_on = (wc_severity)s;
+		} else if (opt_is(a, NULL, "--rules")) {
+			if (!(v = take_value(argc, argv, &i, "--rules")))
+				return -1;
+			add_rule_dir(o, v);
+		} else if (is_check && opt_is(a, NULL, "--color")) {
+			if (!(v = take_value(argc, argv, &i, "--color")))
+				return -1;
+			if (!strcmp(v, "auto"))
+				o->color = -1;
+			else if (!strcmp(v, "always"))
+				o->color = 1;
+			else if (!strcmp(v, "never"))
+				o->color = 0;
+			else {
+				usage_error("--color takes auto, always or never, not '%s'", v);
+				return -1;
+			}
+		} else {
+			usage_error("unknown option '%s'", a);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void free_options(options *o)
+{
+	free(o->inputs);
+	free(o->rule_dirs);
+}
+
+/* ---- commands ------------------------------------------------------------------------------------------ */
+
+static int resolve_lang(input *in, char **owned)
+{
+	const char *path;
+	*owned = lang_of(in->path, &path);
+	in->path = path;
+	in->lang = *owned;
+	if (!in->lang) {
+		fprintf(stderr,
+		        "%s: %s: cannot tell the language: write it as LANG:%s (e.g. da:%s) or name the file STORY.LANG.txt\n",
+		        prog, path, path, path);
+		return -1;
+	}
+	return 0;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+	options o = {.format = WC_FORMAT_TEXT, .fail_on = WC_ERROR, .color = -1};
+	int rc = parse_options(argc, argv, &o, check_help, true);
+	if (rc) {
+		free_options(&o);
+		return rc > 0 ? EXIT_PASS : EXIT_TROUBLE;
+	}
+	size_t sources = 0;
+	for (size_t i = 0; i < o.ninputs; i++)
+		sources += o.inputs[i].role == WC_ROLE_SOURCE;
+	if (sources != 1) {
+		usage_error("%s", sources ? "give exactly one --source" : "no source: give one with --source FILE");
+		free_options(&o);
+		return EXIT_TROUBLE;
+	}
+	int exit_code = EXIT_TROUBLE;
+	char **langs = calloc(o.ninputs + 1, sizeof *langs);
+	wc_diags *diags = wc_diags_new();
+	wc_ruleset *rs = NULL;
+	wc_bundle *b = NULL;
+	wc_report *r = NULL;
+	sink out = {0};
+	if (!langs)
+		abort();
+	for (size_t i = 0; i < o.ninputs; i++)
+		if (resolve_lang(&o.inputs[i], &langs[i]) < 0)
+			goto done;
+	if (sink_open(&out, o.output) < 0)
+		goto done;
+	if (!(rs = load_rules(o.rule_dirs, o.nrule_dirs, diags)))
+		goto fail;
+	b = wc_bundle_new(rs);
+	for (size_t i = 0; i < o.ninputs; i++)
+		if (wc_bundle_add_file(b, o.inputs[i].role, o.inputs[i].lang, o.inputs[i].path, diags) < 0)
+			goto fail_diags;
+	int err;
+	if (!(r = wc_bundle_check(b, diags, &err)))
+		goto fail_diags;
+	int color = o.color;
+	if (color < 0)
+		color = !o.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	wc_report_options ro = {o.fail_on, color};
+	bool ok = wc_report_write(r, o.format, &ro, out.f) == 0;
+	if (sink_close(&out, ok) < 0 || !ok)
+		goto done;
+	exit_code = wc_report_fails(r, o.fail_on) ? EXIT_FINDINGS : EXIT_PASS;
+	goto done;
+fail_diags:
+	wc_diags_print(diags, stderr);
+fail:
+	sink_close(&out, false);
+done:
+	wc_report_free(r);
+	wc_bundle_free(b);
+	wc_ruleset_free(rs);
+	wc_diags_free(diags);
+	for (size_t i = 0; i < o.ninputs; i++)
+		free(langs[i]);
+	free(langs);
+	free_options(&o);
+	return exit_code;
+}
+
+static int read_all(const char *path, char **text, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "%s: %s: cannot open: %s\n", prog, path, strerror(errno));
+		return -1;
+	}
+	if (f != stdin) {
+		struct stat st;
+		if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "%s: %s: is a directory, not a text file\n", prog, path);
+			fclose(f);
+			return -1;
+		}
+	}
+	size_t cap = 65536, n = 0;
+	char *buf = malloc(cap);
+	if (!buf)
+		abort();
+	size_t k;
+	while ((k = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += k;
+		if (n == cap && !(buf = realloc(buf, cap *= 2)))
+			abort();
+	}
+	bool bad = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (bad) {
+		fprintf(stderr, "%s: %s: cannot read: %s\n", prog, path, strerror(errno));
+		free(buf);
+		return -1;
+	}
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
+static int cmd_extract(int argc, char **argv)
+{
+	options o = {0};
+	int rc = parse_options(argc, argv, &o, extract_help, false);
+	if (rc) {
+		free_options(&o);
+		return rc > 0 ? EXIT_PASS : EXIT_TROUBLE;
+	}
+	if (o.ninputs != 1) {
+		usage_error("%s", "extract takes one FILE");
+		free_options(&o);
+		return EXIT_TROUBLE;
+	}
+	int exit_code = EXIT_TROUBLE;
+	char *lang_owned = NULL, *text = NULL;
+	size_t len = 0;
+	wc_diags *diags = wc_diags_new();
+	wc_ruleset *rs = NULL;
+	wc_facts *facts = NULL;
+	sink out = {0};
+	input *in = &o.inputs[0];
+	if (o.lang) {
+		const char *path;
+		lang_owned = lang_of(in->path, &path);
+		in->path = path;
+		in->lang = o.lang;
+	} else if (resolve_lang(in, &lang_owned) < 0) {
+		goto done;
+	}
+	if (read_all(in->path, &text, &len) < 0 || sink_open(&out, o.output) < 0)
+		goto done;
+	if (!(rs = load_rules(o.rule_dirs, o.nrule_dirs, diags))) {
+		sink_close(&out, false);
+		goto done;
+	}
+	if (!(facts = wc_extract(rs, in->lang, in->path, text, len, diags))) {
+		wc_diags_print(diags, stderr);
+		sink_close(&out, false);
+		goto done;
+	}
+	bool ok = wc_facts_write_jsonl(facts, out.f) == 0;
+	if (sink_close(&out, ok) == 0 && ok)
+		exit_code = EXIT_PASS;
+done:
+	wc_facts_free(facts);
+	wc_ruleset_free(rs);
+	wc_diags_free(diags);
+	free(text);
+	free(lang_owned);
+	free_options(&o);
+	return exit_code;
+}
+
+static int cmd_rules(int argc, char **argv)
+{
+	if (argc < 2 || opt_is(argv[1], "-h", "--help")) {
+		fputs(rules_help, argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_TROUBLE : EXIT_PASS;
+	}
+	bool test = strcmp(argv[1], "test") == 0;
+	if (!test && strcmp(argv[1], "lint") != 0) {
+		usage_error("unknown rules command '%s' (lint, test)", argv[1]);
+		return EXIT_TROUBLE;
+	}
+	for (int i = 2; i < argc; i++)
+		if (opt_is(argv[i], "-h", "--help")) {
+			fputs(rules_help, stdout);
+			return EXIT_PASS;
+		}
+	wc_diags *diags = wc_diags_new();
+	wc_ruleset *rs = load_rules((const char *const *)argv + 2, (size_t)(argc - 2), diags);
+	int exit_code = EXIT_TROUBLE;
+	if (!rs)
+		goto done;
+	int bad = 0;
+	for (size_t i = 0; i < wc_ruleset_lang_count(rs); i++)
+		bad |= wc_ruleset_prepare(rs, wc_ruleset_lang(rs, i), diags) < 0;
+	size_t run = 0, before = wc_diags_count(diags);
+	if (!bad && test)
+		bad |= wc_ruleset_test(rs, diags, &run) < 0;
+	size_t failed = wc_diags_count(diags) - before;
+	wc_diags_print(diags, stderr);
+	if (test)
+		printf("rules test: %zu examples in %zu languages: %zu passed, %zu failed\n", run,
+		       wc_ruleset_lang_count(rs), run - failed, failed);
+	else
+		printf("rules lint: %zu languages: %s\n", wc_ruleset_lang_count(rs),
+		       bad ? "problems found" : "ok");
+	exit_code = bad ? EXIT_TROUBLE : EXIT_PASS;
+done:
+	wc_ruleset_free(rs);
+	wc_diags_free(diags);
+	return exit_code;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(main_help, stderr);
+		return EXIT_TROUBLE;
+	}
+	const char *cmd = argv[1];
+	if (opt_is(cmd, "-h", "--help")) {
+		fputs(main_help, stdout);
+		return EXIT_PASS;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("wirecheck %s\n", WC_VERSION);
+		return EXIT_PASS;
+	}
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(argc - 1, argv + 1);
+	if (strcmp(cmd, "extract") == 0)
+		return cmd_extract(argc - 1, argv + 1);
+	if (strcmp(cmd, "rules") == 0)
+		return cmd_rules(argc - 1, argv + 1);
+	usage_error("unknown command '%s' (check, extract, rules)", cmd);
+	return EXIT_TROUBLE;
+}

@@ -1,0 +1,432 @@
+/*
+ * number.c — stage 3 helper: reads numbers as each language writes them and
+ * turns them into exact decimal strings ("1,2 milliarder" → "1200000000",
+ * "80, 000" → "80000", "femogtyve" → "25").  Exact decimal arithmetic on
+ * digit strings: no floating point, no overflow, whatever the length.
+ * Also the name keys used to compare people's names across languages.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* value = digits × 10^exp */
+typedef struct {
+	wc_buf digits;
+	long exp;
+} decimal;
+
+static bool is_ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool starts_with(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+	return k && k <= n && memcmp(s, prefix, k) == 0;
+}
+
+/* Length of a separator at s (locale group, group_also, ASCII ". , '"). */
+static size_t separator_len(const char *s, size_t n)
+{
+	if (n && (*s == '.' || *s == ',' || *s == ' ' || *s == '\''))
+		return 1;
+	/* U+00A0, U+202F, U+2009, U+2019 in UTF-8 */
+	static const char *const wide[] = {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89", "\xE2\x80\x99"};
+	for (size_t i = 0; i < 4; i++)
+		if (starts_with(s, n, wide[i]))
+			return strlen(wide[i]);
+	return 0;
+}
+
+typedef struct {
+	size_t start[64], len[64];  /* digit runs */
+	size_t nruns;
+	char sep[64][5];            /* separator before run i (i ≥ 1) */
+} digit_runs;
+
+static bool split_runs(const char *s, size_t n, digit_runs *r)
+{
+	size_t i = 0;
+	r->nruns = 0;
+	while (i < n) {
+		if (r->nruns == 64)
+			return false;
+		size_t st = i;
+		while (i < n && is_ascii_digit(s[i]))
+			i++;
+		if (i == st)
+			return false;
+		r->start[r->nruns] = st;
+		r->len[r->nruns] = i - st;
+		r->nruns++;
+		if (i == n)
+			break;
+		size_t k = separator_len(s + i, n - i);
+		/* ", " is one (garbled) separator */
+		if (k == 1 && s[i] == ',' && i + 1 < n && s[i + 1] == ' ')
+			k = 2;
+		else if (k == 1 && s[i] == ',' && starts_with(s + i + 1, n - i - 1, "\xC2\xA0"))
+			k = 3;
+		if (!k || i + k >= n || k > 4)
+			return false;
+		memcpy(r->sep[r->nruns], s + i, k);
+		r->sep[r->nruns][k] = '\0';
+		i += k;
+	}
+	return r->nruns > 0;
+}
+
+static bool is_locale_group(const wc_locale *loc, const char *sep)
+{
+	if (loc->group && strcmp(sep, loc->group) == 0)
+		return true;
+	for (size_t i = 0; i < loc->group_also.n; i++)
+		if (strcmp(sep, loc->group_also.v[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool all_groups_of_three(const digit_runs *r, size_t upto)
+{
+	if (r->len[0] > 3)
+		return false;
+	for (size_t i = 1; i < upto; i++)
+		if (r->len[i] != 3)
+			return false;
+	return true;
+}
+
+static bool same_separators(const digit_runs *r, size_t upto)
+{
+	for (size_t i = 2; i < upto; i++)
+		if (strcmp(r->sep[i], r->sep[1]) != 0)
+			return false;
+	return true;
+}
+
+static void append_runs(decimal *d, const char *s, const digit_runs *r, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		wc_buf_add(&d->digits, s + r->start[i], r->len[i]);
+}
+
+/* Reads a digit string with separators.  Sets *garbled for "80, 000" and for
+ * groupings foreign to the locale ("80,000" in Danish). */
+static bool parse_digits(const wc_locale *loc, const char *s, size_t n, bool has_scale,
+                         decimal *d, bool *garbled)
+{
+	digit_runs r;
+	if (!split_runs(s, n, &r))
+		return false;
+	const char *dec = loc->decimal ? loc->decimal : ".";
+	size_t last = r.nruns - 1;
+	if (r.nruns == 1) {
+		append_runs(d, s, &r, 0, 1);
+		return true;
+	}
+	/* A final run after the decimal separator is a fraction, unless it is a
+	 * three-digit group of a foreign grouping (handled below). */
+	bool last_is_decimal = strcmp(r.sep[last], dec) == 0;
+	if (strcmp(r.sep[1], ", ") == 0 || strcmp(r.sep[1], ",\xC2\xA0") == 0) {
+		if (!all_groups_of_three(&r, r.nruns) || !same_separators(&r, r.nruns))
+			return false;
+		*garbled = true;
+		append_runs(d, s, &r, 0, r.nruns);
+		return true;
+	}
+	size_t int_runs = last_is_decimal ? last : r.nruns;
+	if (int_runs > 1 && all_groups_of_three(&r, int_runs) && same_separators(&r, int_runs) &&
+	    is_locale_group(loc, r.sep[1])) {
+		append_runs(d, s, &r, 0, int_runs);
+		if (last_is_decimal) {
+			wc_buf_add(&d->digits, s + r.start[last], r.len[last]);
+			d->exp = -(long)r.len[last];
+		}
+		return true;
+	}
+	if (r.nruns == 2 && last_is_decimal) {
+		/* "80,000" in a comma-decimal language is far more often English
+		 * grouping than eighty with three decimals; a scale word ("1,500
+		 * milliarder") keeps it a decimal. */
+		if (!has_scale && r.len[0] <= 3 && r.len[1] == 3 && s[r.start[0]] != '0' &&
+		    strcmp(dec, ",") == 0) {
+			*garbled = true;
+			append_runs(d, s, &r, 0, 2);
+			return true;
+		}
+		append_runs(d, s, &r, 0, 2);
+		d->exp = -(long)r.len[1];
+		return true;
+	}
+	if (all_groups_of_three(&r, r.nruns) && same_separators(&r, r.nruns)) {
+		*garbled = true; /* a grouping this language does not use */
+		append_runs(d, s, &r, 0, r.nruns);
+		return true;
+	}
+	return false;
+}
+
+/* ---- number words ----------------------------------------------------------------- */
+
+/* Splits one word into number morphemes and joiners ("femogtyve" = fem og
+ * tyve) and adds its values; false if the word is not all number. */
+static bool segment_word(wc_locale *loc, const char *w, size_t n, int64_t *vals, size_t *nvals)
+{
+	if (n == 0)
+		return true;
+	for (size_t k = n; k > 0; k--) {
+		const wc_lex_item *it = wc_lex_find(&loc->number_words, w, k);
+		if (it && *nvals < 32) {
+			vals[(*nvals)++] = it->num;
+			if (segment_word(loc, w + k, n - k, vals, nvals))
+				return true;
+			(*nvals)--;
+		}
+		if (*nvals > 0 && wc_lex_find(&loc->joiners, w, k) && k < n &&
+		    segment_word(loc, w + k, n - k, vals, nvals))
+			return true;
+	}
+	return false;
+}
+
+/* "and" in "one hundred and five": joiner forms carry their spaces. */
+static bool is_joiner_word(const wc_locale *loc, const char *w, size_t n)
+{
+	for (size_t i = 0; i < loc->joiners.n; i++) {
+		const char *k = loc->joiners.items[i].key;
+		while (*k == ' ')
+			k++;
+		size_t kl = strlen(k);
+		while (kl && k[kl - 1] == ' ')
+			kl--;
+		if (kl == n && strncasecmp(k, w, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d)
+{
+	int64_t vals[32];
+	size_t nvals = 0;
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && (s[i] == ' ' || s[i] == '-'))
+			i++;
+		size_t st = i;
+		while (i < n && s[i] != ' ' && s[i] != '-')
+			i++;
+		if (i == st)
+			break;
+		size_t before = nvals;
+		if (!segment_word(loc, s + st, i - st, vals, &nvals)) {
+			/* a joiner standing alone ("hundred and five") */
+			if (!is_joiner_word(loc, s + st, i - st) || before == 0)
+				return false;
+		}
+	}
+	if (!nvals)
+		return false;
+	int64_t total = 0, cur = 0;
+	for (size_t k = 0; k < nvals; k++) {
+		int64_t v = vals[k];
+		if (v == 100)
+			cur = (cur ? cur : 1) * 100;
+		else if (v >= 1000) {
+			total += (cur ? cur : 1) * v;
+			cur = 0;
+		} else
+			cur += v;
+	}
+	char buf[32];
+	snprintf(buf, sizeof buf, "%lld", (long long)(total + cur));
+	wc_buf_puts(&d->digits, buf);
+	return true;
+}
+
+/* ---- scale words and output --------------------------------------------------------- */
+
+/* Finds a scale word at the end of s[0..n); returns its exponent and sets *cut
+ * to where the number before it ends. */
+static int trailing_scale(wc_locale *loc, const char *s, size_t n, size_t *cut)
+{
+	for (size_t k = 0; k < n; k++) {
+		size_t st = n - k - 1;
+		bool boundary = st == 0 || s[st - 1] == ' ' || is_ascii_digit(s[st - 1]) ||
+		                (unsigned char)s[st - 1] == 0xA0;
+		if (!boundary)
+			continue;
+		const wc_lex_item *it = wc_lex_find(&loc->scales, s + st, n - st);
+		if (it && st > 0) {
+			size_t e = st;
+			while (e > 0 && (s[e - 1] == ' ' || (unsigned char)s[e - 1] == 0xA0 ||
+			                 (unsigned char)s[e - 1] == 0xC2))
+				e--;
+			*cut = e;
+			return (int)it->num;
+		}
+	}
+	*cut = n;
+	return 0;
+}
+
+static char *decimal_string(decimal *d)
+{
+	const char *digs = d->digits.s ? d->digits.s : "0";
+	while (*digs == '0' && digs[1])
+		digs++;
+	size_t nd = strlen(digs);
+	long exp = d->exp;
+	/* Absurd exponents only come from hostile input; keep them readable. */
+	if (exp > 64 || exp < -64 || nd > 4096)
+		return wc_xasprintf("%se%ld", digs, exp);
+	wc_buf out = {0};
+	if (exp >= 0) {
+		if (strcmp(digs, "0") == 0)
+			return wc_xstrdup("0");
+		wc_buf_puts(&out, digs);
+		for (long i = 0; i < exp; i++)
+			wc_buf_putc(&out, '0');
+		return wc_buf_take(&out);
+	}
+	size_t frac = (size_t)-exp;
+	if (nd <= frac) {
+		wc_buf_puts(&out, "0.");
+		for (size_t i = nd; i < frac; i++)
+			wc_buf_putc(&out, '0');
+		wc_buf_puts(&out, digs);
+	} else {
+		wc_buf_add(&out, digs, nd - frac);
+		wc_buf_putc(&out, '.');
+		wc_buf_puts(&out, digs + nd - frac);
+	}
+	char *r = wc_buf_take(&out);
+	size_t len = strlen(r);
+	while (len && r[len - 1] == '0')
+		r[--len] = '\0';
+	if (len && r[len - 1] == '.')
+		r[--len] = '\0';
+	return r;
+}
+
+char *wc_parse_number_ex(wc_locale *loc, const char *s, size_t n, bool *garbled, bool *words,
+                         bool *scaled)
+{
+	*garbled = false;
+	*words = false;
+	while (n && s[n - 1] == ' ')
+		n--;
+	size_t cut;
+	int exp = trailing_scale(loc, s, n, &cut);
+	if (!exp) {
+		/* a full stop after the number, not the dot of "mia." */
+		if (n && s[n - 1] == '.')
+			n--;
+		cut = n;
+	}
+	*scaled = exp != 0;
+	decimal d = {0};
+	bool ok;
+	if (cut && is_ascii_digit(s[0]))
+		ok = parse_digits(loc, s, cut, exp != 0, &d, garbled);
+	else {
+		ok = cut && parse_words(loc, s, cut, &d);
+		*words = true;
+	}
+	if (!ok) {
+		wc_buf_free(&d.digits);
+		return NULL;
+	}
+	d.exp += exp;
+	char *r = decimal_string(&d);
+	wc_buf_free(&d.digits);
+	return r;
+}
+
+char *wc_parse_number(const wc_locale *loc, const char *s, size_t n, bool *garbled)
+{
+	bool words, scaled;
+	/* Lookups sort the lexicons lazily, hence the cast; nothing visible changes. */
+	return wc_parse_number_ex((wc_locale *)loc, s, n, garbled, &words, &scaled);
+}
+
+/* ---- names ---------------------------------------------------------------------------- */
+
+static bool strip_suffix(char *w, size_t *len, const char *suf)
+{
+	size_t k = strlen(suf);
+	if (*len > k + 1 && memcmp(w + *len - k, suf, k) == 0) {
+		*len -= k;
+		w[*len] = '\0';
+		return true;
+	}
+	return false;
+}
+
+char *wc_name_key(const wc_locale *loc, const char *s, size_t n)
+{
+	wc_buf b = {0};
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != '.')
+			wc_buf_putc(&b, s[i]);
+	char *folded = wc_casefold(b.s ? b.s : "", b.len);
+	wc_buf_free(&b);
+	size_t len = strlen(folded);
+	while (len && folded[len - 1] == ' ')
+		folded[--len] = '\0';
+	/* The genitive goes on the last word: "Donald Trumps", "Trump’s". */
+	static const char *const apostrophes[] = {"’s", "'s", "’", "'", ":s"};
+	for (size_t i = 0; i < 5; i++)
+		if (strip_suffix(folded, &len, apostrophes[i]))
+			return folded;
+	(void)loc;
+	return folded;
+}
+
+/* Words of a are all words of b, or the other way round; a trailing "s" on a
+ * word is a genitive in the Nordic languages, so "trumps" ~ "trump". */
+static bool word_eq(const char *a, size_t la, const char *b, size_t lb)
+{
+	if (la == lb)
+		return memcmp(a, b, la) == 0;
+	if (la + 1 == lb)
+		return b[lb - 1] == 's' && memcmp(a, b, la) == 0;
+	if (lb + 1 == la)
+		return a[la - 1] == 's' && memcmp(a, b, lb) == 0;
+	return false;
+}
+
+static bool words_within(const char *a, const char *b)
+{
+	for (const char *p = a; *p;) {
+		while (*p == ' ')
+			p++;
+		const char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		if (e == p)
+			break;
+		bool found = false;
+		for (const char *q = b; *q && !found;) {
+			while (*q == ' ')
+				q++;
+			const char *f = q;
+			while (*f && *f != ' ')
+				f++;
+			found = f > q && word_eq(p, (size_t)(e - p), q, (size_t)(f - q));
+			q = f;
+		}
+		if (!found)
+			return false;
+		p = e;
+	}
+	return true;
+}
+
+bool wc_names_compatible(const char *a, const char *b)
+{
+	return words_within(a, b) || words_within(b, a);
+}

@@ -1,0 +1,121 @@
+/*
+ * report_json.c — the reporting stage: the JSON format, for tools and CI.
+ *
+ * The schema is a contract ("wirecheck": 1): fields may be added, never
+ * renamed or removed.  versions[0] of the report is the source and is written
+ * as "source"; "versions" holds the translations and related coverage.
+ * Pretty-printed with two-space indentation so that a person can read it too.
+ */
+#include "internal.h"
+
+/* ---- small field writers: `sep` is what comes before the key ---------------- */
+
+static void put_str(FILE *out, const char *sep, const char *key, const char *value)
+{
+	fprintf(out, "%s\"%s\": ", sep, key);
+	wc_json_str(out, value);
+}
+
+static void put_num(FILE *out, const char *sep, const char *key, size_t value)
+{
+	fprintf(out, "%s\"%s\": %zu", sep, key, value);
+}
+
+static const char *verdict(const wc_report *r, size_t i, const wc_report_options *opt)
+{
+	return wc_report_version_fails(r, i, opt->fail_on) ? "fail" : "pass";
+}
+
+/* "verdict" and "counts", shared by the source and the other versions. */
+static void put_outcome(FILE *out, const wc_report *r, size_t i, const wc_report_options *opt)
+{
+	const wc_version *v = &r->versions[i];
+	put_str(out, ", ", "verdict", verdict(r, i, opt));
+	fputs(", \"counts\": {", out);
+	put_num(out, "", "error", v->errors);
+	put_num(out, ", ", "warning", v->warnings);
+	put_num(out, ", ", "info", v->infos);
+	fputc('}', out);
+}
+
+static void write_source(FILE *out, const wc_report *r, const wc_report_options *opt)
+{
+	if (r->nversions == 0) {
+		fputs("  \"source\": null,\n", out);
+		return;
+	}
+	const wc_version *v = &r->versions[0];
+	put_str(out, "  \"source\": {", "path", v->path);
+	put_str(out, ", ", "lang", v->lang);
+	put_outcome(out, r, 0, opt);
+	fputs("},\n", out);
+}
+
+static void write_versions(FILE *out, const wc_report *r, const wc_report_options *opt)
+{
+	fputs("  \"versions\": [", out);
+	for (size_t i = 1; i < r->nversions; i++) {
+		const wc_version *v = &r->versions[i];
+		fputs(i > 1 ? ",\n    {" : "\n    {", out);
+		put_str(out, "", "path", v->path);
+		put_str(out, ", ", "lang", v->lang);
+		put_str(out, ", ", "role", wc_role_name(v->role));
+		put_outcome(out, r, i, opt);
+		fputc('}', out);
+	}
+	fputs(r->nversions > 1 ? "\n  ],\n" : "],\n", out);
+}
+
+static void write_source_ref(FILE *out, const wc_finding *f)
+{
+	fputs(",\n      \"source_ref\": ", out);
+	if (!f->has_source_ref) {
+		fputs("null", out);
+		return;
+	}
+	put_str(out, "{", "path", f->source_path);
+	put_num(out, ", ", "line", f->source_line);
+	put_num(out, ", ", "column", f->source_column);
+	fputc('}', out);
+}
+
+/* One finding over a few lines: what and where, the message, the values. */
+static void write_finding(FILE *out, const wc_finding *f)
+{
+	put_str(out, "    {\n      ", "check", f->check);
+	put_str(out, ", ", "severity", wc_severity_name(f->severity));
+	put_str(out, ", ", "path", f->path);
+	put_str(out, ", ", "lang", f->lang);
+	put_num(out, ",\n      ", "line", f->line);
+	put_num(out, ", ", "column", f->column);
+	put_num(out, ", ", "end_line", f->end_line);
+	put_num(out, ", ", "end_column", f->end_column);
+	put_num(out, ", ", "start", f->start);
+	put_num(out, ", ", "end", f->end);
+	put_str(out, ",\n      ", "message", f->message);
+	put_str(out, ",\n      ", "expected", f->expected);
+	put_str(out, ", ", "found", f->found);
+	put_str(out, ", ", "rule", f->rule);
+	write_source_ref(out, f);
+	fputs("\n    }", out);
+}
+
+static void write_findings(FILE *out, const wc_report *r)
+{
+	fputs("  \"findings\": [", out);
+	for (size_t i = 0; i < r->nfindings; i++) {
+		fputs(i ? ",\n" : "\n", out);
+		write_finding(out, &r->findings[i]);
+	}
+	fputs(r->nfindings ? "\n  ]\n" : "]\n", out);
+}
+
+int wc_report_write_json(const wc_report *r, const wc_report_options *opt, FILE *out)
+{
+	fputs("{\n  \"wirecheck\": 1,\n", out);
+	write_source(out, r, opt);
+	write_versions(out, r, opt);
+	write_findings(out, r);
+	fputs("}\n", out);
+	return fflush(out) != 0 || ferror(out) ? WC_EIO : WC_OK;
+}

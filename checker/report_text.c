@@ -1,0 +1,243 @@
+/*
+ * report_text.c — the reporting stage: the text format, for people.
+ *
+ * Compiler-style lines (`path:line:col: severity: message [check]`) that
+ * editors and terminals can jump to, each followed by the line it is about
+ * and, when the finding has one, its counterpart in the source; then a
+ * summary with one verdict per version and the totals.
+ *
+ * Everything printed from the input (paths, messages, snippets) goes through
+ * put_clean(), so that a control character in wire copy cannot move the
+ * cursor or recolour the terminal.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+#define SNIPPET_WIDTH 100  /* code points of a line shown at most */
+#define SNIPPET_BEFORE 30  /* of which before the column: findings run rightwards */
+
+#define ANSI_RESET "\033[0m"
+#define ANSI_ERROR "\033[1;31m"
+#define ANSI_WARNING "\033[1;33m"
+#define ANSI_INFO "\033[36m"
+#define ANSI_DIM "\033[2m"
+#define ANSI_PASS "\033[32m"
+
+static const char ellipsis[] = "\xE2\x80\xA6";      /* … */
+static const char replacement[] = "\xEF\xBF\xBD";   /* U+FFFD */
+
+typedef struct {
+	FILE *out;
+	int color;
+} writer;
+
+/* ---- clean output --------------------------------------------------------- */
+
+static int is_control(int32_t c)
+{
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
+}
+
+/* Line breaks and tabs become spaces (a finding is one line); other control
+ * characters and invalid bytes become U+FFFD, visible but harmless. */
+static void put_clean_n(FILE *out, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t at = i;
+		int32_t c = wc_utf8_next(s, n, &i);
+		if (c == '\t' || c == '\n' || c == '\r')
+			fputc(' ', out);
+		else if (c < 0 || is_control(c))
+			fputs(replacement, out);
+		else
+			fwrite(s + at, 1, i - at, out);
+	}
+}
+
+static void put_clean(FILE *out, const char *s)
+{
+	if (s)
+		put_clean_n(out, s, strlen(s));
+}
+
+static void put_painted(const writer *w, const char *ansi, const char *text)
+{
+	if (w->color)
+		fputs(ansi, w->out);
+	put_clean(w->out, text);
+	if (w->color)
+		fputs(ANSI_RESET, w->out);
+}
+
+static const char *severity_ansi(wc_severity s)
+{
+	switch (s) {
+	case WC_ERROR:
+		return ANSI_ERROR;
+	case WC_WARNING:
+		return ANSI_WARNING;
+	default:
+		return ANSI_INFO;
+	}
+}
+
+/* ---- snippets ----------------------------------------------------------------- */
+
+/* Byte offset of code point k, counting code points as wc_utf8_count() does
+ * (every byte that is not a continuation byte starts one), so that the cut
+ * never falls inside a character. */
+static size_t code_point_offset(const char *s, size_t n, size_t k)
+{
+	if (k == 0)
+		return 0;
+	size_t i = 0;
+	for (size_t seen = 0; i < n; i++) {
+		if (((unsigned char)s[i] & 0xC0) == 0x80)
+			continue;
+		if (seen++ == k)
+			break;
+	}
+	return i;
+}
+
+static size_t without_line_break(const char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return n;
+}
+
+/* Shows at most SNIPPET_WIDTH code points of line around column (1-based),
+ * with "…" where the line was cut. */
+static void put_snippet(FILE *out, const char *line, size_t column)
+{
+	size_t n = without_line_break(line);
+	size_t total = wc_utf8_count(line, n), first = 0, last = total;
+	if (total > SNIPPET_WIDTH) {
+		size_t at = column ? column - 1 : 0;
+		first = at > SNIPPET_BEFORE ? at - SNIPPET_BEFORE : 0;
+		if (first > total - SNIPPET_WIDTH)
+			first = total - SNIPPET_WIDTH;
+		last = first + SNIPPET_WIDTH;
+	}
+	size_t from = code_point_offset(line, n, first), to = code_point_offset(line, n, last);
+	if (first > 0)
+		fputs(ellipsis, out);
+	put_clean_n(out, line + from, to - from);
+	if (last < total)
+		fputs(ellipsis, out);
+}
+
+/* ---- findings ------------------------------------------------------------------ */
+
+static void write_headline(const writer *w, const wc_finding *f)
+{
+	put_clean(w->out, f->path);
+	fprintf(w->out, ":%zu:%zu: ", f->line, f->column);
+	put_painted(w, severity_ansi(f->severity), wc_severity_name(f->severity));
+	fputs(": ", w->out);
+	put_clean(w->out, f->message);
+	fputc(' ', w->out);
+	if (w->color)
+		fputs(ANSI_DIM, w->out);
+	fputc('[', w->out);
+	put_clean(w->out, f->check);
+	fputc(']', w->out);
+	if (w->color)
+		fputs(ANSI_RESET, w->out);
+	fputc('\n', w->out);
+}
+
+static void write_source_ref(FILE *out, const wc_finding *f)
+{
+	fputs("  source:   ", out);
+	put_clean(out, f->source_path);
+	if (f->source_snippet) {
+		fprintf(out, ":%zu: ", f->source_line);
+		put_snippet(out, f->source_snippet, f->source_column);
+	} else {
+		fprintf(out, ":%zu:%zu", f->source_line, f->source_column);
+	}
+	fputc('\n', out);
+}
+
+/* Both values are shown as soon as one is known: "(none)" is information too
+ * (a fact the source has and the translation lacks, or the other way round). */
+static void write_values(FILE *out, const wc_finding *f)
+{
+	fputs("  expected: ", out);
+	put_clean(out, f->expected ? f->expected : "(none)");
+	fputs("; found: ", out);
+	put_clean(out, f->found ? f->found : "(none)");
+	fputc('\n', out);
+}
+
+static void write_finding(const writer *w, const wc_finding *f)
+{
+	write_headline(w, f);
+	if (f->snippet) {
+		fputs("  found:    ", w->out);
+		put_snippet(w->out, f->snippet, f->column);
+		fputc('\n', w->out);
+	}
+	if (f->has_source_ref)
+		write_source_ref(w->out, f);
+	if (f->expected || f->found)
+		write_values(w->out, f);
+}
+
+/* ---- summary ------------------------------------------------------------------- */
+
+static void write_counts(FILE *out, size_t errors, size_t warnings, size_t infos)
+{
+	fprintf(out, "%zu error%s, %zu warning%s, %zu info", errors, errors == 1 ? "" : "s",
+	        warnings, warnings == 1 ? "" : "s", infos);
+}
+
+static void write_version_line(const writer *w, const wc_report *r, size_t i,
+                               const wc_report_options *opt)
+{
+	const wc_version *v = &r->versions[i];
+	int fails = wc_report_version_fails(r, i, opt->fail_on);
+	put_clean(w->out, v->path);
+	fputs(" (", w->out);
+	put_clean(w->out, v->lang);
+	fprintf(w->out, ", %s): ", wc_role_name(v->role));
+	put_painted(w, fails ? ANSI_ERROR : ANSI_PASS, fails ? "FAIL" : "PASS");
+	fputs(" \xE2\x80\x94 ", w->out); /* — */
+	write_counts(w->out, v->errors, v->warnings, v->infos);
+	fputc('\n', w->out);
+}
+
+/* The totals count what was checked against the source, not the source. */
+static void write_totals(FILE *out, const wc_report *r, const wc_report_options *opt)
+{
+	size_t checked = 0, failed = 0, errors = 0, warnings = 0, infos = 0;
+	for (size_t i = 1; i < r->nversions; i++) {
+		checked++;
+		failed += wc_report_version_fails(r, i, opt->fail_on) ? 1 : 0;
+		errors += r->versions[i].errors;
+		warnings += r->versions[i].warnings;
+		infos += r->versions[i].infos;
+	}
+	fprintf(out, "%zu version%s checked: %zu failed, %zu passed \xE2\x80\x94 ",
+	        checked, checked == 1 ? "" : "s", failed, checked - failed);
+	write_counts(out, errors, warnings, infos);
+	fputc('\n', out);
+}
+
+int wc_report_write_text(const wc_report *r, const wc_report_options *opt, FILE *out)
+{
+	writer w = {out, opt->color};
+	for (size_t i = 0; i < r->nfindings; i++)
+		write_finding(&w, &r->findings[i]);
+	if (r->nfindings)
+		fputc('\n', out);
+	for (size_t i = 0; i < r->nversions; i++)
+		write_version_line(&w, r, i, opt);
+	write_totals(out, r, opt);
+	return fflush(out) != 0 || ferror(out) ? WC_EIO : WC_OK;
+}

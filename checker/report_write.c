@@ -1,0 +1,201 @@
+/*
+ * report_write.c — the reporting stage: what every output format shares.
+ *
+ * report.c builds a wc_report from the raw findings; this file answers
+ * questions about it (counts, verdicts under a gate), frees it, and hands it
+ * to the writer of the requested format (report_text.c, report_json.c).  It
+ * also holds the JSON string writer those writers and the fact list share.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- names ------------------------------------------------------------------ */
+
+static const char *const severity_names[] = {"info", "warning", "error", "never"};
+static const char *const role_names[] = {"source", "translation", "related"};
+static const char *const format_names[] = {"text", "json"};
+
+static int name_index(const char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; name && i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *wc_severity_name(wc_severity s)
+{
+	return (unsigned)s <= WC_NEVER ? severity_names[s] : "unknown";
+}
+
+int wc_severity_parse(const char *name)
+{
+	return name_index(severity_names, 4, name);
+}
+
+const char *wc_role_name(wc_role r)
+{
+	return (unsigned)r <= WC_ROLE_RELATED ? role_names[r] : "unknown";
+}
+
+int wc_format_parse(const char *name)
+{
+	return name_index(format_names, 2, name);
+}
+
+/* ---- report access ------------------------------------------------------------ */
+
+size_t wc_report_version_count(const wc_report *r)
+{
+	return r ? r->nversions : 0;
+}
+
+const wc_version *wc_report_version(const wc_report *r, size_t i)
+{
+	return r && i < r->nversions ? &r->versions[i] : NULL;
+}
+
+size_t wc_report_count(const wc_report *r)
+{
+	return r ? r->nfindings : 0;
+}
+
+const wc_finding *wc_report_get(const wc_report *r, size_t i)
+{
+	return r && i < r->nfindings ? &r->findings[i] : NULL;
+}
+
+/* The findings decide, not the per-version counts: the counts are a summary
+ * for display, and a gate must hold even for a hand-built report. */
+int wc_report_version_fails(const wc_report *r, size_t i, wc_severity gate)
+{
+	if (!r || gate >= WC_NEVER)
+		return 0;
+	for (size_t k = 0; k < r->nfindings; k++)
+		if (r->findings[k].version == i && r->findings[k].severity >= gate)
+			return 1;
+	return 0;
+}
+
+/* The source counts too: a finding at or above the gate anywhere fails the
+ * run, as the exit status documents. */
+int wc_report_fails(const wc_report *r, wc_severity gate)
+{
+	for (size_t i = 0; i < wc_report_version_count(r); i++)
+		if (wc_report_version_fails(r, i, gate))
+			return 1;
+	return 0;
+}
+
+void wc_report_free(wc_report *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nstrings; i++)
+		free(r->strings[i]);
+	free(r->strings);
+	free(r->versions);
+	free(r->findings);
+	free(r);
+}
+
+int wc_report_write(const wc_report *r, wc_format fmt,
+                    const wc_report_options *opt, FILE *out)
+{
+	static const wc_report_options defaults = {WC_ERROR, 0};
+	if (!r || !out)
+		return WC_EUSAGE;
+	if (!opt)
+		opt = &defaults;
+	switch (fmt) {
+	case WC_FORMAT_TEXT:
+		return wc_report_write_text(r, opt, out);
+	case WC_FORMAT_JSON:
+		return wc_report_write_json(r, opt, out);
+	}
+	return WC_EUSAGE;
+}
+
+/* ---- JSON strings ------------------------------------------------------------- */
+
+static void json_escape_code_point(FILE *out, int32_t c)
+{
+	fprintf(out, "\\u%04x", (unsigned)c);
+}
+
+/* Texts are validated before they reach a report, but a hand-built report or
+ * a path from the command line may still hold stray bytes; the output must be
+ * valid JSON whatever comes in, so they become U+FFFD. */
+void wc_json_str(FILE *out, const char *s)
+{
+	if (!s) {
+		fputs("null", out);
+		return;
+	}
+	size_t n = strlen(s), i = 0;
+	fputc('"', out);
+	while (i < n) {
+		size_t at = i;
+		int32_t c = wc_utf8_next(s, n, &i);
+		if (c < 0)
+			fputs("\\ufffd", out);
+		else if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", (char)c);
+		/* U+2028/2029 are valid JSON but end a line in JavaScript. */
+		else if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029)
+			json_escape_code_point(out, c);
+		else
+			fwrite(s + at, 1, i - at, out);
+	}
+	fputc('"', out);
+}
+
+/* ---- facts ---------------------------------------------------------------------- */
+
+void wc_facts_free(wc_facts *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->nowned; i++)
+		free(f->owned[i]);
+	free(f->owned);
+	free(f->v);
+	free(f);
+}
+
+size_t wc_facts_count(const wc_facts *f)
+{
+	return f ? f->n : 0;
+}
+
+const wc_fact *wc_facts_get(const wc_facts *f, size_t i)
+{
+	return f && i < f->n ? &f->v[i] : NULL;
+}
+
+static void json_key_str(FILE *out, const char *sep, const char *key, const char *value)
+{
+	fprintf(out, "%s\"%s\":", sep, key);
+	wc_json_str(out, value);
+}
+
+static void write_fact_line(FILE *out, const wc_fact *x)
+{
+	json_key_str(out, "{", "kind", x->kind);
+	json_key_str(out, ",", "text", x->text);
+	json_key_str(out, ",", "value", x->value);
+	json_key_str(out, ",", "unit", x->unit);
+	fprintf(out, ",\"line\":%zu,\"column\":%zu,\"start\":%zu,\"end\":%zu",
+	        x->line, x->column, x->start, x->end);
+	json_key_str(out, ",", "rule", x->rule);
+	fputs("}\n", out);
+}
+
+int wc_facts_write_jsonl(const wc_facts *f, FILE *out)
+{
+	for (size_t i = 0; i < wc_facts_count(f); i++)
+		write_fact_line(out, &f->v[i]);
+	return fflush(out) != 0 || ferror(out) ? WC_EIO : WC_OK;
+}

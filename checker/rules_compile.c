@@ -1,0 +1,292 @@
+/*
+ * rules_compile.c — stage 1, second half: turns the loaded rules of one
+ * language into PCRE2 programs.  Macros such as {number} or {weekday} are
+ * expanded from that language's locale, every pattern is compiled once with
+ * UTF+UCP and JIT, and the terms of the termbase become the locale's title
+ * and name lexicons.  Extraction (extract.c) then only runs the programs.
+ */
+#include "internal.h"
+#include "compiled.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- macros ------------------------------------------------------------------------ */
+
+static void add_sep_alternatives(wc_buf *b, const wc_locale *loc)
+{
+	wc_strlist seps = {0};
+	if (loc->group)
+		wc_strlist_add(&seps, loc->group);
+	for (size_t i = 0; i < loc->group_also.n; i++)
+		wc_strlist_add(&seps, loc->group_also.v[i]);
+	wc_lexicon lx = {0};
+	for (size_t i = 0; i < seps.n; i++)
+		wc_lex_add(&lx, seps.v[i], NULL, 0);
+	char *alt = wc_lex_regex(&lx, false);
+	/* A plain space in the list means "one space"; lexicon regexes widen a
+	 * space to \s+, which would let "2018 500" read as one number. */
+	for (char *p; (p = strstr(alt, "\\s+"));)
+		memmove(p + 1, p + 3, strlen(p + 3) + 1), p[0] = ' ';
+	wc_buf_puts(b, alt);
+	free(alt);
+	wc_lex_free(&lx);
+	wc_strlist_free(&seps);
+}
+
+static char *escaped(const char *s)
+{
+	wc_buf b = {0};
+	for (; s && *s; s++) {
+		if (strchr("\\^$.|?*+()[]{}", *s))
+			wc_buf_putc(&b, '\\');
+		wc_buf_putc(&b, *s);
+	}
+	return wc_buf_take(&b);
+}
+
+/* Digits as this language writes them, plus the garbled and foreign forms that
+ * number.c recognizes and check_numbers.c reports. */
+static char *digits_regex(const wc_locale *loc)
+{
+	char *dec = escaped(loc->decimal ? loc->decimal : ".");
+	wc_buf b = {0};
+	wc_buf_puts(&b, "(?:\\d{1,3}(?:");
+	add_sep_alternatives(&b, loc);
+	wc_buf_printf(&b, "\\d{3})+(?:%s\\d+)?", dec);
+	wc_buf_puts(&b, "|\\d{1,3}(?:,[ \\x{A0}]\\d{3})+(?!\\d)");
+	wc_buf_puts(&b, "|\\d{1,3}(?:[.,]\\d{3}){2,}(?!\\d)");
+	wc_buf_printf(&b, "|\\d+(?:%s\\d+)?)", dec);
+	free(dec);
+	return wc_buf_take(&b);
+}
+
+static char *words_regex(const wc_locale *loc)
+{
+	if (!loc->number_words.n)
+		return wc_xstrdup("(?!)");
+	char *m = wc_lex_regex(&loc->number_words, false);
+	char *j = loc->joiners.n ? wc_lex_regex(&loc->joiners, false) : wc_xstrdup("(?!)");
+	char *r = wc_xasprintf("(?i:(?<!\\p{L})%s(?:%s?%s)*+(?!\\p{L}))", m, j, m);
+	free(m);
+	free(j);
+	return r;
+}
+
+static char *bounded(const char *alt, bool caseless)
+{
+	return wc_xasprintf("(?<![\\p{L}\\p{N}])(?%s:%s)(?![\\p{L}\\p{N}])", caseless ? "i" : "-i", alt);
+}
+
+static char *lex_macro(const wc_lexicon *lx, bool caseless)
+{
+	char *alt = wc_lex_regex(lx, false);
+	char *r = bounded(alt, caseless);
+	free(alt);
+	return r;
+}
+
+/* Terms may carry a genitive ending: "Pekings", "Trump’s", "USA:s". */
+static char *term_macro(const wc_locale *loc, const wc_lexicon *lx)
+{
+	char *alt = wc_lex_regex(lx, false);
+	wc_lexicon gen = {0};
+	for (size_t i = 0; i < loc->genitive.n; i++)
+		wc_lex_add(&gen, loc->genitive.v[i], NULL, 0);
+	char *g = wc_lex_regex(&gen, false);
+	char *r = wc_xasprintf("(?<![\\p{L}\\p{N}])(?i:%s)(?:%s)?(?![\\p{L}\\p{N}])", alt, g);
+	wc_lex_free(&gen);
+	free(alt);
+	free(g);
+	return r;
+}
+
+static void build_macros(wc_compiled *c, const wc_locale *loc)
+{
+	char *digits = digits_regex(loc);
+	char *words = words_regex(loc);
+	char *scale = wc_lex_regex(&loc->scales, false);
+	c->macro[M_DIGITS] = digits;
+	c->macro[M_NUMBER_WORDS] = words;
+	c->macro[M_SCALE] = bounded(scale, true);
+	c->macro[M_NUMBER] = wc_xasprintf(
+		"(?<![\\p{L}\\p{N}.,])(?:%s|%s)(?:\\s?(?i:%s))?(?![\\p{L}\\p{N}])", digits, words, scale);
+	free(scale);
+	c->macro[M_CURRENCY] = lex_macro(&loc->currencies, true);
+	char *sym = wc_lex_regex(&loc->currencies, true);
+	c->macro[M_CURRENCY_SYMBOL] = wc_xasprintf("(?:%s)", sym);
+	free(sym);
+	c->macro[M_TIME_UNIT] = lex_macro(&loc->units, true);
+	c->macro[M_WEEKDAY] = lex_macro(&loc->weekdays, true);
+	c->macro[M_MONTH] = lex_macro(&loc->months, !loc->months_case_sensitive);
+	c->macro[M_RELATIVE_DATE] = lex_macro(&loc->relative, true);
+	c->macro[M_TITLE] = lex_macro(&loc->titles, true);
+	c->macro[M_PLACE] = term_macro(loc, &loc->names);
+	/* A person's name: capitalized words, initials with a dot ("George W.
+	 * Bush"); possessive quantifiers keep it linear. */
+	c->macro[M_NAME] = wc_xstrdup(
+		"(?-i:\\p{Lu}[\\p{L}’'\\-]*+(?:[ \\x{A0}](?:\\p{Lu}\\.|\\p{Lu}[\\p{L}’'\\-]*+)){0,3}+)");
+}
+
+const char *const wc_macro_names[M_COUNT] = {
+	"digits", "number_words", "scale", "number", "currency", "currency_symbol", "time_unit",
+	"weekday", "month", "relative_date", "title", "place", "name"};
+
+/* Expands {macro} references.  Returns NULL and sets *bad to the offset of an
+ * unknown macro.  Quantifiers such as {1,3} contain no letters and pass. */
+static char *expand(const wc_compiled *c, const char *pat, size_t *bad)
+{
+	wc_buf b = {0};
+	for (const char *p = pat; *p;) {
+		if (*p == '\\' && p[1]) {
+			wc_buf_add(&b, p, 2);
+			p += 2;
+			continue;
+		}
+		if (*p == '{') {
+			const char *e = p + 1;
+			while ((*e >= 'a' && *e <= 'z') || *e == '_')
+				e++;
+			if (*e == '}' && e > p + 1) {
+				size_t n = (size_t)(e - p - 1);
+				int m = -1;
+				for (int i = 0; i < M_COUNT; i++)
+					if (strlen(wc_macro_names[i]) == n && !strncmp(wc_macro_names[i], p + 1, n))
+						m = i;
+				if (m < 0) {
+					*bad = (size_t)(p - pat);
+					wc_buf_free(&b);
+					return NULL;
+				}
+				wc_buf_puts(&b, c->macro[m]);
+				p = e + 1;
+				continue;
+			}
+		}
+		wc_buf_putc(&b, *p++);
+	}
+	return wc_buf_take(&b);
+}
+
+/* ---- compiling ----------------------------------------------------------------------- */
+
+static const char *const group_names[G_COUNT] = {
+	"value", "unit", "cur", "wd", "month", "day", "year", "rel", "title", "name", "term"};
+
+static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_pattern *p,
+                           const char *lang, wc_diags *diags)
+{
+	size_t bad = 0;
+	char *src = expand(c, p->pattern, &bad);
+	if (!src) {
+		wc_diags_add(diags, r->file, p->line, p->column + 1 + (int)bad, NULL,
+		             "rule '%s' (%s): unknown macro in pattern '%s'", r->id, lang, p->pattern);
+		return -1;
+	}
+	int errcode;
+	PCRE2_SIZE erroff;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
+	                               &errcode, &erroff, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(errcode, msg, sizeof msg);
+		/* The offset is in the expanded pattern; it equals the written one
+		 * up to the first macro, which is where most typos are. */
+		size_t off = erroff < strlen(p->pattern) ? erroff : strlen(p->pattern);
+		wc_diags_add(diags, r->file, p->line, p->column + 1 + (int)off, NULL,
+		             "rule '%s' (%s): regex does not compile: %s (at offset %zu)", r->id, lang,
+		             (char *)msg, (size_t)erroff);
+		free(src);
+		return -1;
+	}
+	free(src);
+	/* JIT where the platform has it; the interpreter otherwise. */
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	wc_cpattern *cp = WC_PUSH(c->pats, c->npats, c->pats_cap);
+	cp->rule = r;
+	cp->re = re;
+	cp->pattern = p;
+	for (int g = 0; g < G_COUNT; g++) {
+		int n = pcre2_substring_number_from_name(re, (PCRE2_SPTR)group_names[g]);
+		cp->group[g] = n > 0 ? n : -1;
+	}
+	return 0;
+}
+
+static void build_term_lexicons(wc_ruleset *rs, wc_locale *loc)
+{
+	for (size_t i = 0; i < rs->nconcepts; i++) {
+		const wc_concept *k = &rs->concepts[i];
+		wc_lexicon *lx = strcmp(k->kind, "title") == 0 ? &loc->titles : &loc->names;
+		for (size_t j = 0; j < k->forms.n; j++)
+			if (strcmp(k->langs.v[j], loc->lang) == 0 &&
+			    !wc_lex_find(lx, k->forms.v[j], strlen(k->forms.v[j])))
+				wc_lex_add(lx, k->forms.v[j], k->id, 0);
+	}
+}
+
+/* Generic extractors run before keyed rules, so that a keyed rule finds the
+ * generic fact it refines already in place. */
+static int generic_first(const void *a, const void *b)
+{
+	const wc_cpattern *x = a, *y = b;
+	if (x->rule->generic != y->rule->generic)
+		return x->rule->generic ? -1 : 1;
+	if (x->rule->index != y->rule->index)
+		return x->rule->index < y->rule->index ? -1 : 1;
+	return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
+}
+
+int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
+{
+	wc_locale *loc = wc_ruleset_locale(rs, lang);
+	if (!loc) {
+		wc_diags_add(diags, "", 0, 0, NULL,
+		             "no locale for language '%s': expected a file rules/locales/%s.yaml with 'lang: %s'",
+		             lang ? lang : "?", lang ? lang : "LANG", lang ? lang : "LANG");
+		return WC_ELANG;
+	}
+	if (loc->compiled)
+		return loc->compiled->failed ? WC_ERULES : WC_OK;
+	wc_compiled *c = wc_xcalloc(1, sizeof *c);
+	loc->compiled = c;
+	build_term_lexicons(rs, loc);
+	build_macros(c, loc);
+	for (size_t i = 0; i < rs->nrules; i++) {
+		const wc_rule *r = rs->rules[i];
+		bool has_own = false;
+		for (size_t j = 0; j < r->npatterns; j++)
+			has_own |= strcmp(r->patterns[j].lang, lang) == 0;
+		/* A language's own patterns replace the "*" ones. */
+		for (size_t j = 0; j < r->npatterns; j++) {
+			const char *pl = r->patterns[j].lang;
+			if (strcmp(pl, lang) == 0 || (!has_own && strcmp(pl, "*") == 0))
+				if (compile_pattern(c, r, &r->patterns[j], lang, diags) < 0)
+					c->failed = true;
+		}
+	}
+	qsort(c->pats, c->npats, sizeof *c->pats, generic_first);
+	c->md = pcre2_match_data_create(G_MAX_OVECTOR, NULL);
+	c->mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(c->mctx, rs->match_limit);
+	pcre2_set_depth_limit(c->mctx, rs->depth_limit);
+	c->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (c->jit)
+		pcre2_jit_stack_assign(c->mctx, NULL, c->jit);
+	return c->failed ? WC_ERULES : WC_OK;
+}
+
+void wc_compiled_free(wc_compiled *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->npats; i++)
+		pcre2_code_free(c->pats[i].re);
+	free(c->pats);
+	for (int i = 0; i < M_COUNT; i++)
+		free(c->macro[i]);
+	pcre2_match_data_free(c->md);
+	pcre2_match_context_free(c->mctx);
+	pcre2_jit_stack_free(c->jit);
+	free(c);
+}

@@ -1,0 +1,625 @@
+/*
+ * rules_load.c — stage 1: loads rule directories into a wc_ruleset.
+ *   locales/NAME.yaml, locales/cldr/NAME.yaml  → wc_locale (separators, quotes,
+ *                                           number words, names of days ...)
+ *   terms/NAME.yaml                         → wc_concept (names, exonyms, titles)
+ *   facts/NAME.yaml                         → wc_rule (typed, with patterns)
+ * Nothing is compiled here (rules_compile.c does that per language); every
+ * problem becomes a diagnostic with file:line:column, and loading goes on.
+ */
+#include "internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct {
+	wc_ruleset *rs;
+	wc_ydoc *doc;
+	wc_diags *diags;
+	int errors;
+} loader;
+
+#define FAIL(ld, node, ...) (wc_ydiag((ld)->diags, (ld)->doc, (node), __VA_ARGS__), (ld)->errors++)
+
+/* ---- small helpers ----------------------------------------------------------- */
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return 99;
+	size_t d[65][65];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			size_t sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
+			d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+		}
+	return d[la][lb];
+}
+
+/* Complains about keys of map not in allowed, suggesting the nearest one. */
+static void check_keys(loader *ld, const wc_ynode *map, const char *const *allowed)
+{
+	for (size_t i = 0; map && map->type == WC_Y_MAP && i < map->n; i++) {
+		const wc_ynode *k = map->items[2 * i];
+		const char *best = NULL;
+		size_t bestd = 99;
+		bool ok = false;
+		for (const char *const *a = allowed; *a; a++) {
+			if (strcmp(*a, k->value) == 0)
+				ok = true;
+			size_t dist = edit_distance(*a, k->value);
+			if (dist < bestd)
+				bestd = dist, best = *a;
+		}
+		if (ok)
+			continue;
+		if (best && bestd <= 3)
+			FAIL(ld, k, "unknown key '%s' (did you mean '%s'?)", k->value, best);
+		else
+			FAIL(ld, k, "unknown key '%s'", k->value);
+	}
+	/* Duplicate keys are a silent trap in YAML: refuse them. */
+	for (size_t i = 0; map && map->type == WC_Y_MAP && i < map->n; i++)
+		for (size_t j = i + 1; j < map->n; j++)
+			if (strcmp(map->items[2 * i]->value, map->items[2 * j]->value) == 0)
+				FAIL(ld, map->items[2 * j], "duplicate key '%s'", map->items[2 * j]->value);
+}
+
+static const char *scalar(loader *ld, const wc_ynode *n, const char *what)
+{
+	if (!n)
+		return NULL;
+	if (n->type != WC_Y_SCALAR) {
+		FAIL(ld, n, "%s must be a string", what);
+		return NULL;
+	}
+	return n->value;
+}
+
+static bool boolean(loader *ld, const wc_ynode *n, const char *what, bool *out)
+{
+	const char *v = scalar(ld, n, what);
+	if (!v)
+		return false;
+	if (!strcmp(v, "true") || !strcmp(v, "yes"))
+		*out = true;
+	else if (!strcmp(v, "false") || !strcmp(v, "no"))
+		*out = false;
+	else {
+		FAIL(ld, n, "%s must be true or false, not '%s'", what, v);
+		return false;
+	}
+	return true;
+}
+
+static bool integer(loader *ld, const wc_ynode *n, const char *what, long long *out)
+{
+	const char *v = scalar(ld, n, what);
+	if (!v)
+		return false;
+	char *end;
+	errno = 0;
+	long long x = strtoll(v, &end, 10);
+	if (!*v || *end || errno) {
+		FAIL(ld, n, "%s must be a whole number, not '%s'", what, v);
+		return false;
+	}
+	*out = x;
+	return true;
+}
+
+/* Calls fn for each string of a sequence (or a single string). */
+static void each_string(loader *ld, const wc_ynode *n, const char *what,
+                        void (*fn)(loader *, const wc_ynode *, void *), void *arg)
+{
+	if (!n)
+		return;
+	if (n->type == WC_Y_SCALAR) {
+		fn(ld, n, arg);
+		return;
+	}
+	if (n->type != WC_Y_SEQ) {
+		FAIL(ld, n, "%s must be a list of strings", what);
+		return;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		if (n->items[i]->type != WC_Y_SCALAR)
+			FAIL(ld, n->items[i], "%s must be a list of strings", what);
+		else
+			fn(ld, n->items[i], arg);
+	}
+}
+
+static void add_to_strlist(loader *ld, const wc_ynode *n, void *arg)
+{
+	(void)ld;
+	wc_strlist_add(arg, n->value);
+}
+
+/* ---- locales ------------------------------------------------------------------- */
+
+static wc_locale *locale_for(wc_ruleset *rs, const char *lang)
+{
+	wc_locale *loc = wc_ruleset_locale(rs, lang);
+	if (loc)
+		return loc;
+	loc = wc_xcalloc(1, sizeof *loc);
+	loc->lang = wc_xstrdup(lang);
+	loc->bare_word_min = 2;
+	*WC_PUSH(rs->locales, rs->nlocales, rs->locales_cap) = loc;
+	return loc;
+}
+
+static void set_string(loader *ld, char **slot, const wc_ynode *n, const char *what)
+{
+	const char *v = scalar(ld, n, what);
+	if (!v)
+		return;
+	if (*slot) {
+		FAIL(ld, n, "%s is already set (to '%s') by another file of this language", what, *slot);
+		return;
+	}
+	*slot = wc_xstrdup(v);
+}
+
+static int32_t single_mark(loader *ld, const wc_ynode *n)
+{
+	const char *v = scalar(ld, n, "a quote mark");
+	if (!v)
+		return -1;
+	size_t i = 0, len = strlen(v);
+	int32_t c = wc_utf8_next(v, len, &i);
+	if (c < 0 || i != len) {
+		FAIL(ld, n, "a quote mark must be one character, not '%s'", v);
+		return -1;
+	}
+	return c;
+}
+
+static bool quote_pair(loader *ld, const wc_ynode *n, wc_quote_pair *out)
+{
+	if (!n || n->type != WC_Y_SEQ || n->n != 2) {
+		FAIL(ld, n, "a quote pair is a list of two marks: [open, close]");
+		return false;
+	}
+	int32_t o = single_mark(ld, n->items[0]), c = single_mark(ld, n->items[1]);
+	if (o < 0 || c < 0)
+		return false;
+	out->open = o;
+	out->close = c;
+	return true;
+}
+
+static void load_quotes(loader *ld, wc_locale *loc, const wc_ynode *q)
+{
+	static const char *const keys[] = {"primary", "secondary", "also", "continue_across_paragraphs", NULL};
+	check_keys(ld, q, keys);
+	const wc_ynode *n;
+	if ((n = wc_ymap_get(q, "primary")))
+		quote_pair(ld, n, &loc->quotes[0]);
+	if ((n = wc_ymap_get(q, "secondary")))
+		quote_pair(ld, n, &loc->quotes[1]);
+	if ((n = wc_ymap_get(q, "also"))) {
+		if (n->type != WC_Y_SEQ)
+			FAIL(ld, n, "quotes.also must be a list of [open, close] pairs");
+		for (size_t i = 0; n->type == WC_Y_SEQ && i < n->n; i++) {
+			wc_quote_pair p;
+			if (quote_pair(ld, n->items[i], &p))
+				*WC_PUSH(loc->quotes_also, loc->nquotes_also, loc->quotes_also_cap) = p;
+		}
+	}
+	if ((n = wc_ymap_get(q, "continue_across_paragraphs")))
+		boolean(ld, n, "continue_across_paragraphs", &loc->quote_continuation);
+}
+
+typedef struct {
+	wc_lexicon *lx;
+	const char *canon;
+	int64_t num;
+} lex_target;
+
+static void add_form(loader *ld, const wc_ynode *n, void *arg)
+{
+	lex_target *t = arg;
+	if (!n->value[0]) {
+		FAIL(ld, n, "an empty word form");
+		return;
+	}
+	const wc_lex_item *old = wc_lex_find(t->lx, n->value, strlen(n->value));
+	if (old && (strcmp(old->canon, t->canon) != 0 || old->num != t->num)) {
+		FAIL(ld, n, "'%s' already stands for '%s'", n->value, old->canon);
+		return;
+	}
+	if (!old)
+		wc_lex_add(t->lx, n->value, t->canon, t->num);
+}
+
+/* A map canonical → [forms]; keys may be restricted to a fixed list. */
+static void load_forms_map(loader *ld, wc_lexicon *lx, const wc_ynode *map, const char *what,
+                           const char *const *canon_keys)
+{
+	if (map->type != WC_Y_MAP) {
+		FAIL(ld, map, "%s must be a map of canonical name to a list of forms", what);
+		return;
+	}
+	if (canon_keys)
+		check_keys(ld, map, canon_keys);
+	for (size_t i = 0; i < map->n; i++) {
+		lex_target t = {lx, map->items[2 * i]->value, 0};
+		each_string(ld, map->items[2 * i + 1], what, add_form, &t);
+	}
+}
+
+/* A map word → number (number words, scale exponents). */
+static void load_number_map(loader *ld, wc_lexicon *lx, const wc_ynode *map, const char *what,
+                            long long max)
+{
+	if (map->type != WC_Y_MAP) {
+		FAIL(ld, map, "%s must be a map of word to number", what);
+		return;
+	}
+	for (size_t i = 0; i < map->n; i++) {
+		long long v;
+		const wc_ynode *val = map->items[2 * i + 1];
+		if (!integer(ld, val, what, &v))
+			continue;
+		if (v < 0 || v > max) {
+			FAIL(ld, val, "%s: %lld is out of range (0..%lld)", what, v, max);
+			continue;
+		}
+		lex_target t = {lx, map->items[2 * i]->value, v};
+		char canon[32];
+		snprintf(canon, sizeof canon, "%lld", v);
+		t.canon = canon;
+		add_form(ld, map->items[2 * i], &t);
+	}
+}
+
+static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
+{
+	static const char *const keys[] = {"decimal", "group", "group_also", "words", "joiners",
+	                                   "scales", "bare_word_min", NULL};
+	check_keys(ld, m, keys);
+	const wc_ynode *n;
+	if ((n = wc_ymap_get(m, "decimal")))
+		set_string(ld, &loc->decimal, n, "numbers.decimal");
+	if ((n = wc_ymap_get(m, "group")))
+		set_string(ld, &loc->group, n, "numbers.group");
+	each_string(ld, wc_ymap_get(m, "group_also"), "numbers.group_also", add_to_strlist, &loc->group_also);
+	if ((n = wc_ymap_get(m, "words")))
+		load_number_map(ld, &loc->number_words, n, "numbers.words", 1000000000000LL);
+	if ((n = wc_ymap_get(m, "scales")))
+		load_number_map(ld, &loc->scales, n, "numbers.scales (powers of ten)", 15);
+	if ((n = wc_ymap_get(m, "joiners"))) {
+		lex_target t = {&loc->joiners, "", 0};
+		each_string(ld, n, "numbers.joiners", add_form, &t);
+	}
+	long long v;
+	if ((n = wc_ymap_get(m, "bare_word_min")) && integer(ld, n, "bare_word_min", &v))
+		loc->bare_word_min = (int)v;
+}
+
+static void load_text_section(loader *ld, wc_locale *loc, const wc_ynode *m)
+{
+	static const char *const keys[] = {"repeated_ok", "colon_suffixes", NULL};
+	check_keys(ld, m, keys);
+	each_string(ld, wc_ymap_get(m, "repeated_ok"), "text.repeated_ok", add_to_strlist, &loc->repeat_ok);
+	each_string(ld, wc_ymap_get(m, "colon_suffixes"), "text.colon_suffixes", add_to_strlist,
+	            &loc->colon_suffixes);
+}
+
+static char *opt_scalar(loader *ld, const wc_ynode *m, const char *key)
+{
+	const char *v = scalar(ld, wc_ymap_get(m, key), key);
+	return v ? wc_xstrdup(v) : NULL;
+}
+
+static void load_examples(loader *ld, const wc_ynode *seq, const char *lang)
+{
+	static const char *const keys[] = {"lang", "text", "kind", "value", "unit", NULL};
+	if (seq->type != WC_Y_SEQ) {
+		FAIL(ld, seq, "examples must be a list");
+		return;
+	}
+	for (size_t i = 0; i < seq->n; i++) {
+		const wc_ynode *e = seq->items[i];
+		if (e->type != WC_Y_MAP) {
+			FAIL(ld, e, "an example is a map: {text: ..., value: ...}");
+			continue;
+		}
+		check_keys(ld, e, keys);
+		wc_example *x = WC_PUSH(ld->rs->examples, ld->rs->nexamples, ld->rs->examples_cap);
+		memset(x, 0, sizeof *x);
+		x->lang = opt_scalar(ld, e, "lang");
+		if (!x->lang && lang)
+			x->lang = wc_xstrdup(lang);
+		x->text = opt_scalar(ld, e, "text");
+		x->value = opt_scalar(ld, e, "value");
+		x->unit = opt_scalar(ld, e, "unit");
+		char *kind = opt_scalar(ld, e, "kind");
+		/* The kind of a locale example travels in the unit slot's neighbour:
+		 * rules carry their kind themselves, so only locale examples need it. */
+		if (kind && wc_kind_parse(kind) < 0)
+			FAIL(ld, e, "unknown kind '%s'", kind);
+		x->file = wc_xstrdup(ld->doc->path);
+		x->line = e->line;
+		if (!x->lang || !x->text || !x->value)
+			FAIL(ld, e, "an example needs lang, text and value");
+		/* Stash the kind in front of the value as "kind=value" is ugly; keep a
+		 * separate field instead. */
+		x->kind = kind;
+	}
+}
+
+static void load_locale(loader *ld, const wc_ynode *root)
+{
+	static const char *const keys[] = {"lang", "name", "numbers", "quotes", "weekdays", "months",
+	                                   "months_case_sensitive", "relative_dates", "time_units",
+	                                   "currencies", "genitive", "text", "examples", NULL};
+	static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+	                                       "saturday", "sunday", NULL};
+	static const char *const months[] = {"january", "february", "march", "april", "may", "june",
+	                                     "july", "august", "september", "october", "november",
+	                                     "december", NULL};
+	check_keys(ld, root, keys);
+	const char *lang = scalar(ld, wc_ymap_get(root, "lang"), "lang");
+	if (!lang) {
+		FAIL(ld, root, "a locale file needs 'lang:'");
+		return;
+	}
+	wc_locale *loc = locale_for(ld->rs, lang);
+	wc_strlist_add(&loc->files, ld->doc->path);
+	const wc_ynode *n;
+	if ((n = wc_ymap_get(root, "name")))
+		set_string(ld, &loc->name, n, "name");
+	if ((n = wc_ymap_get(root, "numbers")))
+		load_numbers(ld, loc, n);
+	if ((n = wc_ymap_get(root, "quotes")))
+		load_quotes(ld, loc, n);
+	if ((n = wc_ymap_get(root, "weekdays")))
+		load_forms_map(ld, &loc->weekdays, n, "weekdays", weekdays);
+	if ((n = wc_ymap_get(root, "months")))
+		load_forms_map(ld, &loc->months, n, "months", months);
+	if ((n = wc_ymap_get(root, "months_case_sensitive")))
+		boolean(ld, n, "months_case_sensitive", &loc->months_case_sensitive);
+	if ((n = wc_ymap_get(root, "relative_dates")))
+		load_forms_map(ld, &loc->relative, n, "relative_dates", NULL);
+	if ((n = wc_ymap_get(root, "time_units")))
+		load_forms_map(ld, &loc->units, n, "time_units", NULL);
+	if ((n = wc_ymap_get(root, "currencies")))
+		load_forms_map(ld, &loc->currencies, n, "currencies", NULL);
+	each_string(ld, wc_ymap_get(root, "genitive"), "genitive", add_to_strlist, &loc->genitive);
+	if ((n = wc_ymap_get(root, "text")))
+		load_text_section(ld, loc, n);
+	if ((n = wc_ymap_get(root, "examples")))
+		load_examples(ld, n, lang);
+}
+
+/* ---- terms ---------------------------------------------------------------------- */
+
+static void load_concept(loader *ld, const wc_ynode *c)
+{
+	static const char *const keys[] = {"id", "kind", "broader", "forms", "note", NULL};
+	if (c->type != WC_Y_MAP) {
+		FAIL(ld, c, "a concept is a map: {id, kind, forms}");
+		return;
+	}
+	check_keys(ld, c, keys);
+	const char *id = scalar(ld, wc_ymap_get(c, "id"), "id");
+	const char *kind = scalar(ld, wc_ymap_get(c, "kind"), "kind");
+	const wc_ynode *forms = wc_ymap_get(c, "forms");
+	if (!id || !kind || !forms) {
+		FAIL(ld, c, "a concept needs id, kind and forms");
+		return;
+	}
+	if (strcmp(kind, "title") && strcmp(kind, "place") && strcmp(kind, "org")) {
+		FAIL(ld, wc_ymap_get(c, "kind"), "concept kind must be title, place or org, not '%s'", kind);
+		return;
+	}
+	if (wc_ruleset_concept(ld->rs, id)) {
+		FAIL(ld, c, "duplicate concept id '%s'", id);
+		return;
+	}
+	if (forms->type != WC_Y_MAP) {
+		FAIL(ld, forms, "forms must be a map of language to a list of forms");
+		return;
+	}
+	wc_concept *k = WC_PUSH(ld->rs->concepts, ld->rs->nconcepts, ld->rs->concepts_cap);
+	memset(k, 0, sizeof *k);
+	k->id = wc_xstrdup(id);
+	k->kind = wc_xstrdup(kind);
+	const char *broader = scalar(ld, wc_ymap_get(c, "broader"), "broader");
+	k->broader = broader ? wc_xstrdup(broader) : NULL;
+	for (size_t i = 0; i < forms->n; i++) {
+		wc_strlist tmp = {0};
+		each_string(ld, forms->items[2 * i + 1], "forms", add_to_strlist, &tmp);
+		for (size_t j = 0; j < tmp.n; j++) {
+			wc_strlist_add(&k->langs, forms->items[2 * i]->value);
+			wc_strlist_add(&k->forms, tmp.v[j]);
+		}
+		wc_strlist_free(&tmp);
+	}
+}
+
+static void load_terms(loader *ld, const wc_ynode *root)
+{
+	static const char *const keys[] = {"concepts", NULL};
+	check_keys(ld, root, keys);
+	const wc_ynode *seq = wc_ymap_get(root, "concepts");
+	if (!seq || seq->type != WC_Y_SEQ) {
+		FAIL(ld, seq ? seq : root, "a terms file needs 'concepts:', a list");
+		return;
+	}
+	for (size_t i = 0; i < seq->n; i++)
+		load_concept(ld, seq->items[i]);
+}
+
+/* ---- fact rules ------------------------------------------------------------------ */
+
+static void add_pattern(wc_rule *r, const char *lang, const wc_ynode *n)
+{
+	wc_rule_pattern *p = WC_PUSH(r->patterns, r->npatterns, r->patterns_cap);
+	p->lang = wc_xstrdup(lang);
+	p->pattern = wc_xstrdup(n->value);
+	p->line = n->line;
+	p->column = n->column;
+}
+
+static void load_rule(loader *ld, const wc_ynode *m)
+{
+	static const char *const keys[] = {"id", "kind", "severity", "description", "generic",
+	                                   "patterns", "examples", NULL};
+	if (m->type != WC_Y_MAP) {
+		FAIL(ld, m, "a rule is a map: {id, kind, patterns}");
+		return;
+	}
+	check_keys(ld, m, keys);
+	const char *id = scalar(ld, wc_ymap_get(m, "id"), "id");
+	const char *kind = scalar(ld, wc_ymap_get(m, "kind"), "kind");
+	const wc_ynode *pats = wc_ymap_get(m, "patterns");
+	if (!id || !kind || !pats) {
+		FAIL(ld, m, "a rule needs id, kind and patterns");
+		return;
+	}
+	int k = wc_kind_parse(kind);
+	if (k < 0) {
+		FAIL(ld, wc_ymap_get(m, "kind"),
+		     "unknown kind '%s' (number, money, duration, date, title, name, code)", kind);
+		return;
+	}
+	for (size_t i = 0; i < ld->rs->nrules; i++)
+		if (strcmp(ld->rs->rules[i]->id, id) == 0) {
+			FAIL(ld, wc_ymap_get(m, "id"), "duplicate rule id '%s' (first in %s:%d)", id,
+			     ld->rs->rules[i]->file, ld->rs->rules[i]->line);
+			return;
+		}
+	if (pats->type != WC_Y_MAP) {
+		FAIL(ld, pats, "patterns must be a map of language (or \"*\") to a list of regexes");
+		return;
+	}
+	wc_rule *r = wc_xcalloc(1, sizeof *r);
+	r->id = wc_xstrdup(id);
+	r->kind = (wc_kind)k;
+	r->severity = WC_ERROR;
+	r->file = wc_xstrdup(ld->doc->path);
+	r->line = m->line;
+	r->index = ld->rs->nrules;
+	const wc_ynode *n;
+	if ((n = wc_ymap_get(m, "severity"))) {
+		const char *s = scalar(ld, n, "severity");
+		int sv = s ? wc_severity_parse(s) : -1;
+		if (sv < 0 || sv == WC_NEVER)
+			FAIL(ld, n, "severity must be error, warning or info");
+		else
+			r->severity = (wc_severity)sv;
+	}
+	r->description = opt_scalar(ld, m, "description");
+	if ((n = wc_ymap_get(m, "generic")))
+		boolean(ld, n, "generic", &r->generic);
+	for (size_t i = 0; i < pats->n; i++) {
+		const char *lang = pats->items[2 * i]->value;
+		const wc_ynode *list = pats->items[2 * i + 1];
+		if (list->type == WC_Y_SCALAR)
+			add_pattern(r, lang, list);
+		else if (list->type == WC_Y_SEQ)
+			for (size_t j = 0; j < list->n; j++)
+				if (list->items[j]->type == WC_Y_SCALAR)
+					add_pattern(r, lang, list->items[j]);
+				else
+					FAIL(ld, list->items[j], "a pattern must be a string");
+		else
+			FAIL(ld, list, "patterns of '%s' must be a list of strings", lang);
+	}
+	*WC_PUSH(ld->rs->rules, ld->rs->nrules, ld->rs->rules_cap) = r;
+	if ((n = wc_ymap_get(m, "examples"))) {
+		size_t first = ld->rs->nexamples;
+		load_examples(ld, n, NULL);
+		for (size_t i = first; i < ld->rs->nexamples; i++)
+			ld->rs->examples[i].rule = r->id;
+	}
+}
+
+static void load_facts(loader *ld, const wc_ynode *root)
+{
+	static const char *const keys[] = {"rules", NULL};
+	check_keys(ld, root, keys);
+	const wc_ynode *seq = wc_ymap_get(root, "rules");
+	if (!seq || seq->type != WC_Y_SEQ) {
+		FAIL(ld, seq ? seq : root, "a fact rule file needs 'rules:', a list");
+		return;
+	}
+	for (size_t i = 0; i < seq->n; i++)
+		load_rule(ld, seq->items[i]);
+}
+
+/* ---- files and directories --------------------------------------------------------- */
+
+typedef void (*file_loader)(loader *, const wc_ynode *);
+
+static void load_file(loader *ld, const char *path, file_loader fn)
+{
+	ld->doc = wc_yaml_load(path, ld->diags);
+	if (!ld->doc) {
+		ld->errors++;
+		return;
+	}
+	if (!ld->doc->root || ld->doc->root->type != WC_Y_MAP) {
+		wc_ynode top = {.line = 1, .column = 1};
+		FAIL(ld, ld->doc->root ? ld->doc->root : &top, "expected a map at the top of the file");
+	} else {
+		fn(ld, ld->doc->root);
+	}
+	wc_yaml_free(ld->doc);
+	ld->doc = NULL;
+}
+
+static int yaml_name(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+	return e->d_name[0] != '.' && n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0;
+}
+
+static void load_folder(loader *ld, const char *dir, file_loader fn)
+{
+	struct dirent **names;
+	int n = scandir(dir, &names, yaml_name, alphasort);
+	if (n < 0)
+		return; /* each folder is optional */
+	for (int i = 0; i < n; i++) {
+		char *path = wc_xasprintf("%s/%s", dir, names[i]->d_name);
+		load_file(ld, path, fn);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+}
+
+int wc_ruleset_load_dir(wc_ruleset *rs, const char *dir, wc_diags *diags)
+{
+	struct stat st;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		wc_diags_add(diags, dir, 0, 0, NULL, "not a rule directory: %s",
+		             stat(dir, &st) != 0 ? strerror(errno) : "not a directory");
+		return WC_ERULES;
+	}
+	loader ld = {.rs = rs, .diags = diags};
+	char *p;
+	load_folder(&ld, p = wc_xasprintf("%s/locales/cldr", dir), load_locale);
+	free(p);
+	load_folder(&ld, p = wc_xasprintf("%s/locales", dir), load_locale);
+	free(p);
+	load_folder(&ld, p = wc_xasprintf("%s/terms", dir), load_terms);
+	free(p);
+	load_folder(&ld, p = wc_xasprintf("%s/facts", dir), load_facts);
+	free(p);
+	return ld.errors ? WC_ERULES : WC_OK;
+}

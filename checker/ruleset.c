@@ -1,0 +1,163 @@
+/*
+ * ruleset.c — the wc_ruleset object: lifetime, lookups, and the small
+ * name tables (kinds, severities) shared by the loader and the reports.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kind_names[WC_K_COUNT] = {
+	"number", "money", "duration", "date", "title", "name", "code"};
+
+const char *wc_kind_name(wc_kind k)
+{
+	return k < WC_K_COUNT ? kind_names[k] : "?";
+}
+
+int wc_kind_parse(const char *s)
+{
+	for (int k = 0; k < WC_K_COUNT; k++)
+		if (strcmp(kind_names[k], s) == 0)
+			return k;
+	return -1;
+}
+
+const char *wc_strerror(int code)
+{
+	switch (code) {
+	case WC_OK: return "success";
+	case WC_EIO: return "input/output error";
+	case WC_EINPUT: return "invalid input text";
+	case WC_ERULES: return "invalid rule or locale file";
+	case WC_ELANG: return "no locale for this language";
+	case WC_EUSAGE: return "invalid call";
+	default: return "unknown error";
+	}
+}
+
+wc_ruleset *wc_ruleset_new(void)
+{
+	wc_ruleset *rs = wc_xcalloc(1, sizeof *rs);
+	/* Bounds for hostile user patterns such as (a+)+$: generous for real
+	 * rules, small enough to give up within milliseconds. */
+	rs->match_limit = 1000000;
+	rs->depth_limit = 10000;
+	return rs;
+}
+
+void wc_ruleset_set_match_limit(wc_ruleset *rs, unsigned limit)
+{
+	rs->match_limit = limit ? limit : 1000000;
+}
+
+void wc_locale_free(wc_locale *loc)
+{
+	if (!loc)
+		return;
+	wc_compiled_free(loc->compiled);
+	free(loc->lang);
+	free(loc->name);
+	free(loc->decimal);
+	free(loc->group);
+	wc_strlist_free(&loc->files);
+	wc_strlist_free(&loc->group_also);
+	free(loc->quotes_also);
+	wc_lexicon *lx[] = {&loc->weekdays, &loc->months, &loc->number_words, &loc->joiners,
+	                    &loc->scales, &loc->units, &loc->currencies, &loc->relative,
+	                    &loc->titles, &loc->names};
+	for (size_t i = 0; i < sizeof lx / sizeof *lx; i++)
+		wc_lex_free(lx[i]);
+	wc_strlist_free(&loc->genitive);
+	wc_strlist_free(&loc->colon_suffixes);
+	wc_strlist_free(&loc->repeat_ok);
+	free(loc);
+}
+
+static void rule_free(wc_rule *r)
+{
+	for (size_t i = 0; i < r->npatterns; i++) {
+		free(r->patterns[i].lang);
+		free(r->patterns[i].pattern);
+	}
+	free(r->patterns);
+	free(r->id);
+	free(r->description);
+	free(r->file);
+	free(r);
+}
+
+void wc_ruleset_free(wc_ruleset *rs)
+{
+	if (!rs)
+		return;
+	for (size_t i = 0; i < rs->nlocales; i++)
+		wc_locale_free(rs->locales[i]);
+	free(rs->locales);
+	for (size_t i = 0; i < rs->nrules; i++)
+		rule_free(rs->rules[i]);
+	free(rs->rules);
+	for (size_t i = 0; i < rs->nconcepts; i++) {
+		wc_concept *c = &rs->concepts[i];
+		free(c->id);
+		free(c->kind);
+		free(c->broader);
+		wc_strlist_free(&c->langs);
+		wc_strlist_free(&c->forms);
+	}
+	free(rs->concepts);
+	for (size_t i = 0; i < rs->nexamples; i++) {
+		wc_example *e = &rs->examples[i];
+		free(e->lang);
+		free(e->text);
+		free(e->value);
+		free(e->unit);
+		free(e->kind);
+		free(e->file);
+	}
+	free(rs->examples);
+	free(rs);
+}
+
+wc_locale *wc_ruleset_locale(const wc_ruleset *rs, const char *lang)
+{
+	for (size_t i = 0; lang && i < rs->nlocales; i++)
+		if (strcmp(rs->locales[i]->lang, lang) == 0)
+			return rs->locales[i];
+	return NULL;
+}
+
+size_t wc_ruleset_lang_count(const wc_ruleset *rs)
+{
+	return rs ? rs->nlocales : 0;
+}
+
+const char *wc_ruleset_lang(const wc_ruleset *rs, size_t i)
+{
+	return rs && i < rs->nlocales ? rs->locales[i]->lang : NULL;
+}
+
+const wc_concept *wc_ruleset_concept(const wc_ruleset *rs, const char *id)
+{
+	for (size_t i = 0; id && i < rs->nconcepts; i++)
+		if (strcmp(rs->concepts[i].id, id) == 0)
+			return &rs->concepts[i];
+	return NULL;
+}
+
+/* Walks up the broader chain of a (bounded: cycles in user data end it). */
+static bool is_within(const wc_ruleset *rs, const char *a, const char *b)
+{
+	for (int hops = 0; a && hops < 8; hops++) {
+		if (strcmp(a, b) == 0)
+			return true;
+		const wc_concept *c = wc_ruleset_concept(rs, a);
+		a = c ? c->broader : NULL;
+	}
+	return false;
+}
+
+bool wc_concepts_compatible(const wc_ruleset *rs, const char *a, const char *b)
+{
+	return is_within(rs, a, b) || is_within(rs, b, a);
+}

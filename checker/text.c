@@ -1,0 +1,297 @@
+/*
+ * text.c — stage 2: prepares a version's text.  Validates it (UTF-8, no NUL
+ * bytes), normalizes it to NFC so that "ö" is one code point whatever the
+ * source wrote, keeps a map back to the bytes as read, and splits paragraphs
+ * (one per line, or blank-line separated blocks of wrapped lines: both occur).
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static bool is_newline(char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+/* Offsets where the lines of s start; \r\n, \n and \r all end a line. */
+static void find_lines(wc_doc *doc)
+{
+	size_t cap = 0;
+	*WC_PUSH(doc->line_starts, doc->nlines, cap) = 0;
+	for (size_t i = 0; i < doc->orig_len; i++) {
+		char c = doc->orig[i];
+		if (c == '\r' && i + 1 < doc->orig_len && doc->orig[i + 1] == '\n')
+			i++;
+		if (c == '\n' || c == '\r')
+			*WC_PUSH(doc->line_starts, doc->nlines, cap) = i + 1;
+	}
+}
+
+static bool is_starter(int32_t c)
+{
+	return utf8proc_get_property(c)->combining_class == 0;
+}
+
+static char *nfc(const char *s, size_t n, size_t *outlen)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+	                                  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (k < 0)
+		return NULL;
+	*outlen = (size_t)k;
+	return (char *)out;
+}
+
+/* Normalizes chunk by chunk (a starter and the marks that follow it), which
+ * is where NFC composes, recording for each output byte where its chunk
+ * began in the original. */
+static int normalize_with_map(wc_doc *doc, size_t from)
+{
+	wc_buf out = {0};
+	size_t cap = 0, n = 0;
+	size_t i = from;
+	while (i < doc->orig_len) {
+		size_t st = i;
+		wc_utf8_next(doc->orig, doc->orig_len, &i);
+		while (i < doc->orig_len) {
+			size_t j = i;
+			int32_t c = wc_utf8_next(doc->orig, doc->orig_len, &j);
+			if (is_starter(c))
+				break;
+			i = j;
+		}
+		size_t len;
+		char *chunk = nfc(doc->orig + st, i - st, &len);
+		if (!chunk) {
+			wc_buf_free(&out);
+			free(doc->map);
+			doc->map = NULL;
+			return -1;
+		}
+		wc_buf_add(&out, chunk, len);
+		for (size_t k = 0; k < len; k++)
+			*WC_PUSH(doc->map, n, cap) = st;
+		free(chunk);
+	}
+	*WC_PUSH(doc->map, n, cap) = doc->orig_len;
+	doc->len = out.len;
+	doc->text = wc_buf_take(&out);
+	return 0;
+}
+
+static int normalize(wc_doc *doc, size_t from)
+{
+	size_t len;
+	char *t = nfc(doc->orig + from, doc->orig_len - from, &len);
+	if (!t)
+		return -1;
+	if (from == 0 && len == doc->orig_len && memcmp(t, doc->orig, len) == 0) {
+		doc->text = t;
+		doc->len = len;
+		return 0;
+	}
+	free(t);
+	return normalize_with_map(doc, from);
+}
+
+/* ---- paragraphs -------------------------------------------------------------------- */
+
+typedef struct {
+	size_t start, end;   /* text offsets, end excludes the line break */
+	bool blank;
+} line_span;
+
+static bool blank(const char *s, size_t a, size_t b)
+{
+	size_t i = a;
+	while (i < b)
+		if (!wc_is_space(wc_utf8_next(s, b, &i)))
+			return false;
+	return true;
+}
+
+static line_span *text_lines(const wc_doc *doc, size_t *count)
+{
+	line_span *v = NULL;
+	size_t n = 0, cap = 0, i = 0;
+	while (i <= doc->len) {
+		size_t st = i;
+		while (i < doc->len && !is_newline(doc->text[i]))
+			i++;
+		line_span *l = WC_PUSH(v, n, cap);
+		l->start = st;
+		l->end = i;
+		l->blank = blank(doc->text, st, i);
+		if (i >= doc->len)
+			break;
+		i += doc->text[i] == '\r' && i + 1 < doc->len && doc->text[i + 1] == '\n' ? 2 : 1;
+	}
+	*count = n;
+	return v;
+}
+
+/* Blank-line separated blocks are wrapped paragraphs when most blocks span
+ * several lines; otherwise every line is a paragraph (ZTE's 004 mixes both). */
+static bool blocks_are_wrapped(const line_span *l, size_t n)
+{
+	size_t blocks = 0, multi = 0;
+	for (size_t i = 0; i < n;) {
+		if (l[i].blank) {
+			i++;
+			continue;
+		}
+		size_t k = i;
+		while (k < n && !l[k].blank)
+			k++;
+		blocks++;
+		multi += k - i > 1;
+		i = k;
+	}
+	return blocks > 0 && multi * 2 > blocks;
+}
+
+static void add_para(wc_doc *doc, size_t start, size_t end)
+{
+	while (start < end) {
+		size_t j = start;
+		if (!wc_is_space(wc_utf8_next(doc->text, end, &j)))
+			break;
+		start = j;
+	}
+	while (end > start) {
+		size_t st;
+		if (!wc_is_space(wc_utf8_prev(doc->text, end, &st)))
+			break;
+		end = st;
+	}
+	wc_para *p = WC_PUSH(doc->paras, doc->npara, doc->paras_cap);
+	p->start = start;
+	p->end = end;
+	size_t col;
+	wc_doc_position(doc, start, &p->line, &col);
+}
+
+static void split_paragraphs(wc_doc *doc)
+{
+	size_t n;
+	line_span *l = text_lines(doc, &n);
+	bool wrapped = blocks_are_wrapped(l, n);
+	for (size_t i = 0; i < n;) {
+		if (l[i].blank) {
+			i++;
+			continue;
+		}
+		size_t k = i + 1;
+		while (wrapped && k < n && !l[k].blank)
+			k++;
+		add_para(doc, l[i].start, l[k - 1].end);
+		i = k;
+	}
+	free(l);
+}
+
+/* ---- the doc -------------------------------------------------------------------------- */
+
+int wc_doc_init(wc_doc *doc, const char *path, const wc_locale *loc, wc_role role,
+                const char *bytes, size_t len, wc_diags *diags)
+{
+	memset(doc, 0, sizeof *doc);
+	doc->path = wc_xstrdup(path);
+	doc->loc = loc;
+	doc->role = role;
+	doc->orig = wc_xstrndup(bytes, len);
+	doc->orig_len = len;
+	const char *nul = memchr(bytes, '\0', len);
+	if (nul) {
+		wc_diags_add(diags, path, 0, 0, NULL, "NUL byte at byte offset %zu: not a text file",
+		             (size_t)(nul - bytes));
+		return WC_EINPUT;
+	}
+	size_t bad = wc_utf8_invalid_at(bytes, len);
+	if (bad != (size_t)-1) {
+		doc->text = wc_xstrdup("");
+		find_lines(doc);
+		size_t line, col;
+		wc_doc_position(doc, bad, &line, &col);
+		wc_diags_add(diags, path, (int)line, (int)col, NULL,
+		             "invalid UTF-8 at byte offset %zu (byte 0x%02X)", bad,
+		             (unsigned char)bytes[bad]);
+		return WC_EINPUT;
+	}
+	find_lines(doc);
+	/* A byte order mark is no part of the text. */
+	size_t from = len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	if (normalize(doc, from) < 0) {
+		wc_diags_add(diags, path, 0, 0, NULL, "text cannot be normalized to NFC");
+		return WC_EINPUT;
+	}
+	split_paragraphs(doc);
+	return WC_OK;
+}
+
+void wc_doc_fini(wc_doc *doc)
+{
+	free(doc->path);
+	free(doc->orig);
+	free(doc->text);
+	free(doc->map);
+	free(doc->line_starts);
+	free(doc->paras);
+	for (size_t i = 0; i < doc->nfacts; i++) {
+		free(doc->facts[i].value);
+		free(doc->facts[i].unit);
+		free(doc->facts[i].name);
+	}
+	free(doc->facts);
+	free(doc->quotations);
+	memset(doc, 0, sizeof *doc);
+}
+
+size_t wc_doc_orig_offset(const wc_doc *doc, size_t offset)
+{
+	if (!doc->map)
+		return offset;
+	return offset <= doc->len ? doc->map[offset] : doc->orig_len;
+}
+
+void wc_doc_position(const wc_doc *doc, size_t offset, size_t *line, size_t *column)
+{
+	size_t o = wc_doc_orig_offset(doc, offset);
+	size_t lo = 0, hi = doc->nlines;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (doc->line_starts[mid] <= o)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = lo + 1;
+	size_t ls = doc->nlines ? doc->line_starts[lo] : 0;
+	*column = wc_utf8_count(doc->orig + ls, o - ls) + 1;
+}
+
+size_t wc_doc_para_at(const wc_doc *doc, size_t offset)
+{
+	size_t lo = 0, hi = doc->npara;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (doc->paras[mid].start <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+char *wc_doc_line_text(const wc_doc *doc, size_t offset)
+{
+	size_t line, col;
+	wc_doc_position(doc, offset, &line, &col);
+	size_t st = doc->line_starts[line - 1], e = st;
+	while (e < doc->orig_len && !is_newline(doc->orig[e]))
+		e++;
+	return wc_xstrndup(doc->orig + st, e - st);
+}

@@ -1,0 +1,254 @@
+/*
+ * yaml.c — stage 1 helper: reads a YAML rule or locale file into a small tree
+ * whose nodes remember their line and column, so that every later complaint
+ * about a rule can name file:line:column.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+/* Deep trees only come from hostile files; rule files are three levels deep. */
+#define MAX_DEPTH 64
+
+static char *line_of(const char *text, size_t len, int line)
+{
+	const char *p = text, *end = text + len;
+	for (int l = 1; l < line && p < end; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return NULL;
+		p = nl + 1;
+	}
+	const char *e = p;
+	while (e < end && *e != '\n' && *e != '\r')
+		e++;
+	return wc_xstrndup(p, (size_t)(e - p));
+}
+
+void wc_ydiag(wc_diags *d, const wc_ydoc *doc, const wc_ynode *node, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = wc_xvasprintf(fmt, ap);
+	va_end(ap);
+	int line = node ? node->line : 0, col = node ? node->column : 0;
+	char *ex = line > 0 ? line_of(doc->text, doc->len, line) : NULL;
+	wc_diags_add(d, doc->path, line, col, ex, "%s", msg);
+	free(ex);
+	free(msg);
+}
+
+static void node_free(wc_ynode *n)
+{
+	if (!n)
+		return;
+	size_t items = n->type == WC_Y_MAP ? 2 * n->n : n->n;
+	for (size_t i = 0; i < items; i++)
+		node_free(n->items[i]);
+	free(n->items);
+	free(n->value);
+	free(n);
+}
+
+void wc_yaml_free(wc_ydoc *d)
+{
+	if (!d)
+		return;
+	node_free(d->root);
+	free(d->path);
+	free(d->text);
+	free(d);
+}
+
+static wc_ynode *new_node(wc_ytype t, const yaml_mark_t *m)
+{
+	wc_ynode *n = wc_xcalloc(1, sizeof *n);
+	n->type = t;
+	n->line = (int)m->line + 1;
+	n->column = (int)m->column + 1;
+	return n;
+}
+
+static void add_child(wc_ynode *parent, wc_ynode *child)
+{
+	*WC_PUSH(parent->items, parent->n, parent->cap) = child;
+}
+
+typedef struct {
+	yaml_parser_t parser;
+	wc_ydoc *doc;
+	wc_diags *diags;
+	int failed;
+} reader;
+
+static void parse_error(reader *r)
+{
+	const yaml_parser_t *p = &r->parser;
+	wc_ynode at = {0};
+	at.line = (int)p->problem_mark.line + 1;
+	at.column = (int)p->problem_mark.column + 1;
+	if (p->context)
+		wc_ydiag(r->diags, r->doc, &at, "YAML syntax error: %s %s", p->problem ? p->problem : "",
+		         p->context);
+	else
+		wc_ydiag(r->diags, r->doc, &at, "YAML syntax error: %s", p->problem ? p->problem : "unknown");
+	r->failed = 1;
+}
+
+/* Reads one node whose first event is ev (consumed by the caller). */
+static wc_ynode *read_node(reader *r, yaml_event_t *ev, int depth)
+{
+	wc_ynode *n = NULL;
+	if (depth > MAX_DEPTH) {
+		wc_ynode at = {.line = (int)ev->start_mark.line + 1, .column = (int)ev->start_mark.column + 1};
+		wc_ydiag(r->diags, r->doc, &at, "nesting deeper than %d levels", MAX_DEPTH);
+		r->failed = 1;
+		return NULL;
+	}
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		n = new_node(WC_Y_SCALAR, &ev->start_mark);
+		n->value = wc_xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+		n->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+		            ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length)) {
+			wc_ydiag(r->diags, r->doc, n, "a NUL character in a scalar");
+			r->failed = 1;
+		}
+		return n;
+	case YAML_ALIAS_EVENT: {
+		wc_ynode at = {.line = (int)ev->start_mark.line + 1, .column = (int)ev->start_mark.column + 1};
+		wc_ydiag(r->diags, r->doc, &at, "YAML aliases (*name) are not allowed in rule files");
+		r->failed = 1;
+		return NULL;
+	}
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		int is_seq = ev->type == YAML_SEQUENCE_START_EVENT;
+		yaml_event_type_t end = is_seq ? YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT;
+		n = new_node(is_seq ? WC_Y_SEQ : WC_Y_MAP, &ev->start_mark);
+		for (;;) {
+			yaml_event_t child;
+			if (!yaml_parser_parse(&r->parser, &child)) {
+				parse_error(r);
+				break;
+			}
+			if (child.type == end) {
+				yaml_event_delete(&child);
+				break;
+			}
+			wc_ynode *c = read_node(r, &child, depth + 1);
+			yaml_event_delete(&child);
+			if (!c)
+				break;
+			add_child(n, c);
+		}
+		if (r->failed) {
+			n->type = WC_Y_SEQ; /* items counted one by one until now */
+			node_free(n);
+			return NULL;
+		}
+		if (!is_seq)
+			n->n /= 2; /* pairs */
+		return n;
+	}
+	default: {
+		wc_ynode at = {.line = (int)ev->start_mark.line + 1, .column = (int)ev->start_mark.column + 1};
+		wc_ydiag(r->diags, r->doc, &at, "unexpected YAML event");
+		r->failed = 1;
+		return NULL;
+	}
+	}
+}
+
+wc_ydoc *wc_yaml_parse(const char *path, const char *text, size_t len, wc_diags *diags)
+{
+	reader r = {0};
+	r.doc = wc_xcalloc(1, sizeof *r.doc);
+	r.doc->path = wc_xstrdup(path);
+	r.doc->text = wc_xstrndup(text, len);
+	r.doc->len = len;
+	r.diags = diags;
+	size_t bad = wc_utf8_invalid_at(text, len);
+	if (bad != (size_t)-1) {
+		wc_diags_add(diags, path, 0, 0, NULL, "not valid UTF-8 at byte offset %zu", bad);
+		wc_yaml_free(r.doc);
+		return NULL;
+	}
+	yaml_parser_initialize(&r.parser);
+	yaml_parser_set_input_string(&r.parser, (const unsigned char *)r.doc->text, len);
+	int in_doc = 0, done = 0;
+	while (!done && !r.failed) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&r.parser, &ev)) {
+			parse_error(&r);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (in_doc++) {
+				wc_ynode at = {.line = (int)ev.start_mark.line + 1, .column = 1};
+				wc_ydiag(diags, r.doc, &at, "one YAML document per file, please");
+				r.failed = 1;
+			}
+			break;
+		case YAML_SCALAR_EVENT:
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+		case YAML_ALIAS_EVENT:
+			r.doc->root = read_node(&r, &ev, 0);
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&r.parser);
+	if (r.failed) {
+		wc_yaml_free(r.doc);
+		return NULL;
+	}
+	return r.doc;
+}
+
+wc_ydoc *wc_yaml_load(const char *path, wc_diags *diags)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		wc_diags_add(diags, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	wc_buf b = {0};
+	char chunk[65536];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+		wc_buf_add(&b, chunk, k);
+	int err = ferror(f);
+	fclose(f);
+	if (err) {
+		wc_diags_add(diags, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+		wc_buf_free(&b);
+		return NULL;
+	}
+	wc_ydoc *d = wc_yaml_parse(path, b.s ? b.s : "", b.len, diags);
+	wc_buf_free(&b);
+	return d;
+}
+
+wc_ynode *wc_ymap_get(const wc_ynode *map, const char *key)
+{
+	if (!map || map->type != WC_Y_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->n; i++) {
+		wc_ynode *k = map->items[2 * i];
+		if (k->type == WC_Y_SCALAR && strcmp(k->value, key) == 0)
+			return map->items[2 * i + 1];
+	}
+	return NULL;
+}

@@ -1,0 +1,426 @@
+/* test_text.c — unit tests of check_text.c: text.repeated-word,
+ * text.hyphen-spacing and text.punct-spacing.
+ * Docs are built by hand (paragraph = non-blank line), so that the test does
+ * not depend on the text-preparation stage; fixtures are read from the repo
+ * root, where the tests run. */
+#include "unit.h"
+
+#include <stdio.h>
+
+/* ---- hand-made locales and docs -------------------------------------------- */
+
+/* The lists a locale file would give; only what check_text.c reads. */
+static wc_locale *locale_new(const char *lang)
+{
+	wc_locale *loc = wc_xcalloc(1, sizeof *loc);
+	loc->lang = wc_xstrdup(lang);
+	if (strcmp(lang, "sv") == 0) {
+		wc_strlist_add(&loc->colon_suffixes, "s");
+		wc_strlist_add(&loc->colon_suffixes, "n");
+		wc_strlist_add(&loc->colon_suffixes, "en");
+	}
+	if (strcmp(lang, "en") == 0) {
+		wc_strlist_add(&loc->repeat_ok, "had");
+		wc_strlist_add(&loc->repeat_ok, "that");
+	}
+	return loc;
+}
+
+static void locale_free(wc_locale *loc)
+{
+	free(loc->lang);
+	free(loc->quotes_also);
+	wc_strlist_free(&loc->colon_suffixes);
+	wc_strlist_free(&loc->repeat_ok);
+	free(loc);
+}
+
+static bool blank_line(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return false;
+	return true;
+}
+
+/* One paragraph per non-blank line, as the fixtures are written. */
+static wc_doc *doc_new(const wc_locale *loc, const char *text, size_t len)
+{
+	wc_doc *doc = wc_xcalloc(1, sizeof *doc);
+	doc->path = wc_xstrdup("test");
+	doc->loc = loc;
+	doc->text = wc_xstrndup(text, len);
+	doc->len = len;
+	size_t line = 1, start = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && text[i] != '\n')
+			continue;
+		size_t end = i > start && text[i - 1] == '\r' ? i - 1 : i;
+		if (!blank_line(text + start, end - start))
+			*WC_PUSH(doc->paras, doc->npara, doc->paras_cap) = (wc_para){start, end, line};
+		line++;
+		start = i + 1;
+	}
+	return doc;
+}
+
+static wc_doc *doc_str(const wc_locale *loc, const char *text)
+{
+	return doc_new(loc, text, strlen(text));
+}
+
+static wc_doc *doc_load(const wc_locale *loc, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		fail_msg("cannot open %s (run the tests from the repository root)", path);
+	wc_buf b = {0};
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		wc_buf_add(&b, chunk, n);
+	fclose(f);
+	wc_doc *doc = doc_new(loc, b.s ? b.s : "", b.len);
+	wc_buf_free(&b);
+	return doc;
+}
+
+static void doc_free(wc_doc *doc)
+{
+	free(doc->path);
+	free(doc->text);
+	free(doc->paras);
+	free(doc->quotations);
+	free(doc);
+}
+
+static size_t para_of(const wc_doc *doc, size_t offset)
+{
+	size_t p = 0;
+	while (p + 1 < doc->npara && doc->paras[p + 1].start <= offset)
+		p++;
+	return p;
+}
+
+static size_t line_of(const wc_doc *doc, size_t offset)
+{
+	return doc->paras[para_of(doc, offset)].line;
+}
+
+/* ---- expectations ------------------------------------------------------------ */
+
+typedef struct {
+	int check;
+	size_t line;
+} want;
+
+static void dump(const wc_findings *fs)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		print_message("  finding: %s line %zu: %s [found %s]\n", wc_check_name((size_t)fs->v[i].check),
+		              line_of(fs->v[i].doc, fs->v[i].start), fs->v[i].message,
+		              fs->v[i].found ? fs->v[i].found : "-");
+}
+
+/* The findings are exactly w (in any order). */
+static void expect_findings(const wc_findings *fs, const want *w, size_t n)
+{
+	bool used[256] = {false};
+	assert_true(fs->n <= 256);
+	for (size_t k = 0; k < n; k++) {
+		bool hit = false;
+		for (size_t i = 0; i < fs->n && !hit; i++) {
+			const wc_raw_finding *f = &fs->v[i];
+			if (!used[i] && f->check == w[k].check && line_of(f->doc, f->start) == w[k].line)
+				hit = used[i] = true;
+		}
+		if (!hit) {
+			dump(fs);
+			fail_msg("missing %s on line %zu", wc_check_name((size_t)w[k].check), w[k].line);
+		}
+	}
+	for (size_t i = 0; i < fs->n; i++) {
+		if (!used[i]) {
+			dump(fs);
+			fail_msg("unexpected %s on line %zu: %s", wc_check_name((size_t)fs->v[i].check),
+			         line_of(fs->v[i].doc, fs->v[i].start), fs->v[i].message);
+		}
+	}
+}
+
+#define EXPECT(fs, ...) do { \
+		const want w_[] = {__VA_ARGS__}; \
+		expect_findings((fs), w_, sizeof w_ / sizeof *w_); \
+	} while (0)
+#define EXPECT_NONE(fs) expect_findings((fs), NULL, 0)
+
+enum {
+	REP = WC_CHECK_TEXT_REPEATED_WORD,
+	HYP = WC_CHECK_TEXT_HYPHEN_SPACING,
+	PUN = WC_CHECK_TEXT_PUNCT_SPACING
+};
+
+typedef struct {
+	wc_locale *loc;
+	wc_doc *doc;
+	wc_findings fs;
+} run;
+
+static run run_text(const char *lang, const char *text)
+{
+	run r = {locale_new(lang), NULL, {0}};
+	r.doc = doc_str(r.loc, text);
+	wc_check_text(r.doc, &r.fs);
+	return r;
+}
+
+static run run_file(const char *lang, const char *path)
+{
+	run r = {locale_new(lang), NULL, {0}};
+	r.doc = doc_load(r.loc, path);
+	wc_check_text(r.doc, &r.fs);
+	return r;
+}
+
+static void run_free(run *r)
+{
+	wc_findings_free(&r->fs);
+	doc_free(r->doc);
+	locale_free(r->loc);
+}
+
+/* The finding covers exactly the bytes of what in the text. */
+static void assert_at(const run *r, size_t i, const char *what)
+{
+	const wc_raw_finding *f = &r->fs.v[i];
+	assert_int_equal(f->end - f->start, strlen(what));
+	assert_memory_equal(r->doc->text + f->start, what, strlen(what));
+}
+
+static void expect_clean(const char *lang, const char *text)
+{
+	run r = run_text(lang, text);
+	if (r.fs.n)
+		print_message("  in: %s\n", text);
+	EXPECT_NONE(&r.fs);
+	run_free(&r);
+}
+
+/* ---- fixtures: ACCEPTANCE.md ------------------------------------------------ */
+
+static void test_en_files_clean(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"fixtures/zte/zte.en.txt",
+		"fixtures/zte/zte-washington.en.txt",
+		"fixtures/zte/zte-other-agency.en.txt",
+	};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		run r = run_file("en", files[i]);
+		assert_true(r.doc->npara > 10);
+		EXPECT_NONE(&r.fs);
+		run_free(&r);
+	}
+}
+
+static void test_da_fixture(void **state)
+{
+	(void)state;
+	/* Nothing about Android-operativsystemet (line 6), 'trussel' (22),
+	 * © 2018 AFP (32) or the numbers. */
+	run r = run_file("da", "fixtures/zte/zte.da.txt");
+	EXPECT(&r.fs, {REP, 3}, {HYP, 4}, {HYP, 20}, {HYP, 23}, {HYP, 25});
+	run_free(&r);
+}
+
+static void test_da_found_and_location(void **state)
+{
+	(void)state;
+	run r = run_file("da", "fixtures/zte/zte.da.txt");
+	for (size_t i = 0; i < r.fs.n; i++) {
+		const wc_raw_finding *f = &r.fs.v[i];
+		if (line_of(r.doc, f->start) == 3) {
+			assert_int_equal(f->check, REP);
+			assert_at(&r, i, "amerikanske amerikanske");
+			assert_string_equal(f->found, "amerikanske amerikanske");
+			assert_string_equal(f->expected, "amerikanske");
+		} else if (line_of(r.doc, f->start) == 4) {
+			assert_at(&r, i, " -");
+			assert_string_equal(f->found, "ZTE -spørgsmålet");
+			assert_string_equal(f->expected, "ZTE-spørgsmålet");
+		} else if (line_of(r.doc, f->start) == 23) {
+			assert_string_equal(f->found, "smartphone -maker");
+		}
+	}
+	run_free(&r);
+}
+
+static void test_sv_fixture(void **state)
+{
+	(void)state;
+	/* Nothing about USA:s (lines 1, 2, 18, 28), Trump-administrationen (18),
+	 * ZTE-teknik (25) or 80, 000 (a number.format matter). */
+	run r = run_file("sv", "fixtures/zte/zte.sv.txt");
+	EXPECT(&r.fs, {PUN, 19});
+	assert_at(&r, 0, ":k");
+	assert_string_equal(r.fs.v[0].found, "ZTE:kompromiss");
+	assert_string_equal(r.fs.v[0].expected, "ZTE: kompromiss");
+	run_free(&r);
+}
+
+static void test_da_lines_quiet(void **state)
+{
+	(void)state;
+	expect_clean("da", "Dets fiberoptiske netværk afhænger af amerikanske komponenter, og dets "
+	                   "billige smartphones drives af amerikanske chips og Android-operativsystemet.");
+	expect_clean("da", "Cybersikkerhed 'trussel'");
+	expect_clean("da", "© 2018 AFP");
+	expect_clean("da", "ZTE, der beskæftiger 80, 000 mennesker, sagde i sidste uge.");
+}
+
+/* ---- text.repeated-word ---------------------------------------------------- */
+
+static void test_repeated_word(void **state)
+{
+	(void)state;
+	run r = run_text("da", "med amerikanske amerikanske embedsmænd\nDet det er\nordet \"ordet ordet\" her");
+	EXPECT(&r.fs, {REP, 1}, {REP, 2}, {REP, 3});
+	assert_at(&r, 1, "Det det");
+	assert_at(&r, 2, "ordet ordet");
+	run_free(&r);
+}
+
+static void test_repeated_word_not(void **state)
+{
+	(void)state;
+	expect_clean("da", "han sagde, sagde han");          /* across punctuation */
+	expect_clean("da", "ja. Ja, det er rigtigt");         /* across a sentence end */
+	expect_clean("da", "de 10 10 år");                    /* numbers */
+	expect_clean("en", "it is a a b");                    /* single letters */
+	expect_clean("da", "5G 5G");                          /* not letters only */
+	expect_clean("da", "ZTE-teknologi teknologi");        /* part of a compound */
+	expect_clean("da", "ZTE's ZTE");
+	expect_clean("da", "ZTE's ZTE's");                    /* not letters only */
+	expect_clean("da", "A1 A1");
+	expect_clean("da", "amerikanske\namerikanske");       /* across paragraphs */
+}
+
+static void test_repeated_word_ok_list(void **state)
+{
+	(void)state;
+	/* en lists "had" and "that" (compared case-folded); "the" is not. */
+	expect_clean("en", "He had had enough. That that is.");
+	run r = run_text("en", "He had had enough of the the deal.");
+	EXPECT(&r.fs, {REP, 1});
+	assert_at(&r, 0, "the the");
+	run_free(&r);
+	/* The list is per language. */
+	r = run_text("da", "He had had enough.");
+	EXPECT(&r.fs, {REP, 1});
+	run_free(&r);
+}
+
+/* ---- text.hyphen-spacing ------------------------------------------------------ */
+
+static void test_hyphen_spacing(void **state)
+{
+	(void)state;
+	run r = run_text("da", "Trump -administrationen\nden kinesiske smartphone -maker Huawei\n"
+	                       "en hård \xe2\x80\x90linje");          /* U+2010 HYPHEN */
+	EXPECT(&r.fs, {HYP, 1}, {HYP, 2}, {HYP, 3});
+	assert_at(&r, 0, " -");
+	assert_string_equal(r.fs.v[0].expected, "Trump-administrationen");
+	assert_at(&r, 2, " \xe2\x80\x90");
+	run_free(&r);
+}
+
+static void test_hyphen_spacing_not(void **state)
+{
+	(void)state;
+	expect_clean("en", "- Security threat? -");
+	expect_clean("en", "- 'Be cool' -");
+	expect_clean("da", "fiber- og kobberkabler");      /* suspended compound */
+	expect_clean("da", "Android-operativsystemet");
+	expect_clean("en", "Beijing — China, 2017 – 2018, word —word, word –word");
+	expect_clean("en", "minus -5 degrees");             /* a number */
+	expect_clean("en", "two  -spaces");                 /* not exactly one space */
+	expect_clean("en", "word - word");
+
+	/* A wrapped paragraph: one paragraph over two lines. */
+	run r = {locale_new("en"), NULL, {0}};
+	r.doc = doc_str(r.loc, "a list of\n-items wrapped in one paragraph");
+	r.doc->npara = 1;
+	r.doc->paras[0].end = r.doc->len;
+	wc_check_text(r.doc, &r.fs);
+	EXPECT_NONE(&r.fs);
+	run_free(&r);
+
+	r = run_text("da", "hård\xc2\xa0-linje");               /* NBSP is a space */
+	EXPECT(&r.fs, {HYP, 1});
+	run_free(&r);
+}
+
+/* ---- text.punct-spacing ------------------------------------------------------- */
+
+static void test_punct_spacing(void **state)
+{
+	(void)state;
+	run r = run_text("sv", "genom sin attack mot ZTE:kompromiss, göra\nhe tweeted.But then\n"
+	                       "a,b and a;b\nwow!Then why?Because");
+	EXPECT(&r.fs, {PUN, 1}, {PUN, 2}, {PUN, 3}, {PUN, 3}, {PUN, 4}, {PUN, 4});
+	assert_at(&r, 1, ".B");
+	assert_string_equal(r.fs.v[1].found, "tweeted.But");
+	assert_string_equal(r.fs.v[1].expected, "tweeted. But");
+	assert_at(&r, 2, ",b");
+	assert_at(&r, 3, ";b");
+	run_free(&r);
+}
+
+static void test_punct_spacing_not(void **state)
+{
+	(void)state;
+	expect_clean("en", "80,000 people at 10:30 on 1.2.2018, $1.2 billion");
+	expect_clean("en", "Grafico Cross US Dollar vs Yen (FX:USDJPY)");
+	expect_clean("en", "see http://example.com/a,b;c?Query=Yes and https://x.org/Page.Html");
+	expect_clean("en", "mail lu.kang@example.com or www.example.com/News.Today");
+	expect_clean("en", "the U.S. and e.g. the U.K., i.e. Ph.D. holders");
+	expect_clean("en", "a novel by J.K.Rowling");        /* initials written tight */
+	expect_clean("en", "ZTE Corp. get \"back into business.\"");
+	expect_clean("en", "He said: yes, and then: no.");
+	expect_clean("sv", "USA:s president, EU:n och SVT:en");
+	expect_clean("sv", "Trump-administrationen om sätt att ändra USA:s ståndpunkt.");
+}
+
+static void test_colon_suffix_per_language(void **state)
+{
+	(void)state;
+	/* USA:s is Swedish; English has no colon endings. */
+	run r = run_text("en", "USA:s president");
+	EXPECT(&r.fs, {PUN, 1});
+	run_free(&r);
+	/* The whole word after the colon must be an ending: s is, sidan is not. */
+	r = run_text("sv", "USA:sidan");
+	EXPECT(&r.fs, {PUN, 1});
+	run_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_en_files_clean),
+		cmocka_unit_test(test_da_fixture),
+		cmocka_unit_test(test_da_found_and_location),
+		cmocka_unit_test(test_sv_fixture),
+		cmocka_unit_test(test_da_lines_quiet),
+		cmocka_unit_test(test_repeated_word),
+		cmocka_unit_test(test_repeated_word_not),
+		cmocka_unit_test(test_repeated_word_ok_list),
+		cmocka_unit_test(test_hyphen_spacing),
+		cmocka_unit_test(test_hyphen_spacing_not),
+		cmocka_unit_test(test_punct_spacing),
+		cmocka_unit_test(test_punct_spacing_not),
+		cmocka_unit_test(test_colon_suffix_per_language),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
