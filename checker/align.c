@@ -75,11 +75,27 @@ static void add_name_words(signature *s, const char *t, size_t a, size_t b)
 	}
 }
 
+/* Whether a paragraph quotes someone: quotations survive translation, and
+ * tell a quote paragraph from the narrative one beside it. */
+static bool has_quotation(const char *t, size_t a, size_t b)
+{
+	size_t i = a;
+	while (i < b) {
+		int32_t c = wc_utf8_next(t, b, &i);
+		if (c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0xAB || c == 0xBB)
+			return true;
+	}
+	return false;
+}
+
 static void build_signatures(const wc_doc *d, signature *sig)
 {
 	for (size_t p = 0; p < d->npara; p++) {
-		sig[p].len = wc_utf8_count(d->text + d->paras[p].start, d->paras[p].end - d->paras[p].start);
-		add_name_words(&sig[p], d->text, d->paras[p].start, d->paras[p].end);
+		const wc_para *pa = &d->paras[p];
+		sig[p].len = wc_utf8_count(d->text + pa->start, pa->end - pa->start);
+		add_name_words(&sig[p], d->text, pa->start, pa->end);
+		if (has_quotation(d->text, pa->start, pa->end))
+			add_key(&sig[p], wc_xstrdup("q:"));
 	}
 	for (size_t i = 0; i < d->nfacts; i++) {
 		const wc_xfact *f = &d->facts[i];
@@ -115,8 +131,10 @@ static double length_ratio(size_t a, size_t b)
 }
 
 /* Similarity in [0, 1] of source paragraphs (a, a2) and target (b, b2); the
- * second of each may be NULL.  Shared anchors dominate; length breaks ties
- * and carries paragraphs with no anchors at all (short headings). */
+ * second of each may be NULL.  Shared anchors weigh most; similar length
+ * carries pairs with few anchors (headings, quotes), as in Gale and Church's
+ * length-based alignment.  Paragraphs rich in anchors that share none are
+ * different paragraphs, whatever their length. */
 static double similarity(const signature *a, const signature *a2, const signature *b,
                          const signature *b2)
 {
@@ -124,13 +142,28 @@ static double similarity(const signature *a, const signature *a2, const signatur
 	size_t common = shared(a, b) + (a2 ? shared(a2, b) : 0) + (b2 ? shared(a, b2) : 0);
 	size_t la = a->len + (a2 ? a2->len : 0), lb = b->len + (b2 ? b2->len : 0);
 	double len = length_ratio(la, lb);
-	if (na == 0 && nb == 0)
-		return 0.3 * len;
-	double dice = 2.0 * (double)common / (double)(na + nb);
-	return dice * (0.7 + 0.3 * len);
+	double dice = na + nb ? 2.0 * (double)common / (double)(na + nb) : 0;
+	if (common == 0 && na >= 3 && nb >= 3)
+		return 0;
+	return 0.65 * dice + 0.35 * len;
 }
 
-#define MIN_SIM 0.2   /* weaker pairs are not aligned at all */
+/* For paragraphs out of order only anchors count: length says nothing there. */
+static double anchor_similarity(const signature *a, const signature *b)
+{
+	size_t common = shared(a, b);
+	if (!a->n || !b->n)
+		return 0;
+	double dice = 2.0 * (double)common / (double)(a->n + b->n);
+	return dice * (0.7 + 0.3 * length_ratio(a->len, b->len));
+}
+
+/* A pair earns its similarity above this floor, so that a chain of weak,
+ * length-only pairs cannot outweigh fewer pairs that share anchors. */
+#define MIN_SIM 0.3
+/* A merge must explain its pair better than a 1:1 pair with one paragraph
+ * left over, which it does when it is a real merge. */
+#define MERGE_SIM 0.5
 #define MOVED_SIM 0.4 /* an out-of-order pair must be clearly the same */
 
 enum { STEP_NONE, STEP_SKIP_S, STEP_SKIP_T, STEP_11, STEP_21, STEP_12 };
@@ -151,15 +184,15 @@ static void dp_align(const signature *S, size_t ns, const signature *T, size_t n
 			TRY(j > 0, score[i * w + j - 1], STEP_SKIP_T);
 			if (i > 0 && j > 0) {
 				double s = similarity(&S[i - 1], NULL, &T[j - 1], NULL);
-				TRY(s >= MIN_SIM, score[(i - 1) * w + j - 1] + s, STEP_11);
+				TRY(s > MIN_SIM, score[(i - 1) * w + j - 1] + s - MIN_SIM, STEP_11);
 			}
 			if (i > 1 && j > 0) {
 				double s = similarity(&S[i - 2], &S[i - 1], &T[j - 1], NULL);
-				TRY(s >= MIN_SIM, score[(i - 2) * w + j - 1] + s * 1.5 - 0.1, STEP_21);
+				TRY(s >= MERGE_SIM, score[(i - 2) * w + j - 1] + s - MIN_SIM - 0.05, STEP_21);
 			}
 			if (i > 0 && j > 1) {
 				double s = similarity(&S[i - 1], NULL, &T[j - 2], &T[j - 1]);
-				TRY(s >= MIN_SIM, score[(i - 1) * w + j - 2] + s * 1.5 - 0.1, STEP_12);
+				TRY(s >= MERGE_SIM, score[(i - 1) * w + j - 2] + s - MIN_SIM - 0.05, STEP_12);
 			}
 #undef TRY
 			score[i * w + j] = best;
@@ -171,16 +204,19 @@ static void dp_align(const signature *S, size_t ns, const signature *T, size_t n
 		case STEP_SKIP_T: j--; break;
 		case STEP_11:
 			al->s2t[i - 1] = (int)(j - 1), al->t2s[j - 1] = (int)(i - 1);
+			al->score[i - 1] = similarity(&S[i - 1], NULL, &T[j - 1], NULL);
 			i--, j--;
 			break;
 		case STEP_21:
 			al->s2t[i - 1] = al->s2t[i - 2] = (int)(j - 1);
 			al->t2s[j - 1] = (int)(i - 2);
+			al->score[i - 1] = al->score[i - 2] = similarity(&S[i - 2], &S[i - 1], &T[j - 1], NULL);
 			i -= 2, j--;
 			break;
 		case STEP_12:
 			al->s2t[i - 1] = (int)(j - 2);
 			al->t2s[j - 1] = al->t2s[j - 2] = (int)(i - 1);
+			al->score[i - 1] = similarity(&S[i - 1], NULL, &T[j - 2], &T[j - 1]);
 			i--, j -= 2;
 			break;
 		default:
@@ -204,7 +240,7 @@ static void pair_moved(const signature *S, size_t ns, const signature *T, size_t
 			for (size_t j = 0; j < nt; j++) {
 				if (al->t2s[j] >= 0)
 					continue;
-				double s = similarity(&S[i], NULL, &T[j], NULL);
+				double s = anchor_similarity(&S[i], &T[j]);
 				if (s > best)
 					best = s, bi = i, bj = j, found = true;
 			}
@@ -213,6 +249,7 @@ static void pair_moved(const signature *S, size_t ns, const signature *T, size_t
 			return;
 		al->s2t[bi] = (int)bj;
 		al->t2s[bj] = (int)bi;
+		al->score[bi] = best;
 	}
 }
 
@@ -227,6 +264,7 @@ void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 	al->nt = nt;
 	al->s2t = wc_xmalloc((ns ? ns : 1) * sizeof *al->s2t);
 	al->t2s = wc_xmalloc((nt ? nt : 1) * sizeof *al->t2s);
+	al->score = wc_xcalloc(ns ? ns : 1, sizeof *al->score);
 	for (size_t i = 0; i < ns; i++)
 		al->s2t[i] = -1;
 	for (size_t j = 0; j < nt; j++)
@@ -235,7 +273,7 @@ void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 		return;
 	if ((double)(ns + 1) * (double)(nt + 1) > MAX_CELLS) {
 		for (size_t i = 0; i < ns && i < nt; i++)
-			al->s2t[i] = (int)i, al->t2s[i] = (int)i;
+			al->s2t[i] = (int)i, al->t2s[i] = (int)i, al->score[i] = 0;
 		return;
 	}
 	signature *S = wc_xcalloc(ns, sizeof *S), *T = wc_xcalloc(nt, sizeof *T);
@@ -261,5 +299,7 @@ void wc_alignment_free(wc_alignment *al)
 {
 	free(al->s2t);
 	free(al->t2s);
+	free(al->score);
 	al->s2t = al->t2s = NULL;
+	al->score = NULL;
 }

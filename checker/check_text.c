@@ -212,18 +212,20 @@ static void check_hyphen_spacing(const tscan *t)
 
 /* ---- text.punct-spacing ------------------------------------------------------- */
 
-/* URLs and mail addresses hold punctuation without spaces by design. */
-static bool in_address(const tscan *t, size_t at)
+static bool has_bytes(const char *s, size_t a, size_t b, const char *needle)
 {
-	size_t a = at, b = at, st, next;
-	while (a > t->start && !wc_is_space(wc_utf8_prev(t->s, a, &st)))
-		a = st;
-	while (b < t->end && !wc_is_space(cp_at(t, b, &next)))
-		b = next;
-	char *tok = wc_xstrndup(t->s + a, b - a);
-	bool url = strstr(tok, "://") || strchr(tok, '@') || strstr(tok, "www.");
-	free(tok);
-	return url;
+	size_t n = strlen(needle);
+	for (size_t i = a; i + n <= b; i++)
+		if (memcmp(s + i, needle, n) == 0)
+			return true;
+	return false;
+}
+
+/* URLs and mail addresses hold punctuation without spaces by design. */
+static bool is_address(const tscan *t, size_t a, size_t b)
+{
+	return has_bytes(t->s, a, b, "://") || has_bytes(t->s, a, b, "@") ||
+	       has_bytes(t->s, a, b, "www.");
 }
 
 /* `;` or `,` glued to a letter; digits (`80,000`) are numbers. */
@@ -283,15 +285,20 @@ static void report_punct(const tscan *t, int32_t c, size_t at, size_t after)
 	free(found);
 }
 
+/* Token by token, so that whether a token is an address is decided once
+ * (a long run of glued commas must not be rescanned at each comma). */
 static void check_punct_spacing(const tscan *t)
 {
-	size_t i = t->start, next;
-	while (i < t->end) {
-		size_t at = i;
-		int32_t c = cp_at(t, i, &next);
-		i = next;
-		if (is_glued_punct(t, c, at, next) && !in_address(t, at))
-			report_punct(t, c, at, next);
+	size_t pos = t->start, next;
+	token tk;
+	while (next_token(t, &pos, &tk)) {
+		if (is_address(t, tk.start, tk.end))
+			continue;
+		for (size_t i = tk.start; i < tk.end; i = next) {
+			int32_t c = cp_at(t, i, &next);
+			if (is_glued_punct(t, c, i, next))
+				report_punct(t, c, i, next);
+		}
 	}
 }
 

@@ -340,6 +340,7 @@ void wc_findings_free(wc_findings *fs);
 typedef struct {
 	int *s2t;               /* source paragraph → translation paragraph or -1 */
 	int *t2s;               /* translation paragraph → source paragraph or -1 */
+	double *score;          /* source paragraph → similarity of its pair (0..1) */
 	size_t ns, nt;
 } wc_alignment;
 

@@ -155,6 +155,10 @@ static wc_xfact *only_leftover(wc_doc *d, const wc_xfact *like, size_t para)
 	return found;
 }
 
+/* Only a pair this alike is sure enough to call two different values of one
+ * kind a mismatch rather than one fact dropped and another added. */
+#define SURE_PAIR 0.45
+
 static void mismatch_in_aligned(matcher *m)
 {
 	for (size_t i = 0; i < m->src->nfacts; i++) {
@@ -162,7 +166,7 @@ static void mismatch_in_aligned(matcher *m)
 		if (is_entity(s) || s->matched)
 			continue;
 		int tp = m->al->s2t[s->para];
-		if (tp < 0)
+		if (tp < 0 || m->al->score[s->para] < SURE_PAIR)
 			continue;
 		wc_xfact *t = only_leftover(m->tgt, s, (size_t)tp);
 		if (t && only_leftover(m->src, t, s->para) == s)

@@ -150,7 +150,7 @@ static bool blocks_are_wrapped(const line_span *l, size_t n)
 		multi += k - i > 1;
 		i = k;
 	}
-	return blocks > 0 && multi * 2 > blocks;
+	return blocks > 1 && multi * 2 > blocks;
 }
 
 static void add_para(wc_doc *doc, size_t start, size_t end)
