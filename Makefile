@@ -82,7 +82,7 @@ test-locales:
 # Sanitizer build in its own directory, so that it never mixes with the
 # optimized objects.
 test-asan:
-	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan \
+	@WIRECHECK_RULES=$(CURDIR)/rules $(MAKE) --no-print-directory BUILD=$(BUILD)/asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" test-unit test-rules test-e2e
 

@@ -30,7 +30,8 @@ static int by_str(const void *a, const void *b)
 
 static void finish(signature *s)
 {
-	qsort(s->keys, s->n, sizeof *s->keys, by_str);
+	if (s->n)
+		qsort(s->keys, s->n, sizeof *s->keys, by_str);
 	size_t w = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		if (w && strcmp(s->keys[w - 1], s->keys[i]) == 0) {

@@ -93,7 +93,8 @@ void wc_grow(void *pp, size_t *cap, size_t need, size_t elem)
 void wc_buf_add(wc_buf *b, const char *s, size_t n)
 {
 	wc_grow(&b->s, &b->cap, b->len + n + 1, 1);
-	memcpy(b->s + b->len, s, n);
+	if (n)
+		memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
 }

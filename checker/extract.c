@@ -240,6 +240,8 @@ static bool overlaps(size_t a, size_t b, size_t c, size_t d)
  * alone if it overlaps nothing. */
 static void resolve(wc_doc *doc, candidates *cs)
 {
+	if (!cs->n)
+		return;
 	qsort(cs->v, cs->n, sizeof *cs->v, by_preference);
 	size_t first_new = doc->nfacts;
 	for (size_t i = 0; i < cs->n; i++) {

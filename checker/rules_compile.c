@@ -265,7 +265,8 @@ int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 					c->failed = true;
 		}
 	}
-	qsort(c->pats, c->npats, sizeof *c->pats, generic_first);
+	if (c->npats)
+		qsort(c->pats, c->npats, sizeof *c->pats, generic_first);
 	c->md = pcre2_match_data_create(G_MAX_OVECTOR, NULL);
 	c->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(c->mctx, rs->match_limit);

@@ -193,6 +193,16 @@ static void split_paragraphs(wc_doc *doc)
 	free(l);
 }
 
+/* PCRE2's JIT reads the subject with 16-byte vector loads that may run past
+ * its end; zero padding keeps those reads inside the allocation. */
+#define SUBJECT_PADDING 64
+
+static void pad_text(wc_doc *doc)
+{
+	doc->text = wc_xrealloc(doc->text, doc->len + SUBJECT_PADDING);
+	memset(doc->text + doc->len, 0, SUBJECT_PADDING);
+}
+
 /* ---- the doc -------------------------------------------------------------------------- */
 
 int wc_doc_init(wc_doc *doc, const char *path, const wc_locale *loc, wc_role role,
@@ -228,6 +238,7 @@ int wc_doc_init(wc_doc *doc, const char *path, const wc_locale *loc, wc_role rol
 		wc_diags_add(diags, path, 0, 0, NULL, "text cannot be normalized to NFC");
 		return WC_EINPUT;
 	}
+	pad_text(doc);
 	split_paragraphs(doc);
 	return WC_OK;
 }
