@@ -164,8 +164,8 @@ static void write_source_ref(FILE *out, const wc_finding *f)
 	fputc('\n', out);
 }
 
-/* Both values are shown as soon as one is known: "(none)" is information too
- * (a fact the source has and the translation lacks, or the other way round). */
+/* Both values are shown when the source gives one: "(none)" is information
+ * too (a fact the source has and the translation lacks). */
 static void write_values(FILE *out, const wc_finding *f)
 {
 	fputs("  expected: ", out);
@@ -179,13 +179,14 @@ static void write_finding(const writer *w, const wc_finding *f)
 {
 	write_headline(w, f);
 	if (f->snippet) {
-		fputs("  found:    ", w->out);
+		fputs("  text:     ", w->out);
 		put_snippet(w->out, f->snippet, f->column);
 		fputc('\n', w->out);
 	}
 	if (f->has_source_ref)
 		write_source_ref(w->out, f);
-	if (f->expected || f->found)
+	/* A found value alone repeats what the text line shows. */
+	if (f->expected || (f->found && !f->snippet))
 		write_values(w->out, f);
 }
 

@@ -282,20 +282,19 @@ static void test_verdicts(void **state)
 
 static const char sample_text[] =
 	"fix/zte.en.txt:2:5: info: no space after \xE2\x80\x9C:\xE2\x80\x9D in running text [text.punct-spacing]\n"
-	"  found:    Kina:roste mandag\n"
+	"  text:     Kina:roste mandag\n"
 	"fix/zte.da.txt:3:172: warning: word written twice: \"amerikanske\" [text.repeated-word]\n"
-	"  found:    med amerikanske amerikanske embedsm\xC3\xA6nd\n"
-	"  expected: (none); found: amerikanske amerikanske\n"
+	"  text:     med amerikanske amerikanske embedsm\xC3\xA6nd\n"
 	"fix/zte.da.txt:4:101: warning: closing mark \\\" stands after the space [quote.detached]\n"
-	"  found:    \xE2\x80\xA6H\xC3\xA6" "3456789 I\xC3\xA6" "3456789 J\xC3\xA6" "3456789 K\xC3\xA6" "3456789 "
+	"  text:     \xE2\x80\xA6H\xC3\xA6" "3456789 I\xC3\xA6" "3456789 J\xC3\xA6" "3456789 K\xC3\xA6" "3456789 "
 	"L\xC3\xA6" "3456789 M\xC3\xA6" "3456789 N\xC3\xA6" "3456789 O\xC3\xA6" "3456789 "
 	"P\xC3\xA6" "3456789 Q\xC3\xA6" "3456789 \xE2\x80\xA6\n"
 	"  source:   fix/zte.en.txt:4: \xE2\x80\x9CWe are in close touch,\xE2\x80\x9D said Lu.\n"
 	"fix/zte.sv.txt:25:1: error: quotation opened and never\xEF\xBF\xBD closed  [quote.unbalanced]\n"
-	"  found:    \"V\xC3\xA5ra underr\xC3\xA4ttelsetj\xC3\xA4nster har varnat, sa Adam Schiff.\n"
+	"  text:     \"V\xC3\xA5ra underr\xC3\xA4ttelsetj\xC3\xA4nster har varnat, sa Adam Schiff.\n"
 	"  source:   fix/zte.en.txt:20:3\n"
 	"fix/zte.sv.txt:8:40: warning: garbled number \xE2\x80\x9C" "80, 000\xE2\x80\x9D [number.format]\n"
-	"  found:    med 80, 000 anst\xC3\xA4llda\n"
+	"  text:     med 80, 000 anst\xC3\xA4llda\n"
 	"  expected: 80000; found: 80, 000\n"
 	"fix/zte-\xC3\xA5land.en.txt:1:1: info: <script>alert(\"x\")</script> [fact.extra]\n"
 	"  expected: (none); found: 5G\n"
@@ -374,9 +373,9 @@ static char *found_line(const char *line, size_t column)
 	                               .line = 1, .column = column, .message = "m", .snippet = line});
 	char *got = render_ok(r, WC_FORMAT_TEXT, WC_ERROR, 0);
 	wc_report_free(r);
-	char *start = strstr(got, "  found:    ");
+	char *start = strstr(got, "  text:     ");
 	assert_non_null(start);
-	start += strlen("  found:    ");
+	start += strlen("  text:     ");
 	char *s = wc_xstrndup(start, strcspn(start, "\n"));
 	free(got);
 	return s;
