@@ -150,6 +150,10 @@ wc_report *wc_bundle_check(wc_bundle *b, wc_diags *diags, int *err)
 		wc_match_facts(b->rs, src, d, &al, &fs);
 		if (d->role == WC_ROLE_TRANSLATION)
 			wc_check_quote_missing(src, d, &al, &fs);
+		/* The report keeps the alignment for side-by-side views. */
+		free(d->aligned_to);
+		d->aligned_to = al.t2s;
+		al.t2s = NULL;
 		wc_alignment_free(&al);
 	}
 	wc_report *r = wc_report_build(b->docs, b->ndocs, &fs);

@@ -76,7 +76,7 @@ typedef enum { WC_Y_SCALAR, WC_Y_SEQ, WC_Y_MAP } wc_ytype;
 typedef struct wc_ynode {
 	wc_ytype type;
 	char *value;            /* scalars */
-	int quoted;             /* scalar was quoted: never a number or bool */
+	int quoted;             /* 0 plain, '\'' single-quoted, '"' double-quoted */
 	int line, column;       /* 1-based */
 	size_t n;               /* SEQ: items; MAP: pairs (items[2k] key, [2k+1] value) */
 	size_t cap;
@@ -97,6 +97,12 @@ wc_ydoc *wc_yaml_parse(const char *path, const char *text, size_t len, wc_diags 
 void wc_yaml_free(wc_ydoc *d);
 /* Value of key in a MAP, or NULL. */
 wc_ynode *wc_ymap_get(const wc_ynode *map, const char *key);
+/* The text of line (1-based) of the file; caller frees. NULL if none. */
+char *wc_ydoc_line(const wc_ydoc *doc, int line);
+/* Column of the code point at byte offset off of a scalar's value, given the
+ * scalar's line text, its column and quoting: escapes ("\\d", '') are two
+ * characters in the file but one in the value. */
+int wc_yaml_value_column(const char *line, int column, int quoted, size_t off, const char *value);
 /* Adds a diagnostic located at node, with its line as excerpt. */
 void wc_ydiag(wc_diags *d, const wc_ydoc *doc, const wc_ynode *node,
               const char *fmt, ...) WC_PRINTF(4, 5);
@@ -170,6 +176,8 @@ typedef struct {
 	char *lang;             /* or "*" */
 	char *pattern;          /* before macro expansion */
 	int line, column;       /* where it stands in its file */
+	int quoted;             /* its YAML quoting, to map offsets back to columns */
+	char *source_line;      /* the file's line, for excerpts */
 } wc_rule_pattern;
 
 typedef struct {
@@ -218,6 +226,7 @@ const wc_concept *wc_ruleset_concept(const wc_ruleset *rs, const char *id);
 bool wc_concepts_compatible(const wc_ruleset *rs, const char *a, const char *b);
 void wc_locale_free(wc_locale *loc);
 void wc_compiled_free(struct wc_compiled *c);
+void wc_compiled_set_limits(struct wc_compiled *c, unsigned match_limit, unsigned depth_limit);
 
 /* ---- text.c: prepared text ---------------------------------------------------- */
 
@@ -235,8 +244,10 @@ typedef struct wc_xfact {
 	char *name;             /* titles: the person's name as normalized; or NULL */
 	size_t para;
 	bool garbled;           /* the number was written in a garbled form */
-	int matched;            /* matching state, used by match.c */
+	int matched;            /* WC_MATCH_*: set by match.c for the version's last check */
 } wc_xfact;
+
+enum { WC_MATCH_NONE = 0, WC_MATCH_EQUAL = 1, WC_MATCH_DIFFERENT = 2 };
 
 typedef struct {
 	size_t open, close;     /* byte offsets of the marks; close == SIZE_MAX if none */
@@ -261,6 +272,7 @@ typedef struct wc_doc {
 	size_t nfacts, facts_cap;
 	wc_quotation *quotations; /* paired (or unclosed) double quotations */
 	size_t nquotations, quotations_cap;
+	int *aligned_to;        /* paragraph → aligned source paragraph or -1 (NULL for the source) */
 } wc_doc;
 
 /* Prepares a doc: validates UTF-8 (WC_EINPUT + diagnostic with byte offset),
@@ -369,8 +381,18 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt,
 
 /* ---- report.c ----------------------------------------------------------------- */
 
+typedef struct {
+	char *text;             /* the file as read */
+	size_t len;
+	wc_paragraph *paras;
+	size_t npara;
+	wc_report_fact *facts;
+	size_t nfacts;
+} wc_report_doc;
+
 struct wc_report {
 	wc_version *versions;
+	wc_report_doc *docs;    /* parallel to versions */
 	size_t nversions;
 	wc_finding *findings;
 	size_t nfindings;

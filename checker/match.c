@@ -84,10 +84,10 @@ static size_t distance(const matcher *m, size_t sp, size_t tp)
 	return tp > want ? tp - want : want - tp;
 }
 
-static void link(wc_xfact *a, wc_xfact *b)
+static void link(wc_xfact *a, wc_xfact *b, int how)
 {
-	a->matched = 1;
-	b->matched = 1;
+	a->matched = how;
+	b->matched = how;
 }
 
 static void match_equal_in_aligned(matcher *m)
@@ -99,7 +99,7 @@ static void match_equal_in_aligned(matcher *m)
 		for (size_t j = 0; j < m->tgt->nfacts; j++) {
 			wc_xfact *t = &m->tgt->facts[j];
 			if (!t->matched && same_value(s, t) && aligned(m, s->para, t->para)) {
-				link(s, t);
+				link(s, t, WC_MATCH_EQUAL);
 				break;
 			}
 		}
@@ -123,7 +123,7 @@ static void match_equal_anywhere(matcher *m)
 				bestd = d, best = t;
 		}
 		if (best)
-			link(s, best);
+			link(s, best, WC_MATCH_EQUAL);
 	}
 }
 
@@ -136,7 +136,7 @@ static void report_mismatch(matcher *m, wc_xfact *s, wc_xfact *t, const char *wh
 	        s->start, sv, tv, r->id, "%s: source has '%s' (%s), %s has '%s' (%s)", why, st, sv,
 	        m->related ? "related story" : "translation", tt, tv);
 	free(st), free(tt), free(sv), free(tv);
-	link(s, t);
+	link(s, t, WC_MATCH_DIFFERENT);
 }
 
 /* The one leftover fact of s's kind in target paragraph tp, or NULL if there
@@ -315,6 +315,24 @@ static void match_titles(matcher *m)
 	}
 }
 
+/* Entities carry no counts; their status says whether the source has them. */
+static void mark_entities(matcher *m)
+{
+	for (size_t j = 0; j < m->tgt->nfacts; j++) {
+		wc_xfact *t = &m->tgt->facts[j];
+		if (t->matched == WC_MATCH_DIFFERENT)
+			continue;
+		if (t->kind == WC_K_NAME) {
+			t->matched = doc_has_concept(m->src, t->value) ? WC_MATCH_EQUAL : WC_MATCH_NONE;
+		} else if (t->kind == WC_K_TITLE) {
+			bool named, same;
+			const wc_xfact *other;
+			person_in(m, m->src, t, &named, &same, &other);
+			t->matched = same ? WC_MATCH_EQUAL : WC_MATCH_NONE;
+		}
+	}
+}
+
 void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt, const wc_alignment *al,
                     wc_findings *fs)
 {
@@ -327,9 +345,10 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt, const wc_ali
 	match_equal_anywhere(&m);
 	mismatch_keyed(&m);
 	match_titles(&m);
-	if (m.related)
-		return;
-	mismatch_in_aligned(&m);
-	report_leftovers(&m);
-	match_names(&m);
+	if (!m.related) {
+		mismatch_in_aligned(&m);
+		report_leftovers(&m);
+		match_names(&m);
+	}
+	mark_entities(&m);
 }

@@ -51,11 +51,57 @@ static int by_place(const void *a, const void *b)
 	return strcmp(x->message, y->message);
 }
 
+static wc_fact_status status_of(const wc_doc *d, const wc_xfact *f)
+{
+	if (d->role == WC_ROLE_SOURCE)
+		return WC_FACT_UNCHECKED;
+	switch (f->matched) {
+	case WC_MATCH_EQUAL: return WC_FACT_MATCHED;
+	case WC_MATCH_DIFFERENT: return WC_FACT_MISMATCHED;
+	default: return WC_FACT_UNMATCHED;
+	}
+}
+
+/* Copies what side-by-side views need: text, aligned paragraphs, facts. */
+static void keep_doc(wc_report *r, wc_report_doc *rd, const wc_doc *d)
+{
+	rd->text = wc_xstrndup(d->orig, d->orig_len);
+	rd->len = d->orig_len;
+	rd->npara = d->npara;
+	rd->paras = wc_xcalloc(d->npara ? d->npara : 1, sizeof *rd->paras);
+	for (size_t p = 0; p < d->npara; p++) {
+		wc_paragraph *q = &rd->paras[p];
+		q->line = d->paras[p].line;
+		q->start = wc_doc_orig_offset(d, d->paras[p].start);
+		q->end = wc_doc_orig_offset(d, d->paras[p].end);
+		q->source_para = d->role == WC_ROLE_SOURCE ? (long)p : d->aligned_to ? d->aligned_to[p] : -1;
+	}
+	rd->nfacts = d->nfacts;
+	rd->facts = wc_xcalloc(d->nfacts ? d->nfacts : 1, sizeof *rd->facts);
+	for (size_t i = 0; i < d->nfacts; i++) {
+		const wc_xfact *x = &d->facts[i];
+		wc_report_fact *f = &rd->facts[i];
+		f->fact.kind = wc_kind_name(x->kind);
+		f->fact.text = keep(r, wc_xstrndup(d->text + x->start, x->end - x->start));
+		f->fact.value = keep_copy(r, x->value);
+		f->fact.unit = keep_copy(r, x->unit);
+		f->fact.rule = keep_copy(r, x->rule->id);
+		wc_doc_position(d, x->start, &f->fact.line, &f->fact.column);
+		f->fact.start = wc_doc_orig_offset(d, x->start);
+		f->fact.end = wc_doc_orig_offset(d, x->end);
+		f->para = x->para;
+		f->status = status_of(d, x);
+	}
+}
+
 wc_report *wc_report_build(wc_doc *docs, size_t ndocs, const wc_findings *fs)
 {
 	wc_report *r = wc_xcalloc(1, sizeof *r);
 	r->versions = wc_xcalloc(ndocs, sizeof *r->versions);
+	r->docs = wc_xcalloc(ndocs ? ndocs : 1, sizeof *r->docs);
 	r->nversions = ndocs;
+	for (size_t i = 0; i < ndocs; i++)
+		keep_doc(r, &r->docs[i], &docs[i]);
 	for (size_t i = 0; i < ndocs; i++) {
 		r->versions[i].path = keep_copy(r, docs[i].path);
 		r->versions[i].lang = keep_copy(r, docs[i].loc->lang);

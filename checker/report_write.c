@@ -96,9 +96,45 @@ void wc_report_free(wc_report *r)
 	for (size_t i = 0; i < r->nstrings; i++)
 		free(r->strings[i]);
 	free(r->strings);
+	for (size_t i = 0; r->docs && i < r->nversions; i++) {
+		free(r->docs[i].text);
+		free(r->docs[i].paras);
+		free(r->docs[i].facts);
+	}
+	free(r->docs);
 	free(r->versions);
 	free(r->findings);
 	free(r);
+}
+
+const char *wc_report_version_text(const wc_report *r, size_t i, size_t *len)
+{
+	if (!r || !r->docs || i >= r->nversions) {
+		*len = 0;
+		return NULL;
+	}
+	*len = r->docs[i].len;
+	return r->docs[i].text;
+}
+
+size_t wc_report_paragraph_count(const wc_report *r, size_t i)
+{
+	return r && r->docs && i < r->nversions ? r->docs[i].npara : 0;
+}
+
+const wc_paragraph *wc_report_paragraph(const wc_report *r, size_t i, size_t p)
+{
+	return p < wc_report_paragraph_count(r, i) ? &r->docs[i].paras[p] : NULL;
+}
+
+size_t wc_report_fact_count(const wc_report *r, size_t i)
+{
+	return r && r->docs && i < r->nversions ? r->docs[i].nfacts : 0;
+}
+
+const wc_report_fact *wc_report_fact_get(const wc_report *r, size_t i, size_t k)
+{
+	return k < wc_report_fact_count(r, i) ? &r->docs[i].facts[k] : NULL;
 }
 
 int wc_report_write(const wc_report *r, wc_format fmt,

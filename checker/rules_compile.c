@@ -179,8 +179,10 @@ static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_patte
 	size_t bad = 0;
 	char *src = expand(c, p->pattern, &bad);
 	if (!src) {
-		wc_diags_add(diags, r->file, p->line, p->column + 1 + (int)bad, NULL,
-		             "rule '%s' (%s): unknown macro in pattern '%s'", r->id, lang, p->pattern);
+		wc_diags_add(diags, r->file, p->line,
+		             wc_yaml_value_column(p->source_line, p->column, p->quoted, bad, p->pattern),
+		             p->source_line, "rule '%s' (%s): unknown macro in pattern '%s'", r->id, lang,
+		             p->pattern);
 		return -1;
 	}
 	int errcode;
@@ -193,7 +195,9 @@ static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_patte
 		/* The offset is in the expanded pattern; it equals the written one
 		 * up to the first macro, which is where most typos are. */
 		size_t off = erroff < strlen(p->pattern) ? erroff : strlen(p->pattern);
-		wc_diags_add(diags, r->file, p->line, p->column + 1 + (int)off, NULL,
+		wc_diags_add(diags, r->file, p->line,
+		             wc_yaml_value_column(p->source_line, p->column, p->quoted, off, p->pattern),
+		             p->source_line,
 		             "rule '%s' (%s): regex does not compile: %s (at offset %zu)", r->id, lang,
 		             (char *)msg, (size_t)erroff);
 		free(src);
@@ -269,12 +273,19 @@ int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 		qsort(c->pats, c->npats, sizeof *c->pats, generic_first);
 	c->md = pcre2_match_data_create(G_MAX_OVECTOR, NULL);
 	c->mctx = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(c->mctx, rs->match_limit);
-	pcre2_set_depth_limit(c->mctx, rs->depth_limit);
+	wc_compiled_set_limits(c, rs->match_limit, rs->depth_limit);
 	c->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
 	if (c->jit)
 		pcre2_jit_stack_assign(c->mctx, NULL, c->jit);
 	return c->failed ? WC_ERULES : WC_OK;
+}
+
+void wc_compiled_set_limits(wc_compiled *c, unsigned match_limit, unsigned depth_limit)
+{
+	if (!c || !c->mctx)
+		return;
+	pcre2_set_match_limit(c->mctx, match_limit);
+	pcre2_set_depth_limit(c->mctx, depth_limit);
 }
 
 void wc_compiled_free(wc_compiled *c)

@@ -465,13 +465,15 @@ static void load_terms(loader *ld, const wc_ynode *root)
 
 /* ---- fact rules ------------------------------------------------------------------ */
 
-static void add_pattern(wc_rule *r, const char *lang, const wc_ynode *n)
+static void add_pattern(loader *ld, wc_rule *r, const char *lang, const wc_ynode *n)
 {
 	wc_rule_pattern *p = WC_PUSH(r->patterns, r->npatterns, r->patterns_cap);
 	p->lang = wc_xstrdup(lang);
 	p->pattern = wc_xstrdup(n->value);
 	p->line = n->line;
 	p->column = n->column;
+	p->quoted = n->quoted;
+	p->source_line = wc_ydoc_line(ld->doc, n->line);
 }
 
 static void load_rule(loader *ld, const wc_ynode *m)
@@ -529,11 +531,11 @@ static void load_rule(loader *ld, const wc_ynode *m)
 		const char *lang = pats->items[2 * i]->value;
 		const wc_ynode *list = pats->items[2 * i + 1];
 		if (list->type == WC_Y_SCALAR)
-			add_pattern(r, lang, list);
+			add_pattern(ld, r, lang, list);
 		else if (list->type == WC_Y_SEQ)
 			for (size_t j = 0; j < list->n; j++)
 				if (list->items[j]->type == WC_Y_SCALAR)
-					add_pattern(r, lang, list->items[j]);
+					add_pattern(ld, r, lang, list->items[j]);
 				else
 					FAIL(ld, list->items[j], "a pattern must be a string");
 		else

@@ -49,6 +49,9 @@ wc_ruleset *wc_ruleset_new(void)
 void wc_ruleset_set_match_limit(wc_ruleset *rs, unsigned limit)
 {
 	rs->match_limit = limit ? limit : 1000000;
+	/* Languages compiled already take the new limit too. */
+	for (size_t i = 0; i < rs->nlocales; i++)
+		wc_compiled_set_limits(rs->locales[i]->compiled, rs->match_limit, rs->depth_limit);
 }
 
 void wc_locale_free(wc_locale *loc)
@@ -79,6 +82,7 @@ static void rule_free(wc_rule *r)
 	for (size_t i = 0; i < r->npatterns; i++) {
 		free(r->patterns[i].lang);
 		free(r->patterns[i].pattern);
+		free(r->patterns[i].source_line);
 	}
 	free(r->patterns);
 	free(r->id);

@@ -29,11 +29,6 @@ static void find_lines(wc_doc *doc)
 	}
 }
 
-static bool is_starter(int32_t c)
-{
-	return utf8proc_get_property(c)->combining_class == 0;
-}
-
 static char *nfc(const char *s, size_t n, size_t *outlen)
 {
 	utf8proc_uint8_t *out = NULL;
@@ -45,24 +40,20 @@ static char *nfc(const char *s, size_t n, size_t *outlen)
 	return (char *)out;
 }
 
-/* Normalizes chunk by chunk (a starter and the marks that follow it), which
- * is where NFC composes, recording for each output byte where its chunk
- * began in the original. */
+/* Normalizes chunk by chunk, recording for each output byte where its chunk
+ * began in the original.  A chunk ends before an ASCII character: no
+ * canonical composition has an ASCII character as its second part, so NFC
+ * never joins across that boundary (splitting at every starter would break
+ * Hangul jamo, which compose although they are all starters). */
 static int normalize_with_map(wc_doc *doc, size_t from)
 {
 	wc_buf out = {0};
 	size_t cap = 0, n = 0;
 	size_t i = from;
 	while (i < doc->orig_len) {
-		size_t st = i;
-		wc_utf8_next(doc->orig, doc->orig_len, &i);
-		while (i < doc->orig_len) {
-			size_t j = i;
-			int32_t c = wc_utf8_next(doc->orig, doc->orig_len, &j);
-			if (is_starter(c))
-				break;
-			i = j;
-		}
+		size_t st = i++;
+		while (i < doc->orig_len && (unsigned char)doc->orig[i] >= 0x80)
+			i++;
 		size_t len;
 		char *chunk = nfc(doc->orig + st, i - st, &len);
 		if (!chunk) {
@@ -258,6 +249,7 @@ void wc_doc_fini(wc_doc *doc)
 	}
 	free(doc->facts);
 	free(doc->quotations);
+	free(doc->aligned_to);
 	memset(doc, 0, sizeof *doc);
 }
 
@@ -266,6 +258,11 @@ size_t wc_doc_orig_offset(const wc_doc *doc, size_t offset)
 	if (!doc->map)
 		return offset;
 	return offset <= doc->len ? doc->map[offset] : doc->orig_len;
+}
+
+static bool starts_with_bom(const wc_doc *doc)
+{
+	return doc->orig_len >= 3 && memcmp(doc->orig, "\xEF\xBB\xBF", 3) == 0;
 }
 
 void wc_doc_position(const wc_doc *doc, size_t offset, size_t *line, size_t *column)
@@ -281,6 +278,9 @@ void wc_doc_position(const wc_doc *doc, size_t offset, size_t *line, size_t *col
 	}
 	*line = lo + 1;
 	size_t ls = doc->nlines ? doc->line_starts[lo] : 0;
+	/* A byte order mark is no column of the first line. */
+	if (ls == 0 && o >= 3 && starts_with_bom(doc))
+		ls = 3;
 	*column = wc_utf8_count(doc->orig + ls, o - ls) + 1;
 }
 

@@ -188,6 +188,34 @@ int wc_report_version_fails(const wc_report *r, size_t i, wc_severity gate);
 /* Whether any version fails under gate. */
 int wc_report_fails(const wc_report *r, wc_severity gate);
 
+/* What the editors' views need beyond findings: each version's text, its
+ * paragraphs as aligned to the source's, and its facts with their status. */
+typedef struct {
+	size_t line;         /* 1-based line of its first character */
+	size_t start, end;   /* byte offsets in the file as read */
+	long source_para;    /* aligned source paragraph, -1 if none; the source's own index for the source */
+} wc_paragraph;
+
+typedef enum {
+	WC_FACT_UNCHECKED,   /* source facts: their status is per translation, in the findings */
+	WC_FACT_MATCHED,     /* the source has the same value */
+	WC_FACT_MISMATCHED,  /* a fact.mismatch names it */
+	WC_FACT_UNMATCHED    /* no counterpart (fact.extra, or ignored for related coverage) */
+} wc_fact_status;
+
+typedef struct {
+	wc_fact fact;
+	size_t para;         /* index into the version's paragraphs */
+	wc_fact_status status;
+} wc_report_fact;
+
+/* The bytes of version i as read (not NUL-terminated; *len receives the size). */
+const char *wc_report_version_text(const wc_report *r, size_t i, size_t *len);
+size_t wc_report_paragraph_count(const wc_report *r, size_t i);
+const wc_paragraph *wc_report_paragraph(const wc_report *r, size_t i, size_t p);
+size_t wc_report_fact_count(const wc_report *r, size_t i);
+const wc_report_fact *wc_report_fact_get(const wc_report *r, size_t i, size_t k);
+
 typedef enum { WC_FORMAT_TEXT, WC_FORMAT_JSON } wc_format;
 
 /* Parses "text"/"json"; -1 if unknown. */

@@ -28,6 +28,61 @@ static char *line_of(const char *text, size_t len, int line)
 	return wc_xstrndup(p, (size_t)(e - p));
 }
 
+char *wc_ydoc_line(const wc_ydoc *doc, int line)
+{
+	return line > 0 ? line_of(doc->text, doc->len, line) : NULL;
+}
+
+/* Length in the file of one value character at src: an escape sequence of a
+ * double-quoted scalar, '' of a single-quoted one, or one UTF-8 character. */
+static size_t raw_char_len(const char *src, int quoted)
+{
+	if (quoted == '"' && src[0] == '\\' && src[1]) {
+		switch (src[1]) {
+		case 'x': return 4;
+		case 'u': return 6;
+		case 'U': return 10;
+		default: return 2;
+		}
+	}
+	if (quoted == '\'' && src[0] == '\'' && src[1] == '\'')
+		return 2;
+	size_t k = 1;
+	while (src[k] && ((unsigned char)src[k] & 0xC0) == 0x80)
+		k++;
+	return k;
+}
+
+int wc_yaml_value_column(const char *line, int column, int quoted, size_t off, const char *value)
+{
+	if (!line || column < 1)
+		return column;
+	/* Find the scalar's first byte: column counts code points. */
+	const char *p = line;
+	for (int c = 1; c < column && *p; c++) {
+		p++;
+		while (((unsigned char)*p & 0xC0) == 0x80)
+			p++;
+	}
+	int col = column + (quoted ? 1 : 0);
+	if (quoted)
+		p++;
+	/* Walk the value and the file side by side, one value character at a
+	 * time; multi-byte characters count once in both. */
+	size_t i = 0;
+	while (i < off && value[i] && *p) {
+		size_t vk = 1;
+		while (value[i + vk] && ((unsigned char)value[i + vk] & 0xC0) == 0x80)
+			vk++;
+		size_t rk = raw_char_len(p, quoted);
+		for (size_t k = 0; k < rk && *p; k++)
+			if (((unsigned char)*p++ & 0xC0) != 0x80)
+				col++;
+		i += vk;
+	}
+	return col;
+}
+
 void wc_ydiag(wc_diags *d, const wc_ydoc *doc, const wc_ynode *node, const char *fmt, ...)
 {
 	va_list ap;
@@ -112,8 +167,8 @@ static wc_ynode *read_node(reader *r, yaml_event_t *ev, int depth)
 	case YAML_SCALAR_EVENT:
 		n = new_node(WC_Y_SCALAR, &ev->start_mark);
 		n->value = wc_xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
-		n->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
-		            ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+		n->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ? '\''
+		            : ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ? '"' : 0;
 		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length)) {
 			wc_ydiag(r->diags, r->doc, n, "a NUL character in a scalar");
 			r->failed = 1;
