@@ -62,8 +62,14 @@ test: deps
 	@$(MAKE) --no-print-directory check
 
 # Every test: units, rule examples, end to end, generated locales, then the
-# same suites under ASan+UBSan and under valgrind.
-check: all test-unit test-rules test-e2e test-locales test-asan test-valgrind
+# same suites under ASan+UBSan and under valgrind.  Fragments in mk/ add
+# their own suites to TEST_SUITES (browser, fuzz smoke, batch ...).
+TEST_SUITES = test-unit test-rules test-e2e test-locales
+SANITIZED_SUITES = test-asan test-valgrind
+-include mk/*.mk
+
+check: all
+	@$(MAKE) --no-print-directory $(TEST_SUITES) $(SANITIZED_SUITES)
 	@echo "all test suites passed"
 
 test-unit: $(UNIT_BIN)

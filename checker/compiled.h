@@ -27,15 +27,24 @@ typedef struct {
 	int group[G_COUNT];     /* group numbers, -1 when absent */
 } wc_cpattern;
 
+/* Read-only once built, so that threads may share one ruleset. */
 struct wc_compiled {
 	wc_cpattern *pats;
 	size_t npats, pats_cap;
 	char *macro[M_COUNT];
-	pcre2_match_data *md;
-	pcre2_match_context *mctx;
-	pcre2_jit_stack *jit;
+	unsigned match_limit, depth_limit;
 	bool failed;
 };
 typedef struct wc_compiled wc_compiled;
+
+/* What one extraction needs for itself: match data, limits, a JIT stack. */
+typedef struct {
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit;
+} wc_scratch;
+
+void wc_scratch_init(wc_scratch *s, const wc_compiled *c);
+void wc_scratch_fini(wc_scratch *s);
 
 #endif

@@ -149,15 +149,14 @@ typedef struct {
 	size_t n, cap;
 } candidates;
 
-static void collect(wc_ruleset *rs, wc_doc *doc, const wc_cpattern *cp, size_t para,
+static void collect(wc_scratch *sc, wc_doc *doc, const wc_cpattern *cp, size_t para,
                     candidates *out, wc_findings *fs)
 {
 	wc_locale *loc = (wc_locale *)doc->loc;
-	wc_compiled *c = loc->compiled;
 	const wc_para *p = &doc->paras[para];
 	size_t at = p->start;
 	while (at <= p->end) {
-		int rc = pcre2_match(cp->re, (PCRE2_SPTR)doc->text, p->end, at, 0, c->md, c->mctx);
+		int rc = pcre2_match(cp->re, (PCRE2_SPTR)doc->text, p->end, at, 0, sc->md, sc->mctx);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
 		if (rc < 0) {
@@ -167,10 +166,9 @@ static void collect(wc_ruleset *rs, wc_doc *doc, const wc_cpattern *cp, size_t p
 				wc_emit(fs, WC_CHECK_RULE_LIMIT, -1, doc, p->start, p->end, NULL, 0, NULL, NULL,
 				        cp->rule->id, "rule '%s' (%s:%d) gave up on this paragraph: %s; skipped",
 				        cp->rule->id, cp->rule->file, cp->pattern->line, (char *)msg);
-			(void)rs;
 			break;
 		}
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
 		match_view m = {cp, doc->text, ov};
 		candidate cand = {0};
 		cand.f.kind = cp->rule->kind;
@@ -272,14 +270,18 @@ int wc_extract_doc(wc_ruleset *rs, wc_doc *doc, wc_findings *fs, wc_diags *diags
 	int rc = wc_ruleset_prepare(rs, doc->loc->lang, diags);
 	if (rc < 0)
 		return rc;
-	wc_compiled *c = doc->loc->compiled;
+	wc_doc_clear_results(doc);
+	const wc_compiled *c = doc->loc->compiled;
+	wc_scratch sc;
+	wc_scratch_init(&sc, c);
 	candidates cs = {0};
 	for (size_t p = 0; p < doc->npara; p++) {
 		for (size_t i = 0; i < c->npats; i++)
-			collect(rs, doc, &c->pats[i], p, &cs, fs);
+			collect(&sc, doc, &c->pats[i], p, &cs, fs);
 		resolve(doc, &cs);
 	}
 	free(cs.v);
+	wc_scratch_fini(&sc);
 	return WC_OK;
 }
 

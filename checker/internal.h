@@ -280,6 +280,8 @@ typedef struct wc_doc {
 int wc_doc_init(wc_doc *doc, const char *path, const wc_locale *loc, wc_role role,
                 const char *bytes, size_t len, wc_diags *diags);
 void wc_doc_fini(wc_doc *doc);
+/* Forgets facts, quotations and alignment, so that a doc can be checked again. */
+void wc_doc_clear_results(wc_doc *doc);
 /* Line (1-based) and column (1-based, code points) in the file as read. */
 void wc_doc_position(const wc_doc *doc, size_t offset, size_t *line, size_t *column);
 size_t wc_doc_orig_offset(const wc_doc *doc, size_t offset);

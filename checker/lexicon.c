@@ -35,6 +35,8 @@ const wc_lex_item *wc_lex_find(wc_lexicon *lx, const char *s, size_t n)
 		qsort(lx->items, lx->n, sizeof *lx->items, by_key);
 		lx->sorted = true;
 	}
+	if (!n)
+		return NULL;
 	char *k = wc_casefold(s, n);
 	wc_lex_item probe = {.key = k};
 	const wc_lex_item *it = bsearch(&probe, lx->items, lx->n, sizeof *lx->items, by_key);

@@ -33,6 +33,7 @@ typedef struct {
 	wc_format format;
 	wc_severity fail_on;
 	int color;               /* -1 auto */
+	int quiet;
 } options;
 
 static const char *prog = "wirecheck";
@@ -75,11 +76,12 @@ static const char check_help[] =
 	"options:\n"
 	"  -s, --source FILE        the version the others are checked against\n"
 	"  -r, --related FILE       independent coverage of the same story (repeatable)\n"
-	"  -f, --format FORMAT      text (default) or json\n"
+	"  -f, --format FORMAT      text (default), json, html, sarif, junit or markdown\n"
 	"  -o, --output FILE        write the report to FILE (atomically) instead of stdout\n"
 	"      --fail-on SEVERITY   error (default), warning, info or never\n"
 	"      --rules DIR          add a rule directory (repeatable)\n"
 	"      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
+	"  -q, --quiet              text format: print only the verdict line\n"
 	"  -h, --help               show this help\n";
 
 static const char extract_help[] =
@@ -323,7 +325,7 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 				return -1;
 			int f = wc_format_parse(v);
 			if (f < 0) {
-				usage_error("unknown format '%s' (text, json)", v);
+				usage_error("unknown format '%s' (text, json, html, sarif, junit, markdown)", v);
 				return -1;
 			}
 			o->format = (wc_format)f;
@@ -343,6 +345,8 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 			if (!(v = take_value(argc, argv, &i, "--rules")))
 				return -1;
 			add_rule_dir(o, v);
+		} else if (is_check && opt_is(a, "-q", "--quiet")) {
+			o->quiet = 1;
 		} else if (is_check && opt_is(a, NULL, "--color")) {
 			if (!(v = take_value(argc, argv, &i, "--color")))
 				return -1;
@@ -429,7 +433,7 @@ static int cmd_check(int argc, char **argv)
 	int color = o.color;
 	if (color < 0)
 		color = !o.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-	wc_report_options ro = {o.fail_on, color};
+	wc_report_options ro = {o.fail_on, color, o.quiet};
 	bool ok = wc_report_write(r, o.format, &ro, out.f) == 0;
 	if (sink_close(&out, ok) < 0 || !ok)
 		goto done;

@@ -150,6 +150,8 @@ int wc_report_write(const wc_report *r, wc_format fmt,
 		return wc_report_write_text(r, opt, out);
 	case WC_FORMAT_JSON:
 		return wc_report_write_json(r, opt, out);
+	default:
+		break;
 	}
 	return WC_EUSAGE;
 }

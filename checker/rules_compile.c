@@ -8,6 +8,7 @@
 #include "internal.h"
 #include "compiled.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -271,21 +272,45 @@ int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 	}
 	if (c->npats)
 		qsort(c->pats, c->npats, sizeof *c->pats, generic_first);
-	c->md = pcre2_match_data_create(G_MAX_OVECTOR, NULL);
-	c->mctx = pcre2_match_context_create(NULL);
 	wc_compiled_set_limits(c, rs->match_limit, rs->depth_limit);
-	c->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-	if (c->jit)
-		pcre2_jit_stack_assign(c->mctx, NULL, c->jit);
+	/* Sorted now, so that lookups never write to a shared ruleset. */
+	wc_lexicon *lx[] = {&loc->weekdays, &loc->months, &loc->number_words, &loc->joiners,
+	                    &loc->scales, &loc->units, &loc->currencies, &loc->relative,
+	                    &loc->titles, &loc->names};
+	for (size_t i = 0; i < sizeof lx / sizeof *lx; i++)
+		wc_lex_find(lx[i], "", 0);
 	return c->failed ? WC_ERULES : WC_OK;
 }
 
 void wc_compiled_set_limits(wc_compiled *c, unsigned match_limit, unsigned depth_limit)
 {
-	if (!c || !c->mctx)
+	if (!c)
 		return;
-	pcre2_set_match_limit(c->mctx, match_limit);
-	pcre2_set_depth_limit(c->mctx, depth_limit);
+	c->match_limit = match_limit;
+	c->depth_limit = depth_limit;
+}
+
+void wc_scratch_init(wc_scratch *s, const wc_compiled *c)
+{
+	s->md = pcre2_match_data_create(G_MAX_OVECTOR, NULL);
+	s->mctx = pcre2_match_context_create(NULL);
+	if (!s->md || !s->mctx) {
+		fprintf(stderr, "wirecheck: out of memory (PCRE2 match data)\n");
+		abort();
+	}
+	pcre2_set_match_limit(s->mctx, c->match_limit);
+	pcre2_set_depth_limit(s->mctx, c->depth_limit);
+	/* The default 32 KiB JIT stack is too small for long paragraphs. */
+	s->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (s->jit)
+		pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
+}
+
+void wc_scratch_fini(wc_scratch *s)
+{
+	pcre2_match_data_free(s->md);
+	pcre2_match_context_free(s->mctx);
+	pcre2_jit_stack_free(s->jit);
 }
 
 void wc_compiled_free(wc_compiled *c)
@@ -297,8 +322,5 @@ void wc_compiled_free(wc_compiled *c)
 	free(c->pats);
 	for (int i = 0; i < M_COUNT; i++)
 		free(c->macro[i]);
-	pcre2_match_data_free(c->md);
-	pcre2_match_context_free(c->mctx);
-	pcre2_jit_stack_free(c->jit);
 	free(c);
 }

@@ -234,22 +234,30 @@ int wc_doc_init(wc_doc *doc, const char *path, const wc_locale *loc, wc_role rol
 	return WC_OK;
 }
 
+void wc_doc_clear_results(wc_doc *doc)
+{
+	for (size_t i = 0; i < doc->nfacts; i++) {
+		free(doc->facts[i].value);
+		free(doc->facts[i].unit);
+		free(doc->facts[i].name);
+	}
+	doc->nfacts = 0;
+	doc->nquotations = 0;
+	free(doc->aligned_to);
+	doc->aligned_to = NULL;
+}
+
 void wc_doc_fini(wc_doc *doc)
 {
+	wc_doc_clear_results(doc);
 	free(doc->path);
 	free(doc->orig);
 	free(doc->text);
 	free(doc->map);
 	free(doc->line_starts);
 	free(doc->paras);
-	for (size_t i = 0; i < doc->nfacts; i++) {
-		free(doc->facts[i].value);
-		free(doc->facts[i].unit);
-		free(doc->facts[i].name);
-	}
 	free(doc->facts);
 	free(doc->quotations);
-	free(doc->aligned_to);
 	memset(doc, 0, sizeof *doc);
 }
 

@@ -216,14 +216,18 @@ const wc_paragraph *wc_report_paragraph(const wc_report *r, size_t i, size_t p);
 size_t wc_report_fact_count(const wc_report *r, size_t i);
 const wc_report_fact *wc_report_fact_get(const wc_report *r, size_t i, size_t k);
 
-typedef enum { WC_FORMAT_TEXT, WC_FORMAT_JSON } wc_format;
+typedef enum {
+	WC_FORMAT_TEXT, WC_FORMAT_JSON, WC_FORMAT_HTML, WC_FORMAT_SARIF, WC_FORMAT_JUNIT,
+	WC_FORMAT_MARKDOWN
+} wc_format;
 
-/* Parses "text"/"json"; -1 if unknown. */
+/* Parses a format name ("text", "json", ...); -1 if unknown. */
 int wc_format_parse(const char *name);
 
 typedef struct {
 	wc_severity fail_on; /* the gate that decides pass/fail verdicts */
 	int color;           /* ANSI colour in the text format */
+	int quiet;           /* text format: the verdict line only */
 } wc_report_options;
 
 /* Writes the report in the given format.  Returns WC_EIO on a write error. */
