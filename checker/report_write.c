@@ -140,7 +140,7 @@ const wc_report_fact *wc_report_fact_get(const wc_report *r, size_t i, size_t k)
 int wc_report_write(const wc_report *r, wc_format fmt,
                     const wc_report_options *opt, FILE *out)
 {
-	static const wc_report_options defaults = {WC_ERROR, 0};
+	static const wc_report_options defaults = {WC_ERROR, 0, 0};
 	if (!r || !out)
 		return WC_EUSAGE;
 	if (!opt)
