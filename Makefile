@@ -21,18 +21,23 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 TEST_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
 
-LIB_SRC  = $(filter-out checker/main.c,$(wildcard checker/*.c))
+LIB_SRC  = $(filter-out checker/main%.c,$(wildcard checker/*.c))
+CLI_SRC  = $(wildcard checker/main*.c)
+CLI_OBJ  = $(CLI_SRC:checker/%.c=$(BUILD)/obj/%.o)
 LIB_OBJ  = $(LIB_SRC:checker/%.c=$(BUILD)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test check test-unit test-e2e test-rules test-locales \
+.PHONY: all deps test-deps demo test check test-unit test-e2e test-rules test-locales \
         test-asan test-valgrind install uninstall clean
 
 all: $(BUILD)/wirecheck
 
 deps:
-	@sh tools/install-deps
+	@sh tools/install-deps build
+
+test-deps:
+	@sh tools/install-deps test
 
 $(BUILD)/obj/%.o: checker/%.c checker/wirecheck.h checker/internal.h checker/checks.def
 	@mkdir -p $(@D)
@@ -42,8 +47,8 @@ $(BUILD)/libwirecheck.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/wirecheck: $(BUILD)/obj/main.o $(BUILD)/libwirecheck.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+$(BUILD)/wirecheck: $(CLI_OBJ) $(BUILD)/libwirecheck.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libwirecheck.a
 	@mkdir -p $(@D)
@@ -58,7 +63,7 @@ demo: deps
 	    --related $(ZTE)/zte-washington.en.txt --related $(ZTE)/zte-other-agency.en.txt; \
 	    rc=$$?; echo "== exit code $$rc"; test $$rc -le 1
 
-test: deps
+test: test-deps
 	@$(MAKE) --no-print-directory check
 
 # Every test: units, rule examples, end to end, generated locales, then the

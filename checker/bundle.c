@@ -14,6 +14,7 @@
 
 struct wc_bundle {
 	wc_ruleset *rs;
+	unsigned doc_flags;
 	wc_doc *docs;
 	size_t ndocs, cap;
 };
@@ -23,6 +24,14 @@ wc_bundle *wc_bundle_new(wc_ruleset *rs)
 	wc_bundle *b = wc_xcalloc(1, sizeof *b);
 	b->rs = rs;
 	return b;
+}
+
+void wc_bundle_set_replace_invalid(wc_bundle *b, int on)
+{
+	if (on)
+		b->doc_flags |= WC_DOC_REPLACE_INVALID;
+	else
+		b->doc_flags &= ~WC_DOC_REPLACE_INVALID;
 }
 
 void wc_bundle_free(wc_bundle *b)
@@ -49,7 +58,8 @@ int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang, const char 
 				return WC_EUSAGE;
 			}
 	wc_doc d;
-	rc = wc_doc_init(&d, path, wc_ruleset_locale(b->rs, lang), role, text, len, diags);
+	rc = wc_doc_init_ex(&d, path, wc_ruleset_locale(b->rs, lang), role, text, len, b->doc_flags,
+	                    diags);
 	if (rc < 0) {
 		wc_doc_fini(&d);
 		return rc;

@@ -154,6 +154,7 @@ typedef struct wc_locale {
 	bool quote_continuation;    /* an unclosed quote may continue in the next paragraph */
 	wc_lexicon weekdays, months, number_words, joiners, scales, units,
 	           currencies, relative, titles, names;
+	wc_strlist stopwords;       /* frequent words, for language identification */
 	wc_strlist genitive;        /* suffixes a name may take: "s", "’s", ":s" */
 	wc_strlist colon_suffixes;  /* "USA:s": endings that follow a colon */
 	wc_strlist repeat_ok;       /* words that may stand twice ("had had") */
@@ -279,6 +280,10 @@ typedef struct wc_doc {
  * normalizes to NFC, splits paragraphs.  Takes a copy of the bytes. */
 int wc_doc_init(wc_doc *doc, const char *path, const wc_locale *loc, wc_role role,
                 const char *bytes, size_t len, wc_diags *diags);
+/* The same, with WC_DOC_* flags. */
+#define WC_DOC_REPLACE_INVALID 1u /* invalid UTF-8 becomes U+FFFD instead of an error */
+int wc_doc_init_ex(wc_doc *doc, const char *path, const wc_locale *loc, wc_role role,
+                   const char *bytes, size_t len, unsigned flags, wc_diags *diags);
 void wc_doc_fini(wc_doc *doc);
 /* Forgets facts, quotations and alignment, so that a doc can be checked again. */
 void wc_doc_clear_results(wc_doc *doc);

@@ -34,6 +34,7 @@ typedef struct {
 	wc_severity fail_on;
 	int color;               /* -1 auto */
 	int quiet;
+	int replace_invalid;
 } options;
 
 static const char *prog = "wirecheck";
@@ -82,6 +83,7 @@ static const char check_help[] =
 	"      --rules DIR          add a rule directory (repeatable)\n"
 	"      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
 	"  -q, --quiet              text format: print only the verdict line\n"
+	"      --replace-invalid    check texts with invalid UTF-8 anyway, reading bad bytes as U+FFFD\n"
 	"  -h, --help               show this help\n";
 
 static const char extract_help[] =
@@ -345,6 +347,8 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 			if (!(v = take_value(argc, argv, &i, "--rules")))
 				return -1;
 			add_rule_dir(o, v);
+		} else if (is_check && opt_is(a, NULL, "--replace-invalid")) {
+			o->replace_invalid = 1;
 		} else if (is_check && opt_is(a, "-q", "--quiet")) {
 			o->quiet = 1;
 		} else if (is_check && opt_is(a, NULL, "--color")) {
@@ -424,6 +428,7 @@ static int cmd_check(int argc, char **argv)
 	if (!(rs = load_rules(o.rule_dirs, o.nrule_dirs, diags)))
 		goto fail;
 	b = wc_bundle_new(rs);
+	wc_bundle_set_replace_invalid(b, o.replace_invalid);
 	for (size_t i = 0; i < o.ninputs; i++)
 		if (wc_bundle_add_file(b, o.inputs[i].role, o.inputs[i].lang, o.inputs[i].path, diags) < 0)
 			goto fail_diags;

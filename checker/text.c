@@ -56,16 +56,24 @@ static int normalize_with_map(wc_doc *doc, size_t from)
 			i++;
 		size_t len;
 		char *chunk = nfc(doc->orig + st, i - st, &len);
-		if (!chunk) {
-			wc_buf_free(&out);
-			free(doc->map);
-			doc->map = NULL;
-			return -1;
+		if (chunk) {
+			wc_buf_add(&out, chunk, len);
+			for (size_t k = 0; k < len; k++)
+				*WC_PUSH(doc->map, n, cap) = st;
+			free(chunk);
+			continue;
 		}
-		wc_buf_add(&out, chunk, len);
-		for (size_t k = 0; k < len; k++)
-			*WC_PUSH(doc->map, n, cap) = st;
-		free(chunk);
+		/* Invalid bytes (only with --replace-invalid): each becomes U+FFFD,
+		 * the valid characters around them stay as they are. */
+		for (size_t j = st; j < i;) {
+			size_t cs = j;
+			int32_t c = wc_utf8_next(doc->orig, i, &j);
+			const char *bytes = c < 0 ? "\xEF\xBF\xBD" : doc->orig + cs;
+			size_t nb = c < 0 ? 3 : j - cs;
+			wc_buf_add(&out, bytes, nb);
+			for (size_t k = 0; k < nb; k++)
+				*WC_PUSH(doc->map, n, cap) = cs;
+		}
 	}
 	*WC_PUSH(doc->map, n, cap) = doc->orig_len;
 	doc->len = out.len;
@@ -73,8 +81,10 @@ static int normalize_with_map(wc_doc *doc, size_t from)
 	return 0;
 }
 
-static int normalize(wc_doc *doc, size_t from)
+static int normalize(wc_doc *doc, size_t from, bool has_invalid)
 {
+	if (has_invalid)
+		return normalize_with_map(doc, from);
 	size_t len;
 	char *t = nfc(doc->orig + from, doc->orig_len - from, &len);
 	if (!t)
@@ -199,6 +209,12 @@ static void pad_text(wc_doc *doc)
 int wc_doc_init(wc_doc *doc, const char *path, const wc_locale *loc, wc_role role,
                 const char *bytes, size_t len, wc_diags *diags)
 {
+	return wc_doc_init_ex(doc, path, loc, role, bytes, len, 0, diags);
+}
+
+int wc_doc_init_ex(wc_doc *doc, const char *path, const wc_locale *loc, wc_role role,
+                   const char *bytes, size_t len, unsigned flags, wc_diags *diags)
+{
 	memset(doc, 0, sizeof *doc);
 	doc->path = wc_xstrdup(path);
 	doc->loc = loc;
@@ -212,20 +228,21 @@ int wc_doc_init(wc_doc *doc, const char *path, const wc_locale *loc, wc_role rol
 		return WC_EINPUT;
 	}
 	size_t bad = wc_utf8_invalid_at(bytes, len);
-	if (bad != (size_t)-1) {
+	bool repair = bad != (size_t)-1 && (flags & WC_DOC_REPLACE_INVALID);
+	if (bad != (size_t)-1 && !repair) {
 		doc->text = wc_xstrdup("");
 		find_lines(doc);
 		size_t line, col;
 		wc_doc_position(doc, bad, &line, &col);
 		wc_diags_add(diags, path, (int)line, (int)col, NULL,
-		             "invalid UTF-8 at byte offset %zu (byte 0x%02X)", bad,
-		             (unsigned char)bytes[bad]);
+		             "invalid UTF-8 at byte offset %zu (byte 0x%02X); --replace-invalid checks it anyway",
+		             bad, (unsigned char)bytes[bad]);
 		return WC_EINPUT;
 	}
 	find_lines(doc);
 	/* A byte order mark is no part of the text. */
 	size_t from = len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	if (normalize(doc, from) < 0) {
+	if (normalize(doc, from, repair) < 0) {
 		wc_diags_add(diags, path, 0, 0, NULL, "text cannot be normalized to NFC");
 		return WC_EINPUT;
 	}

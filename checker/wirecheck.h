@@ -143,6 +143,10 @@ int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang,
                        const char *path, const char *text, size_t len,
                        wc_diags *diags);
 
+/* With on != 0, invalid UTF-8 in texts added afterwards is replaced by U+FFFD
+ * (positions still refer to the bytes as read) instead of being an error. */
+void wc_bundle_set_replace_invalid(wc_bundle *b, int on);
+
 /* Reads path ("-" = standard input) and adds it. */
 int wc_bundle_add_file(wc_bundle *b, wc_role role, const char *lang,
                        const char *path, wc_diags *diags);
@@ -236,6 +240,15 @@ int wc_report_write(const wc_report *r, wc_format fmt,
 
 /* Writes facts as JSON Lines, one fact a line. */
 int wc_facts_write_jsonl(const wc_facts *f, FILE *out);
+
+/* ---- language identification -------------------------------------------- */
+
+/* Identifies the language of a text among those with a locale, from the
+ * locales' stop-word lists.  Sets *lang (borrowed from the ruleset) and
+ * *confidence (0..1) and returns 0; WC_ELANG when no language has enough
+ * evidence (then *lang is the best guess or NULL). */
+int wc_identify_language(const wc_ruleset *rs, const char *text, size_t len,
+                         const char **lang, double *confidence);
 
 /* ---- checks --------------------------------------------------------------- */
 
