@@ -24,8 +24,31 @@ typedef struct {
 	const wc_rule *rule;
 	const wc_rule_pattern *pattern;
 	pcre2_code *re;
+	pcre2_code *anchored;   /* the same, anchored at compile time: JIT does
+	                         * not take PCRE2_ANCHORED at match time */
 	int group[G_COUNT];     /* group numbers, -1 when absent */
+	bool scan;              /* start unknown: scan the paragraph (triggers.c) */
+	uint32_t start_classes; /* T_* classes of the tokens it may start with */
 } wc_cpattern;
+
+/* Token classes a pattern may start with (triggers.c). */
+enum {
+	T_DIGIT = 1u << 0, T_UPPER = 1u << 1, T_SYMBOL = 1u << 2, T_NUMWORD = 1u << 3,
+	T_SCALE = 1u << 4, T_CURRENCY = 1u << 5, T_UNIT = 1u << 6, T_WEEKDAY = 1u << 7,
+	T_MONTH = 1u << 8, T_RELATIVE = 1u << 9, T_TITLE = 1u << 10, T_PLACE = 1u << 11
+};
+
+/* A word of the trigger table: its classes and the patterns that start with
+ * it literally. */
+typedef struct {
+	char *key;
+	size_t len;
+	uint32_t classes;
+	uint32_t *pats;
+	size_t npats, pats_cap;
+} wc_trigger;
+
+#define WC_MAX_SYMBOLS 64
 
 /* Read-only once built, so that threads may share one ruleset. */
 struct wc_compiled {
@@ -34,8 +57,21 @@ struct wc_compiled {
 	char *macro[M_COUNT];
 	unsigned match_limit, depth_limit;
 	bool failed;
+	wc_trigger *table;      /* open addressing, tcap a power of two */
+	size_t tcap, tcount;
+	int32_t symbols[WC_MAX_SYMBOLS];
+	uint32_t symbol_class[WC_MAX_SYMBOLS];
+	size_t nsymbols;
+	unsigned char numword_prefix[256][128];
 };
 typedef struct wc_compiled wc_compiled;
+
+typedef void (*wc_trigger_fn)(void *ctx, size_t pos, uint32_t classes, const wc_trigger *lit);
+void wc_triggers_build(wc_compiled *c, const wc_locale *loc);
+void wc_triggers_free(wc_compiled *c);
+/* Calls fn at each token start of text[start..end) with its classes. */
+void wc_triggers_scan(const wc_compiled *c, const char *text, size_t start, size_t end,
+                      wc_trigger_fn fn, void *ctx);
 
 /* What one extraction needs for itself: match data, limits, a JIT stack. */
 typedef struct {

@@ -149,53 +149,123 @@ typedef struct {
 	size_t n, cap;
 } candidates;
 
-static void collect(wc_scratch *sc, wc_doc *doc, const wc_cpattern *cp, size_t para,
-                    candidates *out, wc_findings *fs)
+typedef struct {
+	wc_scratch *sc;
+	wc_doc *doc;
+	size_t para;
+	candidates *out;
+	wc_findings *fs;
+	const wc_compiled *c;
+	size_t *next;           /* per pattern: no new match starts before this */
+	bool *gave_up;          /* per pattern: hit a limit in this paragraph */
+} run;
+
+static void limit_hit(run *r, const wc_cpattern *cp, int rc)
 {
-	wc_locale *loc = (wc_locale *)doc->loc;
-	const wc_para *p = &doc->paras[para];
+	const wc_para *p = &r->doc->paras[r->para];
+	PCRE2_UCHAR msg[160];
+	pcre2_get_error_message(rc, msg, sizeof msg);
+	if (r->fs)
+		wc_emit(r->fs, WC_CHECK_RULE_LIMIT, -1, r->doc, p->start, p->end, NULL, 0, NULL, NULL,
+		        cp->rule->id, "rule '%s' (%s:%d) gave up on this paragraph: %s; skipped",
+		        cp->rule->id, cp->rule->file, cp->pattern->line, (char *)msg);
+}
+
+static void take_match(run *r, const wc_cpattern *cp)
+{
+	wc_locale *loc = (wc_locale *)r->doc->loc;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->sc->md);
+	match_view m = {cp, r->doc->text, ov};
+	candidate cand = {0};
+	cand.f.kind = cp->rule->kind;
+	cand.f.rule = cp->rule;
+	cand.f.para = r->para;
+	cand.mstart = ov[0];
+	cand.mend = ov[1];
+	size_t vs, ve;
+	/* Keyed rules point at their value; generic ones at the whole match. */
+	if (!cp->rule->generic && group_span(&m, G_VALUE, &vs, &ve)) {
+		cand.f.start = vs;
+		cand.f.end = ve;
+	} else {
+		cand.f.start = ov[0];
+		cand.f.end = ov[1];
+	}
+	/* A keyed rule names a fact that a generic rule finds and normalizes
+	 * (resolve() joins them), so it needs no value of its own. */
+	if (!cp->rule->generic || normalize_candidate(loc, &m, &cand))
+		*WC_PUSH(r->out->v, r->out->n, r->out->cap) = cand;
+	else
+		candidate_free(&cand);
+}
+
+/* Patterns whose start is unknown: every match in the paragraph. */
+static void scan_pattern(run *r, const wc_cpattern *cp)
+{
+	const wc_para *p = &r->doc->paras[r->para];
 	size_t at = p->start;
 	while (at <= p->end) {
-		int rc = pcre2_match(cp->re, (PCRE2_SPTR)doc->text, p->end, at, 0, sc->md, sc->mctx);
+		int rc = pcre2_match(cp->re, (PCRE2_SPTR)r->doc->text, p->end, at, PCRE2_NO_UTF_CHECK,
+		                     r->sc->md, r->sc->mctx);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
 		if (rc < 0) {
-			PCRE2_UCHAR msg[160];
-			pcre2_get_error_message(rc, msg, sizeof msg);
-			if (fs)
-				wc_emit(fs, WC_CHECK_RULE_LIMIT, -1, doc, p->start, p->end, NULL, 0, NULL, NULL,
-				        cp->rule->id, "rule '%s' (%s:%d) gave up on this paragraph: %s; skipped",
-				        cp->rule->id, cp->rule->file, cp->pattern->line, (char *)msg);
+			limit_hit(r, cp, rc);
 			break;
 		}
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
-		match_view m = {cp, doc->text, ov};
-		candidate cand = {0};
-		cand.f.kind = cp->rule->kind;
-		cand.f.rule = cp->rule;
-		cand.f.para = para;
-		cand.mstart = ov[0];
-		cand.mend = ov[1];
-		size_t vs, ve;
-		/* Keyed rules point at their value; generic ones at the whole match. */
-		if (!cp->rule->generic && group_span(&m, G_VALUE, &vs, &ve)) {
-			cand.f.start = vs;
-			cand.f.end = ve;
-		} else {
-			cand.f.start = ov[0];
-			cand.f.end = ov[1];
-		}
-		/* A keyed rule names a fact that a generic rule finds and normalizes
-		 * (resolve() joins them), so it needs no value of its own. */
-		if (!cp->rule->generic || normalize_candidate(loc, &m, &cand))
-			*WC_PUSH(out->v, out->n, out->cap) = cand;
-		else
-			candidate_free(&cand);
+		take_match(r, cp);
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->sc->md);
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 		/* never restart inside a UTF-8 sequence */
-		while (at < p->end && ((unsigned char)doc->text[at] & 0xC0) == 0x80)
+		while (at < p->end && ((unsigned char)r->doc->text[at] & 0xC0) == 0x80)
 			at++;
 	}
+}
+
+/* One pattern anchored at a token that may start it. */
+static void try_at(run *r, size_t i, size_t pos)
+{
+	const wc_cpattern *cp = &r->c->pats[i];
+	if (pos < r->next[i] || r->gave_up[i])
+		return;
+	const wc_para *p = &r->doc->paras[r->para];
+	/* The text was validated once when it was read: checking the whole
+	 * subject again at every token would make extraction quadratic. */
+	int rc = pcre2_match(cp->anchored, (PCRE2_SPTR)r->doc->text, p->end, pos, PCRE2_NO_UTF_CHECK,
+	                     r->sc->md, r->sc->mctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return;
+	if (rc < 0) {
+		r->gave_up[i] = true;
+		limit_hit(r, cp, rc);
+		return;
+	}
+	take_match(r, cp);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->sc->md);
+	/* As a scan would: the next match of this pattern starts after this one. */
+	r->next[i] = ov[1] > pos ? ov[1] : pos + 1;
+}
+
+static void at_token(void *ctx, size_t pos, uint32_t classes, const wc_trigger *lit)
+{
+	run *r = ctx;
+	for (size_t i = 0; i < r->c->npats; i++)
+		if (!r->c->pats[i].scan && (r->c->pats[i].start_classes & classes))
+			try_at(r, i, pos);
+	for (size_t k = 0; lit && k < lit->npats; k++)
+		try_at(r, lit->pats[k], pos);
+}
+
+static void collect_paragraph(run *r)
+{
+	const wc_para *p = &r->doc->paras[r->para];
+	for (size_t i = 0; i < r->c->npats; i++) {
+		r->next[i] = 0;
+		r->gave_up[i] = false;
+		if (r->c->pats[i].scan)
+			scan_pattern(r, &r->c->pats[i]);
+	}
+	wc_triggers_scan(r->c, r->doc->text, p->start, p->end, at_token, r);
 }
 
 static int kind_rank(wc_kind k)
@@ -275,11 +345,15 @@ int wc_extract_doc(wc_ruleset *rs, wc_doc *doc, wc_findings *fs, wc_diags *diags
 	wc_scratch sc;
 	wc_scratch_init(&sc, c);
 	candidates cs = {0};
+	run r = {&sc, doc, 0, &cs, fs, c, wc_xcalloc(c->npats + 1, sizeof(size_t)),
+	         wc_xcalloc(c->npats + 1, sizeof(bool))};
 	for (size_t p = 0; p < doc->npara; p++) {
-		for (size_t i = 0; i < c->npats; i++)
-			collect(&sc, doc, &c->pats[i], p, &cs, fs);
+		r.para = p;
+		collect_paragraph(&r);
 		resolve(doc, &cs);
 	}
+	free(r.next);
+	free(r.gave_up);
 	free(cs.v);
 	wc_scratch_fini(&sc);
 	return WC_OK;

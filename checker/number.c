@@ -253,7 +253,9 @@ static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d)
  * to where the number before it ends. */
 static int trailing_scale(wc_locale *loc, const char *s, size_t n, size_t *cut)
 {
-	for (size_t k = 0; k < n; k++) {
+	/* Scale words are short: looking further back would make very long
+	 * numbers quadratic. */
+	for (size_t k = 0; k < n && k < 48; k++) {
 		size_t st = n - k - 1;
 		bool boundary = st == 0 || s[st - 1] == ' ' || is_ascii_digit(s[st - 1]) ||
 		                (unsigned char)s[st - 1] == 0xA0;

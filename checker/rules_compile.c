@@ -79,10 +79,40 @@ static char *bounded(const char *alt, bool caseless)
 	return wc_xasprintf("(?<![\\p{L}\\p{N}])(?%s:%s)(?![\\p{L}\\p{N}])", caseless ? "i" : "-i", alt);
 }
 
+/* An all-capital form of two or more letters is an acronym ("US", "EU",
+ * "CEO"); matched without regard to case it would find the pronoun "us". */
+static bool is_acronym(const char *form)
+{
+	size_t i = 0, n = strlen(form), letters = 0;
+	while (i < n) {
+		int32_t c = wc_utf8_next(form, n, &i);
+		if (wc_is_lower(c))
+			return false;
+		letters += wc_is_upper(c);
+	}
+	return letters >= 2;
+}
+
+/* Forms split in two alternations: acronyms as written, the rest caseless
+ * (or as written when the language says so). */
+static char *forms_regex(const wc_lexicon *lx, bool caseless)
+{
+	wc_lexicon acr = {0}, rest = {0};
+	for (size_t i = 0; i < lx->n; i++)
+		wc_lex_add(is_acronym(lx->items[i].form) ? &acr : &rest, lx->items[i].form, NULL, 0);
+	char *a = wc_lex_regex(&acr, false), *r = wc_lex_regex(&rest, false);
+	char *out = wc_xasprintf("(?:(?-i:%s)|(?%s:%s))", a, caseless ? "i" : "-i", r);
+	wc_lex_free(&acr);
+	wc_lex_free(&rest);
+	free(a);
+	free(r);
+	return out;
+}
+
 static char *lex_macro(const wc_lexicon *lx, bool caseless)
 {
-	char *alt = wc_lex_regex(lx, false);
-	char *r = bounded(alt, caseless);
+	char *alt = forms_regex(lx, caseless);
+	char *r = wc_xasprintf("(?<![\\p{L}\\p{N}])%s(?![\\p{L}\\p{N}])", alt);
 	free(alt);
 	return r;
 }
@@ -90,12 +120,12 @@ static char *lex_macro(const wc_lexicon *lx, bool caseless)
 /* Terms may carry a genitive ending: "Pekings", "Trump’s", "USA:s". */
 static char *term_macro(const wc_locale *loc, const wc_lexicon *lx)
 {
-	char *alt = wc_lex_regex(lx, false);
+	char *alt = forms_regex(lx, true);
 	wc_lexicon gen = {0};
 	for (size_t i = 0; i < loc->genitive.n; i++)
 		wc_lex_add(&gen, loc->genitive.v[i], NULL, 0);
 	char *g = wc_lex_regex(&gen, false);
-	char *r = wc_xasprintf("(?<![\\p{L}\\p{N}])(?i:%s)(?:%s)?(?![\\p{L}\\p{N}])", alt, g);
+	char *r = wc_xasprintf("(?<![\\p{L}\\p{N}])%s(?:%s)?(?![\\p{L}\\p{N}])", alt, g);
 	wc_lex_free(&gen);
 	free(alt);
 	free(g);
@@ -204,12 +234,17 @@ static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_patte
 		free(src);
 		return -1;
 	}
+	pcre2_code *anchored = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+	                                     PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &errcode, &erroff, NULL);
 	free(src);
 	/* JIT where the platform has it; the interpreter otherwise. */
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	if (anchored)
+		pcre2_jit_compile(anchored, PCRE2_JIT_COMPLETE);
 	wc_cpattern *cp = WC_PUSH(c->pats, c->npats, c->pats_cap);
 	cp->rule = r;
 	cp->re = re;
+	cp->anchored = anchored;
 	cp->pattern = p;
 	for (int g = 0; g < G_COUNT; g++) {
 		int n = pcre2_substring_number_from_name(re, (PCRE2_SPTR)group_names[g]);
@@ -272,6 +307,7 @@ int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 	}
 	if (c->npats)
 		qsort(c->pats, c->npats, sizeof *c->pats, generic_first);
+	wc_triggers_build(c, loc);
 	wc_compiled_set_limits(c, rs->match_limit, rs->depth_limit);
 	/* Sorted now, so that lookups never write to a shared ruleset. */
 	wc_lexicon *lx[] = {&loc->weekdays, &loc->months, &loc->number_words, &loc->joiners,
@@ -317,10 +353,13 @@ void wc_compiled_free(wc_compiled *c)
 {
 	if (!c)
 		return;
-	for (size_t i = 0; i < c->npats; i++)
+	for (size_t i = 0; i < c->npats; i++) {
 		pcre2_code_free(c->pats[i].re);
+		pcre2_code_free(c->pats[i].anchored);
+	}
 	free(c->pats);
 	for (int i = 0; i < M_COUNT; i++)
 		free(c->macro[i]);
+	wc_triggers_free(c);
 	free(c);
 }

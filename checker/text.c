@@ -81,10 +81,47 @@ static int normalize_with_map(wc_doc *doc, size_t from)
 	return 0;
 }
 
+/* Whether NFC leaves the text as it is, decided without normalizing: every
+ * character is below U+0300 (nothing there composes or decomposes under NFC),
+ * or has no canonical decomposition, no combining class and no part in
+ * compositions.  Conjoining Hangul jamo compose algorithmically: never inert. */
+static bool nfc_inert(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		int32_t c = wc_utf8_next(s, n, &i);
+		if (c < 0x300)
+			continue;
+		if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0xA960 && c <= 0xA97F) ||
+		    (c >= 0xAC00 && c <= 0xD7FF))
+			return false;
+		const utf8proc_property_t *p = utf8proc_get_property(c);
+		if (p->combining_class || p->comb_index != UINT16_MAX || p->comp_exclusion ||
+		    (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0))
+			return false;
+	}
+	return true;
+}
+
 static int normalize(wc_doc *doc, size_t from, bool has_invalid)
 {
 	if (has_invalid)
 		return normalize_with_map(doc, from);
+	if (nfc_inert(doc->orig + from, doc->orig_len - from)) {
+		doc->len = doc->orig_len - from;
+		doc->text = wc_xstrndup(doc->orig + from, doc->len);
+		if (from) {
+			/* offsets shift by the byte order mark */
+			doc->map = wc_xmalloc((doc->len + 1) * sizeof *doc->map);
+			for (size_t k = 0; k <= doc->len; k++)
+				doc->map[k] = k + from;
+		}
+		return 0;
+	}
 	size_t len;
 	char *t = nfc(doc->orig + from, doc->orig_len - from, &len);
 	if (!t)

@@ -1,0 +1,499 @@
+/*
+ * triggers.c — stage 3 helper: lexical triggers, so that extraction does not
+ * scan every paragraph once per rule.
+ *
+ * At compile time each pattern's possible first tokens are worked out from
+ * its source: a macro ({number} may start with a digit or a number word,
+ * {weekday} with a weekday form ...), \d, \p{Lu}, or literal words.  Word
+ * forms of the locale's lexicons and the literal words go into one hash
+ * table.  At run time a paragraph is tokenized once; each token start looks
+ * up its word and runs, anchored there, only the patterns that may start
+ * with it.  Patterns whose start cannot be worked out are scanned as before.
+ */
+#include "internal.h"
+#include "compiled.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* ---- folding words to table keys ----------------------------------------------- */
+
+/* Lower-cases s[0..n) into buf (cap bytes); returns the length, or 0 if it
+ * does not fit.  Simple per-code-point lower case: the same function makes
+ * the keys and the lookups, so they always agree. */
+static size_t fold(const char *s, size_t n, char *buf, size_t cap)
+{
+	size_t o = 0, i = 0;
+	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if (o + 1 > cap)
+				return 0;
+			buf[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+			i++;
+			continue;
+		}
+		int32_t c = wc_utf8_next(s, n, &i);
+		if (c < 0)
+			return 0;
+		if (o + 4 > cap)
+			return 0;
+		o += (size_t)utf8proc_encode_char(utf8proc_tolower(c), (utf8proc_uint8_t *)buf + o);
+	}
+	return o;
+}
+
+static uint64_t hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+/* ---- the table ------------------------------------------------------------------- */
+
+static wc_trigger *slot(wc_trigger *t, size_t cap, const char *k, size_t n)
+{
+	size_t i = hash(k, n) & (cap - 1);
+	while (t[i].key && (t[i].len != n || memcmp(t[i].key, k, n) != 0))
+		i = (i + 1) & (cap - 1);
+	return &t[i];
+}
+
+static void grow_table(wc_compiled *c)
+{
+	size_t cap = c->tcap ? c->tcap * 2 : 256;
+	wc_trigger *t = wc_xcalloc(cap, sizeof *t);
+	for (size_t i = 0; i < c->tcap; i++)
+		if (c->table[i].key)
+			*slot(t, cap, c->table[i].key, c->table[i].len) = c->table[i];
+	free(c->table);
+	c->table = t;
+	c->tcap = cap;
+}
+
+static wc_trigger *entry(wc_compiled *c, const char *word, size_t n)
+{
+	char key[256];
+	size_t k = fold(word, n, key, sizeof key);
+	if (!k)
+		return NULL;
+	if ((c->tcount + 1) * 2 > c->tcap)
+		grow_table(c);
+	wc_trigger *e = slot(c->table, c->tcap, key, k);
+	if (!e->key) {
+		e->key = wc_xstrndup(key, k);
+		e->len = k;
+		c->tcount++;
+	}
+	return e;
+}
+
+static const wc_trigger *lookup(const wc_compiled *c, const char *word, size_t n)
+{
+	char key[256];
+	size_t k = fold(word, n, key, sizeof key);
+	if (!k || !c->tcap)
+		return NULL;
+	const wc_trigger *e = slot(c->table, c->tcap, key, k);
+	return e->key ? e : NULL;
+}
+
+/* The first word of a form ("earlier" of "earlier this month"), or its first
+ * character when it starts with a symbol ("$"). */
+static void add_form(wc_compiled *c, const char *form, uint32_t cls)
+{
+	size_t n = strlen(form), i = 0;
+	int32_t first = wc_utf8_next(form, n, &i);
+	if (!wc_is_letter(first)) {
+		if (!wc_is_digit(first) && first > 0 && c->nsymbols < WC_MAX_SYMBOLS) {
+			c->symbols[c->nsymbols] = first;
+			c->symbol_class[c->nsymbols++] = cls;
+		}
+		return;
+	}
+	size_t e = i;
+	while (e < n) {
+		size_t k = e;
+		if (!wc_is_letter(wc_utf8_next(form, n, &k)))
+			break;
+		e = k;
+	}
+	wc_trigger *t = entry(c, form, e);
+	if (t)
+		t->classes |= cls;
+}
+
+static void add_lexicon(wc_compiled *c, const wc_lexicon *lx, uint32_t cls)
+{
+	for (size_t i = 0; i < lx->n; i++)
+		add_form(c, lx->items[i].form, cls);
+}
+
+/* ---- what a pattern may start with ------------------------------------------------ */
+
+typedef struct {
+	uint32_t classes;
+	wc_strlist words;
+	bool unknown;            /* could start anywhere: scan instead */
+} start_set;
+
+static uint32_t macro_class(const char *name, size_t n)
+{
+	static const struct {
+		const char *name;
+		uint32_t cls;
+	} m[] = {
+		{"number", T_DIGIT | T_NUMWORD}, {"digits", T_DIGIT}, {"number_words", T_NUMWORD},
+		{"scale", T_SCALE}, {"currency", T_CURRENCY | T_SYMBOL}, {"currency_symbol", T_SYMBOL},
+		{"time_unit", T_UNIT}, {"weekday", T_WEEKDAY}, {"month", T_MONTH},
+		{"relative_date", T_RELATIVE}, {"title", T_TITLE}, {"place", T_PLACE}, {"name", T_UPPER},
+	};
+	for (size_t i = 0; i < sizeof m / sizeof *m; i++)
+		if (strlen(m[i].name) == n && strncmp(m[i].name, name, n) == 0)
+			return m[i].cls;
+	return 0;
+}
+
+/* End of the group that opens at p ('('), or NULL. */
+static const char *group_end(const char *p, const char *end)
+{
+	int depth = 0;
+	bool in_class = false;
+	for (; p < end; p++) {
+		if (*p == '\\' && p + 1 < end) {
+			p++;
+			continue;
+		}
+		if (in_class) {
+			in_class = *p != ']';
+			continue;
+		}
+		if (*p == '[')
+			in_class = true;
+		else if (*p == '(')
+			depth++;
+		else if (*p == ')' && --depth == 0)
+			return p;
+	}
+	return NULL;
+}
+
+/* Whether the element ending at p is followed by a quantifier that allows
+ * zero repetitions; *after receives where the next element starts. */
+static bool optional_quantifier(const char *p, const char *end, const char **after)
+{
+	bool opt = false;
+	if (p < end && (*p == '?' || *p == '*')) {
+		opt = true;
+		p++;
+	} else if (p < end && *p == '+') {
+		p++;
+	} else if (p + 1 < end && *p == '{' && p[1] >= '0' && p[1] <= '9') {
+		opt = p[1] == '0' && (p[2] == ',' || p[2] == '}');
+		while (p < end && *p != '}')
+			p++;
+		p++;
+	}
+	if (p < end && (*p == '?' || *p == '+'))
+		p++; /* lazy or possessive */
+	*after = p;
+	return opt;
+}
+
+static void first_of_sequence(const char *p, const char *end, start_set *s, int depth);
+
+/* Alternatives of a group body (top-level '|'), each a sequence. */
+static void first_of_alternatives(const char *p, const char *end, start_set *s, int depth)
+{
+	const char *st = p;
+	int level = 0;
+	bool in_class = false;
+	for (; p <= end; p++) {
+		if (p < end && *p == '\\' && p + 1 < end) {
+			p++;
+			continue;
+		}
+		if (p < end && in_class) {
+			in_class = *p != ']';
+			continue;
+		}
+		if (p < end && *p == '[')
+			in_class = true;
+		else if (p < end && *p == '(')
+			level++;
+		else if (p < end && *p == ')')
+			level--;
+		else if (p == end || (*p == '|' && level == 0)) {
+			first_of_sequence(st, p, s, depth + 1);
+			st = p + 1;
+		}
+	}
+}
+
+static bool is_word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
+}
+
+/* Whether what follows a literal word at p cannot extend the token: white
+ * space, a hyphen, a word boundary, the end, or the end of a group that is
+ * itself followed by no letter. */
+static bool ends_token(const char *p, const char *end)
+{
+	while (p < end && (*p == ')' || *p == '|')) {
+		if (*p == '|') {
+			/* the rest of this alternative is empty: look past the group */
+			int level = 0;
+			while (p < end && !(*p == ')' && level == 0)) {
+				if (*p == '(')
+					level++;
+				else if (*p == ')')
+					level--;
+				p++;
+			}
+			continue;
+		}
+		p++;
+	}
+	if (p >= end)
+		return true;
+	if (*p == ' ' || *p == '-' || *p == '.' || *p == ',')
+		return true;
+	return p + 1 < end && *p == '\\' && (p[1] == 's' || p[1] == 'b' || p[1] == 'K');
+}
+
+static void first_of_sequence(const char *p, const char *end, start_set *s, int depth)
+{
+	if (depth > 16) {
+		s->unknown = true;
+		return;
+	}
+	while (p < end && !s->unknown) {
+		const char *after;
+		if (p + 1 < end && *p == '\\' && (p[1] == 'b' || p[1] == 'K' || p[1] == 'B')) {
+			p += 2; /* zero width */
+			continue;
+		}
+		if (*p == '^') {
+			p++;
+			continue;
+		}
+		if (*p == '(') {
+			const char *close = group_end(p, end);
+			if (!close) {
+				s->unknown = true;
+				return;
+			}
+			const char *body = p + 1;
+			if (body[0] == '?') {
+				if (body[1] == '=' || body[1] == '!' ||
+				    (body[1] == '<' && (body[2] == '=' || body[2] == '!'))) {
+					p = close + 1; /* a lookaround takes no characters */
+					continue;
+				}
+				if (body[1] == '<' || body[1] == 'P') { /* named group */
+					body = strchr(body, '>');
+					if (!body || body > close) {
+						s->unknown = true;
+						return;
+					}
+					body++;
+				} else {
+					/* (?:  (?i:  (?-i:  (?>  (?|  or an option setting (?i) */
+					const char *q = body + 1;
+					while (q < close && (*q == '-' || (*q >= 'a' && *q <= 'z')))
+						q++;
+					if (q == close) { /* (?i) alone */
+						p = close + 1;
+						continue;
+					}
+					if (*q != ':' && *q != '>' && *q != '|') {
+						s->unknown = true;
+						return;
+					}
+					body = q + 1;
+				}
+			}
+			first_of_alternatives(body, close, s, depth);
+			if (!optional_quantifier(close + 1, end, &after))
+				return;
+			p = after;
+			continue;
+		}
+		if (*p == '{') {
+			const char *e = p + 1;
+			while (e < end && ((*e >= 'a' && *e <= 'z') || *e == '_'))
+				e++;
+			uint32_t cls = e < end && *e == '}' ? macro_class(p + 1, (size_t)(e - p - 1)) : 0;
+			if (!cls) {
+				s->unknown = true;
+				return;
+			}
+			s->classes |= cls;
+			if (!optional_quantifier(e + 1, end, &after))
+				return;
+			p = after;
+			continue;
+		}
+		if (p + 1 < end && *p == '\\' && p[1] == 'd') {
+			s->classes |= T_DIGIT;
+			if (!optional_quantifier(p + 2, end, &after))
+				return;
+			p = after;
+			continue;
+		}
+		if (p + 5 < end && strncmp(p, "\\p{Lu}", 6) == 0) {
+			s->classes |= T_UPPER;
+			if (!optional_quantifier(p + 6, end, &after))
+				return;
+			p = after;
+			continue;
+		}
+		if (is_word_char(*p)) {
+			const char *e = p;
+			while (e < end && is_word_char(*e))
+				e++;
+			/* The literal must be a whole token: "employs?" or "a+" would
+			 * match other tokens than the word as written. */
+			if (!ends_token(e, end)) {
+				s->unknown = true;
+				return;
+			}
+			char *w = wc_xstrndup(p, (size_t)(e - p));
+			wc_strlist_add(&s->words, w);
+			free(w);
+			return;
+		}
+		s->unknown = true;
+	}
+	/* A sequence that may match nothing at all could start anywhere. */
+	if (p >= end)
+		s->unknown = true;
+}
+
+/* ---- building ------------------------------------------------------------------------ */
+
+void wc_triggers_build(wc_compiled *c, const wc_locale *loc)
+{
+	add_lexicon(c, &loc->number_words, T_NUMWORD);
+	add_lexicon(c, &loc->scales, T_SCALE);
+	add_lexicon(c, &loc->currencies, T_CURRENCY);
+	add_lexicon(c, &loc->units, T_UNIT);
+	add_lexicon(c, &loc->weekdays, T_WEEKDAY);
+	add_lexicon(c, &loc->months, T_MONTH);
+	add_lexicon(c, &loc->relative, T_RELATIVE);
+	add_lexicon(c, &loc->titles, T_TITLE);
+	add_lexicon(c, &loc->names, T_PLACE);
+	/* Number words glue into compounds (femogtyve, tjugofem): a word whose
+	 * first letters begin a number word may be one. */
+	for (size_t i = 0; i < loc->number_words.n; i++) {
+		const char *k = loc->number_words.items[i].key;
+		if (strlen(k) >= 2)
+			c->numword_prefix[(unsigned char)k[0]][(unsigned char)k[1] & 0x7F] = 1;
+	}
+	for (size_t i = 0; i < c->npats; i++) {
+		wc_cpattern *cp = &c->pats[i];
+		start_set s = {0};
+		const char *pat = cp->pattern->pattern;
+		first_of_alternatives(pat, pat + strlen(pat), &s, 0);
+		cp->scan = s.unknown || !cp->anchored;
+		cp->start_classes = s.classes;
+		for (size_t w = 0; !s.unknown && w < s.words.n; w++) {
+			wc_trigger *t = entry(c, s.words.v[w], strlen(s.words.v[w]));
+			if (!t) {
+				cp->scan = true;
+				continue;
+			}
+			*WC_PUSH(t->pats, t->npats, t->pats_cap) = (uint32_t)i;
+		}
+		wc_strlist_free(&s.words);
+	}
+}
+
+void wc_triggers_free(wc_compiled *c)
+{
+	for (size_t i = 0; i < c->tcap; i++) {
+		free(c->table[i].key);
+		free(c->table[i].pats);
+	}
+	free(c->table);
+}
+
+/* ---- scanning --------------------------------------------------------------------------- */
+
+static uint32_t symbol_class(const wc_compiled *c, int32_t cp)
+{
+	uint32_t cls = 0;
+	for (size_t i = 0; i < c->nsymbols; i++)
+		if (c->symbols[i] == cp)
+			cls |= c->symbol_class[i];
+	return cls ? cls | T_SYMBOL : 0;
+}
+
+/* Classes of a word that starts a token, and its literal-word patterns. */
+static uint32_t word_classes(const wc_compiled *c, const char *w, size_t n, const wc_trigger **lit)
+{
+	const wc_trigger *t = lookup(c, w, n);
+	*lit = t;
+	uint32_t cls = t ? t->classes : 0;
+	/* "Pekings", "Trumps": a genitive -s on a name or title. */
+	if (!(cls & (T_PLACE | T_TITLE)) && n > 2 && w[n - 1] == 's') {
+		const wc_trigger *g = lookup(c, w, n - 1);
+		if (g)
+			cls |= g->classes & (T_PLACE | T_TITLE);
+	}
+	if (!(cls & T_NUMWORD) && n >= 2) {
+		char k[2];
+		if (fold(w, 2, k, 2) == 2 && c->numword_prefix[(unsigned char)k[0]][(unsigned char)k[1] & 0x7F])
+			cls |= T_NUMWORD;
+	}
+	return cls;
+}
+
+void wc_triggers_scan(const wc_compiled *c, const char *text, size_t start, size_t end,
+                      wc_trigger_fn fn, void *ctx)
+{
+	size_t i = start;
+	bool in_word = false;
+	while (i < end) {
+		size_t at = i;
+		unsigned char b = (unsigned char)text[i];
+		int32_t cp = b < 0x80 ? (i++, (int32_t)b) : wc_utf8_next(text, end, &i);
+		bool letter = b < 0x80 ? ((b | 32) >= 'a' && (b | 32) <= 'z') : wc_is_letter(cp);
+		bool digit = b < 0x80 ? (b >= '0' && b <= '9') : wc_is_digit(cp);
+		if (!letter && !digit) {
+			in_word = false;
+			if (b != ' ' && b > 0x20) {
+				uint32_t cls = symbol_class(c, cp);
+				if (cls)
+					fn(ctx, at, cls, NULL);
+			}
+			continue;
+		}
+		if (in_word)
+			continue;
+		in_word = true;
+		if (digit) {
+			fn(ctx, at, T_DIGIT, NULL);
+			continue;
+		}
+		size_t e = i;
+		while (e < end) {
+			size_t k = e;
+			unsigned char d = (unsigned char)text[e];
+			bool l = d < 0x80 ? ((d | 32) >= 'a' && (d | 32) <= 'z') : wc_is_letter(wc_utf8_next(text, end, &k));
+			if (!l)
+				break;
+			e = d < 0x80 ? e + 1 : k;
+		}
+		const wc_trigger *lit;
+		uint32_t cls = word_classes(c, text + at, e - at, &lit);
+		if (b < 0x80 ? (b >= 'A' && b <= 'Z') : wc_is_upper(cp))
+			cls |= T_UPPER;
+		fn(ctx, at, cls, lit);
+		i = e;
+	}
+}
