@@ -14,6 +14,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* One paragraph and what every test needs alongside it. */
 typedef struct {
@@ -122,8 +123,27 @@ static bool next_token(const tscan *t, size_t *pos, token *tk)
 	return true;
 }
 
+static bool is_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
 static bool same_word(const tscan *t, const token *a, const token *b)
 {
+	const char *p = t->s + a->wstart, *q = t->s + b->wstart;
+	size_t np = a->wend - a->wstart, nq = b->wend - b->wstart;
+	/* Most pairs of neighbouring words differ in their first letter; case
+	 * folding (which allocates) is for the few that might be equal. */
+	if (np == nq && memcmp(p, q, np) == 0)
+		return true;
+	if ((unsigned char)p[0] < 0x80 && (unsigned char)q[0] < 0x80 &&
+	    ((p[0] | 32) != (q[0] | 32)))
+		return false;
+	if (is_ascii(p, np) && is_ascii(q, nq))
+		return np == nq && strncasecmp(p, q, np) == 0;
 	char *x = wc_casefold(t->s + a->wstart, a->wend - a->wstart);
 	char *y = wc_casefold(t->s + b->wstart, b->wend - b->wstart);
 	bool same = strcmp(x, y) == 0;

@@ -16,12 +16,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Facts of one doc grouped by paragraph: facts are in text order, so the
+ * facts of paragraph p are first[p] .. first[p + 1] - 1. */
+typedef struct {
+	size_t *first;
+} para_index;
+
+/* A person named with a title, once per (name, title) in a doc. */
+typedef struct {
+	const wc_xfact *f;      /* first fact naming them so */
+} person;
+
 typedef struct {
 	const wc_ruleset *rs;
 	wc_doc *src, *tgt;
 	const wc_alignment *al;
 	wc_findings *fs;
 	bool related;
+	para_index sp, tp;
+	size_t *want;           /* source paragraph → where its counterpart is (target paragraph) */
+	size_t *by_value;       /* target occurrence facts, sorted by kind/value/unit */
+	size_t nby_value;
+	person *src_people, *tgt_people;
+	size_t nsrc_people, ntgt_people;
 } matcher;
 
 static bool is_entity(const wc_xfact *f)
@@ -61,27 +78,92 @@ static char *value_text(const wc_xfact *f)
 	return wc_xstrdup(f->value);
 }
 
-/* Where in the translation a source paragraph's counterpart is, or would be. */
+/* ---- indexes ------------------------------------------------------------------------ */
+
+static void index_paragraphs(const wc_doc *d, para_index *ix)
+{
+	ix->first = wc_xcalloc(d->npara + 1, sizeof *ix->first);
+	size_t f = 0;
+	for (size_t p = 0; p <= d->npara; p++) {
+		while (f < d->nfacts && d->facts[f].para < p)
+			f++;
+		ix->first[p] = f;
+	}
+}
+
+/* Where each source paragraph's counterpart is, or would be: its aligned
+ * paragraph, else that of the nearest aligned paragraph before it. */
+static void find_wanted(matcher *m)
+{
+	m->want = wc_xcalloc(m->src->npara + 1, sizeof *m->want);
+	size_t last = 0;
+	for (size_t p = 0; p < m->src->npara; p++) {
+		if (m->al->s2t[p] >= 0)
+			last = (size_t)m->al->s2t[p];
+		m->want[p] = last;
+	}
+}
+
 static size_t target_offset(const matcher *m, size_t src_para)
 {
-	for (size_t p = src_para + 1; p-- > 0;) {
-		int q = m->al->s2t[p];
-		if (q >= 0)
-			return m->tgt->paras[q].start;
-	}
-	return m->tgt->npara ? m->tgt->paras[0].start : 0;
+	if (!m->tgt->npara)
+		return 0;
+	return m->tgt->paras[m->want[src_para]].start;
 }
 
-static bool aligned(const matcher *m, size_t sp, size_t tp)
-{
-	return m->al->s2t[sp] == (int)tp || m->al->t2s[tp] == (int)sp;
-}
-
-/* Distance in paragraphs from where a source paragraph's counterpart is. */
 static size_t distance(const matcher *m, size_t sp, size_t tp)
 {
-	size_t want = wc_doc_para_at(m->tgt, target_offset(m, sp));
+	size_t want = m->want[sp];
 	return tp > want ? tp - want : want - tp;
+}
+
+static int cmp_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a ? 1 : b ? -1 : 0;
+	return strcmp(a, b);
+}
+
+static int cmp_value(const wc_xfact *a, const wc_xfact *b)
+{
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	int c = cmp_str(a->value, b->value);
+	return c ? c : cmp_str(a->unit, b->unit);
+}
+
+static const wc_doc *sort_doc; /* qsort has no context argument in C11 */
+
+static int by_value_then_position(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	int c = cmp_value(&sort_doc->facts[i], &sort_doc->facts[j]);
+	return c ? c : (i < j ? -1 : i > j);
+}
+
+static void index_values(matcher *m)
+{
+	m->by_value = wc_xcalloc(m->tgt->nfacts + 1, sizeof *m->by_value);
+	for (size_t j = 0; j < m->tgt->nfacts; j++)
+		if (!is_entity(&m->tgt->facts[j]))
+			m->by_value[m->nby_value++] = j;
+	sort_doc = m->tgt;
+	if (m->nby_value)
+		qsort(m->by_value, m->nby_value, sizeof *m->by_value, by_value_then_position);
+}
+
+/* First position in by_value whose fact is not less than f. */
+static size_t lower_bound(const matcher *m, const wc_xfact *f)
+{
+	size_t lo = 0, hi = m->nby_value;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cmp_value(&m->tgt->facts[m->by_value[mid]], f) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static void link(wc_xfact *a, wc_xfact *b, int how)
@@ -90,19 +172,32 @@ static void link(wc_xfact *a, wc_xfact *b, int how)
 	b->matched = how;
 }
 
+/* An unmatched fact equal to s in target paragraph tp, or NULL. */
+static wc_xfact *equal_in(matcher *m, const wc_xfact *s, size_t tp)
+{
+	for (size_t j = m->tp.first[tp]; j < m->tp.first[tp + 1]; j++) {
+		wc_xfact *t = &m->tgt->facts[j];
+		if (!t->matched && same_value(s, t))
+			return t;
+	}
+	return NULL;
+}
+
+/* Within the target paragraphs aligned to the fact's paragraph: its pair,
+ * and the paragraph after it when the source paragraph was split in two. */
 static void match_equal_in_aligned(matcher *m)
 {
 	for (size_t i = 0; i < m->src->nfacts; i++) {
 		wc_xfact *s = &m->src->facts[i];
-		if (is_entity(s) || s->matched)
+		int own = m->al->s2t[s->para];
+		if (is_entity(s) || s->matched || own < 0)
 			continue;
-		for (size_t j = 0; j < m->tgt->nfacts; j++) {
-			wc_xfact *t = &m->tgt->facts[j];
-			if (!t->matched && same_value(s, t) && aligned(m, s->para, t->para)) {
-				link(s, t, WC_MATCH_EQUAL);
-				break;
-			}
-		}
+		size_t q = (size_t)own;
+		wc_xfact *t = equal_in(m, s, q);
+		if (!t && q + 1 < m->tgt->npara && m->al->t2s[q + 1] == (int)s->para)
+			t = equal_in(m, s, q + 1);
+		if (t)
+			link(s, t, WC_MATCH_EQUAL);
 	}
 }
 
@@ -114,9 +209,11 @@ static void match_equal_anywhere(matcher *m)
 			continue;
 		wc_xfact *best = NULL;
 		size_t bestd = SIZE_MAX;
-		for (size_t j = 0; j < m->tgt->nfacts; j++) {
-			wc_xfact *t = &m->tgt->facts[j];
-			if (t->matched || !same_value(s, t))
+		for (size_t k = lower_bound(m, s); k < m->nby_value; k++) {
+			wc_xfact *t = &m->tgt->facts[m->by_value[k]];
+			if (!same_value(s, t))
+				break;
+			if (t->matched)
 				continue;
 			size_t d = distance(m, s->para, t->para);
 			if (d < bestd)
@@ -141,12 +238,12 @@ static void report_mismatch(matcher *m, wc_xfact *s, wc_xfact *t, const char *wh
 
 /* The one leftover fact of s's kind in target paragraph tp, or NULL if there
  * are none or several (then nothing says which one is the counterpart). */
-static wc_xfact *only_leftover(wc_doc *d, const wc_xfact *like, size_t para)
+static wc_xfact *only_leftover(wc_doc *d, const para_index *ix, const wc_xfact *like, size_t para)
 {
 	wc_xfact *found = NULL;
-	for (size_t j = 0; j < d->nfacts; j++) {
+	for (size_t j = ix->first[para]; j < ix->first[para + 1]; j++) {
 		wc_xfact *t = &d->facts[j];
-		if (t->matched || t->para != para || !comparable(like, t) || is_entity(t))
+		if (t->matched || !comparable(like, t) || is_entity(t))
 			continue;
 		if (found)
 			return NULL;
@@ -168,8 +265,8 @@ static void mismatch_in_aligned(matcher *m)
 		int tp = m->al->s2t[s->para];
 		if (tp < 0 || m->al->score[s->para] < SURE_PAIR)
 			continue;
-		wc_xfact *t = only_leftover(m->tgt, s, (size_t)tp);
-		if (t && only_leftover(m->src, t, s->para) == s)
+		wc_xfact *t = only_leftover(m->tgt, &m->tp, s, (size_t)tp);
+		if (t && only_leftover(m->src, &m->sp, t, s->para) == s)
 			report_mismatch(m, s, t, "value differs");
 	}
 }
@@ -181,11 +278,11 @@ static void mismatch_keyed(matcher *m)
 		wc_xfact *s = &m->src->facts[i];
 		if (s->rule->generic || is_entity(s))
 			continue;
-		for (size_t j = 0; j < m->tgt->nfacts; j++) {
+		for (size_t j = 0; j < m->tgt->nfacts && !s->matched; j++) {
 			wc_xfact *t = &m->tgt->facts[j];
 			if (t->rule != s->rule || is_entity(t))
 				continue;
-			if (!same_value(s, t) && !t->matched && !s->matched)
+			if (!same_value(s, t) && !t->matched)
 				report_mismatch(m, s, t, s->rule->description ? s->rule->description : s->rule->id);
 		}
 	}
@@ -218,27 +315,57 @@ static void report_leftovers(matcher *m)
 
 /* ---- entities ------------------------------------------------------------------------ */
 
-static bool doc_has_concept(const wc_doc *d, const char *concept)
+/* Place names of a doc, once each (the first occurrence), sorted by concept. */
+typedef struct {
+	const wc_xfact **v;
+	size_t n;
+} concept_set;
+
+static int by_concept(const void *a, const void *b)
 {
-	for (size_t j = 0; j < d->nfacts; j++)
-		if (d->facts[j].kind == WC_K_NAME && strcmp(d->facts[j].value, concept) == 0)
-			return true;
-	return false;
+	const wc_xfact *x = *(const wc_xfact *const *)a, *y = *(const wc_xfact *const *)b;
+	int c = strcmp(x->value, y->value);
+	return c ? c : (x->start < y->start ? -1 : x->start > y->start);
 }
 
-static bool first_of_concept(const wc_doc *d, size_t i)
+static concept_set concepts_of(const wc_doc *d)
 {
-	for (size_t k = 0; k < i; k++)
-		if (d->facts[k].kind == d->facts[i].kind && strcmp(d->facts[k].value, d->facts[i].value) == 0)
-			return false;
-	return true;
+	concept_set cs = {wc_xcalloc(d->nfacts + 1, sizeof *cs.v), 0};
+	for (size_t j = 0; j < d->nfacts; j++)
+		if (d->facts[j].kind == WC_K_NAME)
+			cs.v[cs.n++] = &d->facts[j];
+	if (cs.n)
+		qsort(cs.v, cs.n, sizeof *cs.v, by_concept);
+	size_t w = 0;
+	for (size_t i = 0; i < cs.n; i++)
+		if (!w || strcmp(cs.v[w - 1]->value, cs.v[i]->value) != 0)
+			cs.v[w++] = cs.v[i];
+	cs.n = w;
+	return cs;
+}
+
+static bool has_concept(const concept_set *cs, const char *concept)
+{
+	size_t lo = 0, hi = cs->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(cs->v[mid]->value, concept);
+		if (!c)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
 }
 
 static void match_names(matcher *m)
 {
-	for (size_t i = 0; !m->related && i < m->src->nfacts; i++) {
-		const wc_xfact *s = &m->src->facts[i];
-		if (s->kind != WC_K_NAME || !first_of_concept(m->src, i) || doc_has_concept(m->tgt, s->value))
+	concept_set src = concepts_of(m->src), tgt = concepts_of(m->tgt);
+	for (size_t i = 0; i < src.n; i++) {
+		const wc_xfact *s = src.v[i];
+		if (has_concept(&tgt, s->value))
 			continue;
 		char *st = describe(m->src, s);
 		size_t at = target_offset(m, s->para);
@@ -246,27 +373,49 @@ static void match_names(matcher *m)
 		        s->rule->id, "the source names '%s' (%s); the translation never does", st, s->value);
 		free(st);
 	}
-	for (size_t j = 0; !m->related && j < m->tgt->nfacts; j++) {
-		const wc_xfact *t = &m->tgt->facts[j];
-		if (t->kind != WC_K_NAME || !first_of_concept(m->tgt, j) || doc_has_concept(m->src, t->value))
+	for (size_t j = 0; j < tgt.n; j++) {
+		const wc_xfact *t = tgt.v[j];
+		if (has_concept(&src, t->value))
 			continue;
 		char *tt = describe(m->tgt, t);
 		wc_emit(m->fs, WC_CHECK_FACT_EXTRA, -1, m->tgt, t->start, t->end, NULL, 0, NULL, t->value,
 		        t->rule->id, "the translation names '%s' (%s); the source does not", tt, t->value);
 		free(tt);
 	}
+	free(src.v);
+	free(tgt.v);
 }
 
-/* Whether d gives the person of title fact f a title compatible with f's, and
- * whether it names the person with a title at all. */
-static void person_in(const matcher *m, const wc_doc *d, const wc_xfact *f, bool *named,
-                      bool *same_title, const wc_xfact **other)
+/* The people a doc names with a title: one entry per person and title, the
+ * first fact that names them so ("Xi" and "Xi Jinping" are one person). */
+static person *people_of(const wc_doc *d, size_t *n)
+{
+	person *v = NULL;
+	size_t cap = 0;
+	*n = 0;
+	for (size_t j = 0; j < d->nfacts; j++) {
+		const wc_xfact *f = &d->facts[j];
+		if (f->kind != WC_K_TITLE)
+			continue;
+		bool known = false;
+		for (size_t k = 0; k < *n && !known; k++)
+			known = strcmp(v[k].f->value, f->value) == 0 && wc_names_compatible(v[k].f->name, f->name);
+		if (!known)
+			WC_PUSH(v, *n, cap)->f = f;
+	}
+	return v;
+}
+
+/* Whether a doc (its people) gives the person of title fact f a title
+ * compatible with f's, and whether it names the person with a title at all. */
+static void person_in(const matcher *m, const person *people, size_t n, const wc_xfact *f,
+                      bool *named, bool *same_title, const wc_xfact **other)
 {
 	*named = *same_title = false;
 	*other = NULL;
-	for (size_t j = 0; j < d->nfacts; j++) {
-		const wc_xfact *t = &d->facts[j];
-		if (t->kind != WC_K_TITLE || !wc_names_compatible(f->name, t->name))
+	for (size_t j = 0; j < n; j++) {
+		const wc_xfact *t = people[j].f;
+		if (!wc_names_compatible(f->name, t->name))
 			continue;
 		*named = true;
 		if (wc_concepts_compatible(m->rs, f->value, t->value))
@@ -276,24 +425,13 @@ static void person_in(const matcher *m, const wc_doc *d, const wc_xfact *f, bool
 	}
 }
 
-static bool first_of_person(const wc_doc *d, size_t i)
-{
-	for (size_t k = 0; k < i; k++)
-		if (d->facts[k].kind == WC_K_TITLE && wc_names_compatible(d->facts[k].name, d->facts[i].name) &&
-		    strcmp(d->facts[k].value, d->facts[i].value) == 0)
-			return false;
-	return true;
-}
-
 static void match_titles(matcher *m)
 {
-	for (size_t i = 0; i < m->src->nfacts; i++) {
-		wc_xfact *s = &m->src->facts[i];
-		if (s->kind != WC_K_TITLE || !first_of_person(m->src, i))
-			continue;
+	for (size_t i = 0; i < m->nsrc_people; i++) {
+		wc_xfact *s = (wc_xfact *)m->src_people[i].f;
 		bool named, same;
 		const wc_xfact *other;
-		person_in(m, m->tgt, s, &named, &same, &other);
+		person_in(m, m->tgt_people, m->ntgt_people, s, &named, &same, &other);
 		if (same)
 			continue;
 		if (named && other) {
@@ -301,7 +439,7 @@ static void match_titles(matcher *m)
 			 * the translation's title either (people hold several). */
 			bool src_named, src_same;
 			const wc_xfact *src_other;
-			person_in(m, m->src, other, &src_named, &src_same, &src_other);
+			person_in(m, m->src_people, m->nsrc_people, other, &src_named, &src_same, &src_other);
 			if (!src_same)
 				report_mismatch(m, s, (wc_xfact *)other, "title differs");
 		} else if (!m->related) {
@@ -318,29 +456,38 @@ static void match_titles(matcher *m)
 /* Entities carry no counts; their status says whether the source has them. */
 static void mark_entities(matcher *m)
 {
+	concept_set src = concepts_of(m->src);
 	for (size_t j = 0; j < m->tgt->nfacts; j++) {
 		wc_xfact *t = &m->tgt->facts[j];
 		if (t->matched == WC_MATCH_DIFFERENT)
 			continue;
 		if (t->kind == WC_K_NAME) {
-			t->matched = doc_has_concept(m->src, t->value) ? WC_MATCH_EQUAL : WC_MATCH_NONE;
+			t->matched = has_concept(&src, t->value) ? WC_MATCH_EQUAL : WC_MATCH_NONE;
 		} else if (t->kind == WC_K_TITLE) {
 			bool named, same;
 			const wc_xfact *other;
-			person_in(m, m->src, t, &named, &same, &other);
+			person_in(m, m->src_people, m->nsrc_people, t, &named, &same, &other);
 			t->matched = same ? WC_MATCH_EQUAL : WC_MATCH_NONE;
 		}
 	}
+	free(src.v);
 }
 
 void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt, const wc_alignment *al,
                     wc_findings *fs)
 {
-	matcher m = {rs, src, tgt, al, fs, tgt->role == WC_ROLE_RELATED};
+	matcher m = {.rs = rs, .src = src, .tgt = tgt, .al = al, .fs = fs,
+	             .related = tgt->role == WC_ROLE_RELATED};
 	for (size_t i = 0; i < src->nfacts; i++)
 		src->facts[i].matched = 0;
 	for (size_t j = 0; j < tgt->nfacts; j++)
 		tgt->facts[j].matched = 0;
+	index_paragraphs(src, &m.sp);
+	index_paragraphs(tgt, &m.tp);
+	find_wanted(&m);
+	index_values(&m);
+	m.src_people = people_of(src, &m.nsrc_people);
+	m.tgt_people = people_of(tgt, &m.ntgt_people);
 	match_equal_in_aligned(&m);
 	match_equal_anywhere(&m);
 	mismatch_keyed(&m);
@@ -351,4 +498,10 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt, const wc_ali
 		match_names(&m);
 	}
 	mark_entities(&m);
+	free(m.sp.first);
+	free(m.tp.first);
+	free(m.want);
+	free(m.by_value);
+	free(m.src_people);
+	free(m.tgt_people);
 }

@@ -11,6 +11,8 @@
 
 int32_t wc_utf8_next(const char *s, size_t n, size_t *i)
 {
+	if ((unsigned char)s[*i] < 0x80)
+		return (unsigned char)s[(*i)++];
 	utf8proc_int32_t c;
 	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
 	                                      (utf8proc_ssize_t)(n - *i), &c);
@@ -59,6 +61,8 @@ static utf8proc_category_t cat(int32_t c)
 
 bool wc_is_letter(int32_t c)
 {
+	if (c >= 0 && c < 0x80)
+		return ((c | 32) >= 'a' && (c | 32) <= 'z');
 	switch (cat(c)) {
 	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
 	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
@@ -71,23 +75,29 @@ bool wc_is_letter(int32_t c)
 
 bool wc_is_upper(int32_t c)
 {
+	if (c >= 0 && c < 0x80)
+		return c >= 'A' && c <= 'Z';
 	return cat(c) == UTF8PROC_CATEGORY_LU || cat(c) == UTF8PROC_CATEGORY_LT;
 }
 
 bool wc_is_lower(int32_t c)
 {
+	if (c >= 0 && c < 0x80)
+		return c >= 'a' && c <= 'z';
 	return cat(c) == UTF8PROC_CATEGORY_LL;
 }
 
 bool wc_is_digit(int32_t c)
 {
+	if (c >= 0 && c < 0x80)
+		return c >= '0' && c <= '9';
 	return cat(c) == UTF8PROC_CATEGORY_ND;
 }
 
 bool wc_is_space(int32_t c)
 {
-	if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-		return true;
+	if (c < 0x80)
+		return c == ' ' || (c >= '\t' && c <= '\r');
 	return cat(c) == UTF8PROC_CATEGORY_ZS;
 }
 
