@@ -59,6 +59,7 @@ bool wc_is_upper(int32_t c);
 bool wc_is_lower(int32_t c);
 bool wc_is_digit(int32_t c);
 bool wc_is_space(int32_t c);      /* Unicode white space, incl. NBSP */
+bool wc_is_currency_sign(int32_t c); /* $ € £ ¥ ... (category Sc) */
 /* Case-folded copy of s[0..n) (NFC), for dictionary keys. */
 char *wc_casefold(const char *s, size_t n);
 /* Number of code points in s[0..n). */
@@ -125,8 +126,8 @@ typedef struct {
 void wc_lex_add(wc_lexicon *lx, const char *form, const char *canon, int64_t num);
 /* Finds s[0..n) case-insensitively; NULL if absent. */
 const wc_lex_item *wc_lex_find(wc_lexicon *lx, const char *s, size_t n);
-/* A PCRE2 alternation of all forms, longest first, escaped; "(?!)" if empty.
- * Caller frees. */
+/* A PCRE2 alternation of all forms (with symbols_only, only those with a
+ * currency sign), longest first, escaped; "(?!)" if empty.  Caller frees. */
 char *wc_lex_regex(const wc_lexicon *lx, bool symbols_only);
 void wc_lex_free(wc_lexicon *lx);
 
@@ -411,8 +412,74 @@ wc_report *wc_report_build(wc_doc *docs, size_t ndocs, const wc_findings *fs);
 
 /* JSON helpers shared by the writers. */
 void wc_json_str(FILE *out, const char *s);
+/* Writes s[0..n) escaped for HTML/XML text and attribute values (& < > " '
+ * as references); control characters and invalid UTF-8 become U+FFFD. */
+void wc_xml_text(FILE *out, const char *s, size_t n);
+/* The same for a NUL-terminated string; NULL writes nothing. */
+void wc_xml_str(FILE *out, const char *s);
 
 int wc_report_write_text(const wc_report *r, const wc_report_options *opt, FILE *out);
 int wc_report_write_json(const wc_report *r, const wc_report_options *opt, FILE *out);
+/* report_html.c: one self-contained page for editors: verdicts, counts, and
+ * each translation side by side with the source, facts and findings marked. */
+int wc_report_write_html(const wc_report *r, const wc_report_options *opt, FILE *out);
+/* report_sarif.c: SARIF 2.1.0, one run, a rule per check. */
+int wc_report_write_sarif(const wc_report *r, const wc_report_options *opt, FILE *out);
+/* report_junit.c: JUnit XML, a testsuite per version and a testcase per check. */
+int wc_report_write_junit(const wc_report *r, const wc_report_options *opt, FILE *out);
+/* report_markdown.c: a summary table and the findings, for merge requests. */
+int wc_report_write_markdown(const wc_report *r, const wc_report_options *opt, FILE *out);
+
+/* ---- batch.c / json_read.c ------------------------------------------------------ */
+
+/* json_read.c: a strict JSON reader (RFC 8259) for one JSON Lines record.  It
+ * parses in place: strings are decoded into the buffer itself. */
+typedef enum {
+	WC_JSON_NULL, WC_JSON_FALSE, WC_JSON_TRUE, WC_JSON_NUMBER, WC_JSON_STRING,
+	WC_JSON_ARRAY, WC_JSON_OBJECT
+} wc_json_type;
+
+#define WC_JSON_MAX_DEPTH 64
+
+typedef struct {
+	wc_json_type type;
+	char *s;              /* STRING: the decoded bytes, NUL-terminated (may hold NULs);
+	                         NUMBER: the number as written, not terminated */
+	size_t len;
+	size_t n;             /* ARRAY: elements; OBJECT: members */
+	size_t next;          /* index of the next sibling (in objects: of the next key); 0 = last */
+	size_t column;        /* 1-based byte column where the value starts */
+} wc_json_node;
+
+typedef struct {
+	wc_json_node *v;      /* v[0] is the top-level value; children follow their parent,
+	                         and in objects each key node is followed by its value */
+	size_t n, cap;
+	char error[96];       /* why parsing failed */
+	size_t error_column;  /* 1-based byte column of the failure */
+} wc_json_doc;
+
+/* Parses buf[0..len) in place.  Returns 0, or -1 with doc->error set.  The
+ * nodes point into buf.  A doc may be reused; free it with wc_json_free. */
+int wc_json_parse(wc_json_doc *doc, char *buf, size_t len);
+void wc_json_free(wc_json_doc *doc);
+/* First element of an array, first key of an object; NULL if empty. */
+const wc_json_node *wc_json_child(const wc_json_doc *doc, const wc_json_node *n);
+const wc_json_node *wc_json_next(const wc_json_doc *doc, const wc_json_node *n);
+/* The value of the first member named key, or NULL. */
+const wc_json_node *wc_json_get(const wc_json_doc *doc, const wc_json_node *obj, const char *key);
+/* "a string", "an object", ... for messages. */
+const char *wc_json_type_name(wc_json_type t);
+
+/* batch.c: the parts the unit tests reach. */
+/* Drops the white space outside strings of a JSON text in place (the
+ * pretty report becomes one line); returns the new length. */
+size_t wc_json_compact(char *s, size_t n);
+/* Reads one JSON Lines record (buf[0..len), parsed in place) into a new
+ * bundle of rs.  *id receives the record's id (caller frees; NULL when it has
+ * none).  Returns NULL with *error set (caller frees) when the record is
+ * malformed or a version cannot be added. */
+wc_bundle *wc_batch_record_bundle(wc_ruleset *rs, char *buf, size_t len, int replace_invalid,
+                                  char **id, char **error);
 
 #endif

@@ -69,11 +69,12 @@ static void add_escaped(wc_buf *b, const char *s)
 	}
 }
 
-static bool has_letter(const char *s)
+/* A currency sign ($, €, £ ...) in the form: "US$" is a prefix symbol. */
+static bool has_currency_sign(const char *s)
 {
 	size_t i = 0, n = strlen(s);
 	while (i < n)
-		if (wc_is_letter(wc_utf8_next(s, n, &i)))
+		if (wc_is_currency_sign(wc_utf8_next(s, n, &i)))
 			return true;
 	return false;
 }
@@ -83,7 +84,7 @@ char *wc_lex_regex(const wc_lexicon *lx, bool symbols_only)
 	const char **forms = wc_xcalloc(lx->n + 1, sizeof *forms);
 	size_t n = 0;
 	for (size_t i = 0; i < lx->n; i++)
-		if (!symbols_only || !has_letter(lx->items[i].form))
+		if (!symbols_only || has_currency_sign(lx->items[i].form))
 			forms[n++] = lx->items[i].form;
 	if (!n) {
 		free(forms);

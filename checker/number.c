@@ -64,6 +64,8 @@ static bool split_runs(const char *s, size_t n, digit_runs *r)
 		r->nruns++;
 		if (i == n)
 			break;
+		if (r->nruns == 64)
+			return false; /* more groups than any number has */
 		size_t k = separator_len(s + i, n - i);
 		/* ", " is one (garbled) separator */
 		if (k == 1 && s[i] == ',' && i + 1 < n && s[i + 1] == ' ')
@@ -180,7 +182,8 @@ static bool segment_word(wc_locale *loc, const char *w, size_t n, int64_t *vals,
 	for (size_t k = n; k > 0; k--) {
 		const wc_lex_item *it = wc_lex_find(&loc->number_words, w, k);
 		if (it && *nvals < 32) {
-			vals[(*nvals)++] = it->num;
+			/* multipliers ("dozen") are stored negative, see parse_words */
+			vals[(*nvals)++] = it->canon[0] == '*' ? -it->num : it->num;
 			if (segment_word(loc, w + k, n - k, vals, nvals))
 				return true;
 			(*nvals)--;
@@ -233,7 +236,9 @@ static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d)
 	int64_t total = 0, cur = 0;
 	for (size_t k = 0; k < nvals; k++) {
 		int64_t v = vals[k];
-		if (v == 100)
+		if (v < 0)
+			cur = (cur ? cur : 1) * -v; /* "two dozen" */
+		else if (v == 100)
 			cur = (cur ? cur : 1) * 100;
 		else if (v >= 1000) {
 			total += (cur ? cur : 1) * v;

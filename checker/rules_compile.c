@@ -117,6 +117,26 @@ static char *lex_macro(const wc_lexicon *lx, bool caseless)
 	return r;
 }
 
+/* Day and month names.  An abbreviation with a dot ("Sat.", "man.", "jul.")
+ * ends sentences as an ordinary word too ("They sat.", Danish "gør man."), so
+ * it counts only as written and when a date follows ("Jan. 5", "man. 5."). */
+static char *calendar_macro(const wc_lexicon *lx, bool caseless)
+{
+	wc_lexicon full = {0}, abbr = {0};
+	for (size_t i = 0; i < lx->n; i++) {
+		const char *f = lx->items[i].form;
+		size_t n = strlen(f);
+		wc_lex_add(n > 1 && f[n - 1] == '.' ? &abbr : &full, f, NULL, 0);
+	}
+	char *a = forms_regex(&full, caseless), *b = wc_lex_regex(&abbr, false);
+	char *r = wc_xasprintf("(?<![\\p{L}\\p{N}])(?:%s(?![\\p{L}\\p{N}])|(?-i:%s)(?=\\s*\\d))", a, b);
+	wc_lex_free(&full);
+	wc_lex_free(&abbr);
+	free(a);
+	free(b);
+	return r;
+}
+
 /* Terms may carry a genitive ending: "Pekings", "Trump’s", "USA:s". */
 static char *term_macro(const wc_locale *loc, const wc_lexicon *lx)
 {
@@ -148,8 +168,8 @@ static void build_macros(wc_compiled *c, const wc_locale *loc)
 	c->macro[M_CURRENCY_SYMBOL] = wc_xasprintf("(?:%s)", sym);
 	free(sym);
 	c->macro[M_TIME_UNIT] = lex_macro(&loc->units, true);
-	c->macro[M_WEEKDAY] = lex_macro(&loc->weekdays, true);
-	c->macro[M_MONTH] = lex_macro(&loc->months, !loc->months_case_sensitive);
+	c->macro[M_WEEKDAY] = calendar_macro(&loc->weekdays, true);
+	c->macro[M_MONTH] = calendar_macro(&loc->months, !loc->months_case_sensitive);
 	c->macro[M_RELATIVE_DATE] = lex_macro(&loc->relative, true);
 	c->macro[M_TITLE] = lex_macro(&loc->titles, true);
 	c->macro[M_PLACE] = term_macro(loc, &loc->names);
@@ -253,16 +273,31 @@ static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_patte
 	return 0;
 }
 
-static void build_term_lexicons(wc_ruleset *rs, wc_locale *loc)
+/* A form that names two concepts would be read as the first one only; that
+ * is fine when one is broader than the other, and an error otherwise. */
+static bool build_term_lexicons(wc_ruleset *rs, wc_locale *loc, wc_diags *diags)
 {
+	bool ok = true;
 	for (size_t i = 0; i < rs->nconcepts; i++) {
 		const wc_concept *k = &rs->concepts[i];
 		wc_lexicon *lx = strcmp(k->kind, "title") == 0 ? &loc->titles : &loc->names;
-		for (size_t j = 0; j < k->forms.n; j++)
-			if (strcmp(k->langs.v[j], loc->lang) == 0 &&
-			    !wc_lex_find(lx, k->forms.v[j], strlen(k->forms.v[j])))
-				wc_lex_add(lx, k->forms.v[j], k->id, 0);
+		for (size_t j = 0; j < k->forms.n; j++) {
+			const char *form = k->forms.v[j];
+			if (strcmp(k->langs.v[j], loc->lang) != 0)
+				continue;
+			const wc_lex_item *old = wc_lex_find(lx, form, strlen(form));
+			if (!old) {
+				wc_lex_add(lx, form, k->id, 0);
+			} else if (!wc_concepts_compatible(rs, old->canon, k->id)) {
+				wc_diags_add(diags, "", 0, 0, NULL,
+				             "terms: the %s form '%s' names both '%s' and '%s'; give one of them "
+				             "'broader:' the other, or drop the form from one",
+				             loc->lang, form, old->canon, k->id);
+				ok = false;
+			}
+		}
 	}
+	return ok;
 }
 
 /* Generic extractors run before keyed rules, so that a keyed rule finds the
@@ -290,7 +325,8 @@ int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 		return loc->compiled->failed ? WC_ERULES : WC_OK;
 	wc_compiled *c = wc_xcalloc(1, sizeof *c);
 	loc->compiled = c;
-	build_term_lexicons(rs, loc);
+	if (!build_term_lexicons(rs, loc, diags))
+		c->failed = true;
 	build_macros(c, loc);
 	for (size_t i = 0; i < rs->nrules; i++) {
 		const wc_rule *r = rs->rules[i];

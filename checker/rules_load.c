@@ -53,15 +53,15 @@ static void check_keys(loader *ld, const wc_ynode *map, const char *const *allow
 		const char *best = NULL;
 		size_t bestd = 99;
 		bool ok = false;
+		for (const char *const *a = allowed; *a && !ok; a++)
+			ok = strcmp(*a, k->value) == 0;
+		if (ok)
+			continue;
 		for (const char *const *a = allowed; *a; a++) {
-			if (strcmp(*a, k->value) == 0)
-				ok = true;
 			size_t dist = edit_distance(*a, k->value);
 			if (dist < bestd)
 				bestd = dist, best = *a;
 		}
-		if (ok)
-			continue;
 		if (best && bestd <= 3)
 			FAIL(ld, k, "unknown key '%s' (did you mean '%s'?)", k->value, best);
 		else
@@ -284,10 +284,33 @@ static void load_number_map(loader *ld, wc_lexicon *lx, const wc_ynode *map, con
 	}
 }
 
+/* Words that multiply what precedes them ("two dozen" = 24); they join the
+ * number words with a canonical value marked "*". */
+static void load_multipliers(loader *ld, wc_lexicon *lx, const wc_ynode *map)
+{
+	if (map->type != WC_Y_MAP) {
+		FAIL(ld, map, "numbers.multipliers must be a map of word to number");
+		return;
+	}
+	for (size_t i = 0; i < map->n; i++) {
+		long long v;
+		if (!integer(ld, map->items[2 * i + 1], "numbers.multipliers", &v))
+			continue;
+		if (v < 2 || v > 1000000) {
+			FAIL(ld, map->items[2 * i + 1], "numbers.multipliers: %lld is out of range (2..1000000)", v);
+			continue;
+		}
+		char canon[32];
+		snprintf(canon, sizeof canon, "*%lld", v);
+		lex_target t = {lx, canon, v};
+		add_form(ld, map->items[2 * i], &t);
+	}
+}
+
 static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 {
-	static const char *const keys[] = {"decimal", "group", "group_also", "words", "joiners",
-	                                   "scales", "bare_word_min", NULL};
+	static const char *const keys[] = {"decimal", "group", "group_also", "words", "multipliers",
+	                                   "joiners", "scales", "bare_word_min", NULL};
 	check_keys(ld, m, keys);
 	const wc_ynode *n;
 	if ((n = wc_ymap_get(m, "decimal")))
@@ -297,6 +320,8 @@ static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 	each_string(ld, wc_ymap_get(m, "group_also"), "numbers.group_also", add_to_strlist, &loc->group_also);
 	if ((n = wc_ymap_get(m, "words")))
 		load_number_map(ld, &loc->number_words, n, "numbers.words", 1000000000000LL);
+	if ((n = wc_ymap_get(m, "multipliers")))
+		load_multipliers(ld, &loc->number_words, n);
 	if ((n = wc_ymap_get(m, "scales")))
 		load_number_map(ld, &loc->scales, n, "numbers.scales (powers of ten)", 15);
 	if ((n = wc_ymap_get(m, "joiners"))) {

@@ -147,7 +147,7 @@ static uint32_t macro_class(const char *name, size_t n)
 		uint32_t cls;
 	} m[] = {
 		{"number", T_DIGIT | T_NUMWORD}, {"digits", T_DIGIT}, {"number_words", T_NUMWORD},
-		{"scale", T_SCALE}, {"currency", T_CURRENCY | T_SYMBOL}, {"currency_symbol", T_SYMBOL},
+		{"scale", T_SCALE}, {"currency", T_CURRENCY | T_SYMBOL}, {"currency_symbol", T_SYMBOL | T_CURRENCY},
 		{"time_unit", T_UNIT}, {"weekday", T_WEEKDAY}, {"month", T_MONTH},
 		{"relative_date", T_RELATIVE}, {"title", T_TITLE}, {"place", T_PLACE}, {"name", T_UPPER},
 	};

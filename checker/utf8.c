@@ -94,6 +94,11 @@ bool wc_is_digit(int32_t c)
 	return cat(c) == UTF8PROC_CATEGORY_ND;
 }
 
+bool wc_is_currency_sign(int32_t c)
+{
+	return cat(c) == UTF8PROC_CATEGORY_SC;
+}
+
 bool wc_is_space(int32_t c)
 {
 	if (c < 0x80)

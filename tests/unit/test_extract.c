@@ -1,0 +1,712 @@
+/* test_extract.c — unit tests of extract.c (stage 3) with the shipped rules:
+ * real sentences of the ZTE fixtures in en/da/sv give facts of the right
+ * kind, value, unit and rule at the right positions; a catastrophic user
+ * pattern gives up (rule.limit) instead of hanging.  Runs from the
+ * repository root. */
+#include "unit.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static wc_ruleset *rs;
+
+static int setup(void **state)
+{
+	(void)state;
+	rs = wc_ruleset_new();
+	wc_diags *d = wc_diags_new();
+	int rc = wc_ruleset_load_dir(rs, "rules", d);
+	if (rc != WC_OK) {
+		wc_diags_print(d, stderr);
+		wc_diags_free(d);
+		return -1;
+	}
+	wc_diags_free(d);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	wc_ruleset_free(rs);
+	return 0;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		fail_msg("cannot open %s (run the tests from the repository root)", path);
+	wc_buf b = {0};
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		wc_buf_add(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return b.s ? b.s : wc_xstrdup("");
+}
+
+static wc_facts *extract(const char *lang, const char *text)
+{
+	wc_diags *d = wc_diags_new();
+	wc_facts *f = wc_extract(rs, lang, "test.txt", text, strlen(text), d);
+	if (!f || wc_diags_count(d)) {
+		wc_diags_print(d, stderr);
+		fail_msg("wc_extract failed");
+	}
+	wc_diags_free(d);
+	return f;
+}
+
+static void dump(const wc_facts *f)
+{
+	for (size_t i = 0; i < wc_facts_count(f); i++) {
+		const wc_fact *x = wc_facts_get(f, i);
+		print_message("  fact: %s '%s' = %s [%s] rule %s at %zu:%zu (%zu-%zu)\n", x->kind, x->text,
+		              x->value, x->unit ? x->unit : "-", x->rule, x->line, x->column, x->start, x->end);
+	}
+}
+
+/* The fact written as text; fails if absent. */
+static const wc_fact *fact_at(const wc_facts *f, const char *text)
+{
+	for (size_t i = 0; i < wc_facts_count(f); i++)
+		if (strcmp(wc_facts_get(f, i)->text, text) == 0)
+			return wc_facts_get(f, i);
+	dump(f);
+	fail_msg("no fact written '%s'", text);
+	return NULL;
+}
+
+/* A fact written text has exactly this kind, value, unit (NULL = none) and rule. */
+static const wc_fact *expect_fact(const wc_facts *f, const char *text, const char *kind,
+                                  const char *value, const char *unit, const char *rule)
+{
+	const wc_fact *x = fact_at(f, text);
+	bool ok = strcmp(x->kind, kind) == 0 && strcmp(x->value, value) == 0 &&
+	          (unit ? x->unit && strcmp(x->unit, unit) == 0 : x->unit == NULL) &&
+	          strcmp(x->rule, rule) == 0;
+	if (!ok) {
+		dump(f);
+		fail_msg("'%s': got %s %s [%s] rule %s, want %s %s [%s] rule %s", text, x->kind, x->value,
+		         x->unit ? x->unit : "-", x->rule, kind, value, unit ? unit : "-", rule);
+	}
+	return x;
+}
+
+static size_t count_kind(const wc_facts *f, const char *kind)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < wc_facts_count(f); i++)
+		n += strcmp(wc_facts_get(f, i)->kind, kind) == 0;
+	return n;
+}
+
+static bool has_value(const wc_facts *f, const char *kind, const char *value)
+{
+	for (size_t i = 0; i < wc_facts_count(f); i++)
+		if (strcmp(wc_facts_get(f, i)->kind, kind) == 0 && strcmp(wc_facts_get(f, i)->value, value) == 0)
+			return true;
+	return false;
+}
+
+/* ---- keyed facts ------------------------------------------------------------------------ */
+
+static void test_employees_and_ban(void **state)
+{
+	(void)state;
+	wc_facts *f = extract("en",
+	    "ZTE, which employs 80,000 people, said last week its major operations had \xE2\x80\x9C"
+	    "ceased\xE2\x80\x9D after being banned for seven years from buying crucial American "
+	    "technology, raising the possibility of its collapse.");
+	expect_fact(f, "80,000", "number", "80000", NULL, "employees");
+	expect_fact(f, "last week", "date", "last-week", "relative", "relative-date");
+	expect_fact(f, "seven years", "duration", "7", "year", "ban-duration");
+	if (wc_facts_count(f) != 3)
+		dump(f);
+	assert_int_equal(wc_facts_count(f), 3);
+	wc_facts_free(f);
+
+	f = extract("da",
+	    "ZTE, der beskæftiger 80, 000 mennesker, sagde i sidste uge, at dens større operationer "
+	    "var \"ophørt\" efter at have været forbudt i syv år fra at købe vigtig amerikansk "
+	    "teknologi, øge muligheden for dets kollaps.");
+	expect_fact(f, "80, 000", "number", "80000", NULL, "employees");
+	expect_fact(f, "i sidste uge", "date", "last-week", "relative", "relative-date");
+	expect_fact(f, "syv år", "duration", "7", "year", "ban-duration");
+	assert_int_equal(wc_facts_count(f), 3);
+	wc_facts_free(f);
+
+	f = extract("sv",
+	    "ZTE, som sysselsätter 80, 000 personer, sa förra veckan att dess stora verksamhet hade "
+	    "\"upphört\" efter att ha varit förbjuden i sju år från att köpa kritisk amerikansk "
+	    "teknologi, ökar risken för dess kollaps.");
+	expect_fact(f, "80, 000", "number", "80000", NULL, "employees");
+	expect_fact(f, "förra veckan", "date", "last-week", "relative", "relative-date");
+	expect_fact(f, "sju år", "duration", "7", "year", "ban-duration");
+	assert_int_equal(wc_facts_count(f), 3);
+	wc_facts_free(f);
+
+	/* the same number without the employing context is a plain number */
+	f = extract("en", "Shares fell 80,000 points.");
+	expect_fact(f, "80,000", "number", "80000", NULL, "number");
+	wc_facts_free(f);
+	f = extract("da", "ZTE har 80.000 ansatte.");
+	expect_fact(f, "80.000", "number", "80000", NULL, "employees");
+	wc_facts_free(f);
+}
+
+static void test_fine(void **state)
+{
+	(void)state;
+	wc_facts *f = extract("en",
+	    "ZTE pleaded guilty to the charges in March last year and was hit with $1.2 billion in fines.");
+	expect_fact(f, "$1.2 billion", "money", "1200000000", "USD", "fine");
+	expect_fact(f, "March", "date", "march", "month", "month");
+	expect_fact(f, "last year", "date", "last-year", "relative", "relative-date");
+	assert_int_equal(wc_facts_count(f), 3);
+	wc_facts_free(f);
+
+	f = extract("da",
+	    "ZTE erkendte sig skyldig i anklagerne i marts sidste år og blev ramt med bøder på 1,2 "
+	    "milliarder dollar.");
+	expect_fact(f, "1,2 milliarder dollar", "money", "1200000000", "USD", "fine");
+	expect_fact(f, "marts", "date", "march", "month", "month");
+	expect_fact(f, "sidste år", "date", "last-year", "relative", "relative-date");
+	assert_int_equal(wc_facts_count(f), 3);
+	wc_facts_free(f);
+
+	f = extract("sv",
+	    "ZTE erkände sig skyldig till anklagelserna i mars förra året och drabbades av 1,2 "
+	    "miljarder dollar i böter.");
+	expect_fact(f, "1,2 miljarder dollar", "money", "1200000000", "USD", "fine");
+	expect_fact(f, "mars", "date", "march", "month", "month");
+	expect_fact(f, "förra året", "date", "last-year", "relative", "relative-date");
+	wc_facts_free(f);
+
+	/* money that is no fine is generic money */
+	f = extract("en", "The deal was worth $1.2bn to the company.");
+	expect_fact(f, "$1.2bn", "money", "1200000000", "USD", "money");
+	wc_facts_free(f);
+	f = extract("da", "Aftalen var værd 2,5 mia. kr. for firmaet.");
+	expect_fact(f, "2,5 mia. kr.", "money", "2500000000", "DKK", "money");
+	wc_facts_free(f);
+}
+
+/* ---- dates --------------------------------------------------------------------------------- */
+
+static void test_weekdays(void **state)
+{
+	(void)state;
+	wc_facts *f = extract("en",
+	    "China\xE2\x80\x99s top economic official, Vice Premier Liu He, will be in Washington for a "
+	    "new round of trade talks from Tuesday until Saturday, the foreign ministry said.");
+	expect_fact(f, "Tuesday", "date", "tuesday", "weekday", "weekday");
+	expect_fact(f, "Saturday", "date", "saturday", "weekday", "weekday");
+	wc_facts_free(f);
+
+	f = extract("sv", "\"Kina och USA arbetar bra tillsammans om handel, \" sa Trump i söndags.");
+	expect_fact(f, "söndags", "date", "sunday", "weekday", "weekday");
+	assert_int_equal(count_kind(f, "date"), 1);
+	wc_facts_free(f);
+
+	f = extract("sv",
+	    "Men Posten rapporterade att en kinesisk delegation på hög nivå var i Washington på "
+	    "fredagen och tog upp frågan om Washington kunde slappna av sin hållning till ZTE.");
+	expect_fact(f, "fredagen", "date", "friday", "weekday", "weekday");
+	wc_facts_free(f);
+
+	f = extract("sv", "USA:s president Donald Trump sa på söndagen att han arbetade med Xi Jinping.");
+	expect_fact(f, "söndagen", "date", "sunday", "weekday", "weekday");
+	wc_facts_free(f);
+
+	f = extract("da",
+	    "Dagbladet rapporterede, at en kinesisk delegation på højt niveau var i Washington fredag "
+	    "og rejste spørgsmålet.");
+	expect_fact(f, "fredag", "date", "friday", "weekday", "weekday");
+	wc_facts_free(f);
+
+	f = extract("da", "Kina roste mandag præsident Donald Trumps tilbud.");
+	expect_fact(f, "mandag", "date", "monday", "weekday", "weekday");
+	wc_facts_free(f);
+}
+
+static void test_months_and_relative(void **state)
+{
+	(void)state;
+	wc_facts *f = extract("en",
+	    "The fate of ZTE has become a key part of the talks, with Chinese officials protesting at "
+	    "the ban during discussions with top US officials in Beijing earlier this month.");
+	expect_fact(f, "earlier this month", "date", "this-month", "relative", "relative-date");
+	wc_facts_free(f);
+
+	f = extract("da", "drøftelser med amerikanske embedsmænd i Beijing tidligere på måneden.");
+	expect_fact(f, "tidligere på måneden", "date", "this-month", "relative", "relative-date");
+	wc_facts_free(f);
+
+	f = extract("en", "The ban was imposed on May 5, 2018, after talks.");
+	expect_fact(f, "May 5, 2018", "date", "may 5 2018", "month", "month");
+	wc_facts_free(f);
+
+	/* "May" opening a sentence is a verb, not a month */
+	f = extract("en", "May the talks succeed.");
+	assert_int_equal(count_kind(f, "date"), 0);
+	wc_facts_free(f);
+	/* Swedish months are lower case; "Mars" the planet is not one */
+	f = extract("sv", "den 5 mars 2018");
+	expect_fact(f, "5 mars 2018", "date", "march 5 2018", "month", "month");
+	wc_facts_free(f);
+}
+
+/* ---- titles, places, codes --------------------------------------------------------------- */
+
+static void test_titles(void **state)
+{
+	(void)state;
+	wc_facts *f = extract("en",
+	    "China\xE2\x80\x99s top economic official, Vice Premier Liu He, will be in Washington.");
+	expect_fact(f, "Vice Premier Liu He", "title", "vice-premier", "Liu He", "title");
+	expect_fact(f, "Washington", "name", "washington", NULL, "place");
+	wc_facts_free(f);
+
+	f = extract("da",
+	    "\"Hvad med at hjælpe nogle amerikanske virksomheder først?\" Den demokratiske senats "
+	    "minoritetsleder Chuck Schumer sagde som svar på Trumps tweet.");
+	expect_fact(f, "senats minoritetsleder Chuck Schumer", "title", "senate-minority-leader",
+	            "Chuck Schumer", "title");
+	wc_facts_free(f);
+
+	f = extract("sv", "Pekings högsta ekonomiska tjänsteman, Vice premiärminister Liu He, kommer till Washington.");
+	expect_fact(f, "Vice premiärminister Liu He", "title", "vice-premier", "Liu He", "title");
+	wc_facts_free(f);
+
+	f = extract("en",
+	    "\xE2\x80\x9CWe highly commend the positive remark,\xE2\x80\x9D foreign ministry "
+	    "spokesperson Lu Kang told a regular press briefing.");
+	expect_fact(f, "foreign ministry spokesperson Lu Kang", "title", "spokesperson", "Lu Kang", "title");
+	wc_facts_free(f);
+
+	f = extract("en", "David Frum, a former speechwriter for President George W. Bush, said Trump.");
+	expect_fact(f, "President George W. Bush", "title", "president", "George W. Bush", "title");
+	wc_facts_free(f);
+}
+
+static void test_places(void **state)
+{
+	(void)state;
+	wc_facts *f = extract("sv",
+	    "Trump har insisterat på att relationerna mellan Washington och Peking aldrig har varit "
+	    "bättre och han har arbetat nära Xi i ansträngningarna att övertala Nordkorea.");
+	expect_fact(f, "Peking", "name", "beijing", NULL, "place");
+	expect_fact(f, "Washington", "name", "washington", NULL, "place");
+	expect_fact(f, "Nordkorea", "name", "north-korea", NULL, "place");
+	wc_facts_free(f);
+
+	f = extract("da",
+	    "Washington Post rapporterede sent søndag, at Det Hvide Hus og højtstående kinesiske "
+	    "embedsmænd diskuterer en aftale.");
+	expect_fact(f, "Det Hvide Hus", "name", "white-house", NULL, "place");
+	expect_fact(f, "søndag", "date", "sunday", "weekday", "weekday");
+	wc_facts_free(f);
+
+	f = extract("sv", "Washington Post rapporterade sent på söndagen att Vita huset och höga kinesiska tjänstemän diskuterar.");
+	expect_fact(f, "Vita huset", "name", "white-house", NULL, "place");
+	wc_facts_free(f);
+
+	/* a genitive ending on an exonym */
+	f = extract("sv", "Pekings högsta ekonomiska tjänsteman.");
+	expect_fact(f, "Pekings", "name", "beijing", NULL, "place");
+	wc_facts_free(f);
+	f = extract("sv", "USA:s president talade.");
+	expect_fact(f, "USA:s", "name", "united-states", NULL, "place");
+	wc_facts_free(f);
+	f = extract("en", "Beijing \xE2\x80\x94 China on Monday hailed the offer.");
+	expect_fact(f, "Beijing", "name", "beijing", NULL, "place");
+	expect_fact(f, "China", "name", "china", NULL, "place");
+	expect_fact(f, "Monday", "date", "monday", "weekday", "weekday");
+	wc_facts_free(f);
+}
+
+static void test_codes_and_small_numbers(void **state)
+{
+	(void)state;
+	wc_facts *f = extract("en",
+	    "There has been an intense rivalry for supremacy in emerging technology fields such as "
+	    "artificial intelligence and 5G, the next-generation superfast wireless system.");
+	expect_fact(f, "5G", "code", "5g", NULL, "code");
+	assert_int_equal(count_kind(f, "number"), 0);
+	wc_facts_free(f);
+
+	/* "one" in "one sided" is no fact; "two" in "the two sides" is */
+	f = extract("en",
+	    "\xE2\x80\x9C" "But past negotiations have been so one sided in favor of China, for so many "
+	    "years, that it is hard for them to make a deal,\xE2\x80\x9D he tweeted.");
+	assert_int_equal(count_kind(f, "number"), 0);
+	wc_facts_free(f);
+	f = extract("en", "The two sides will work together.");
+	expect_fact(f, "two", "number", "2", NULL, "number");
+	wc_facts_free(f);
+
+	f = extract("da", "© 2018 AFP");
+	expect_fact(f, "2018", "number", "2018", NULL, "number");
+	assert_int_equal(wc_facts_count(f), 1);
+	wc_facts_free(f);
+	f = extract("sv", "© 2018 AFP");
+	expect_fact(f, "2018", "number", "2018", NULL, "number");
+	assert_int_equal(wc_facts_count(f), 1);
+	wc_facts_free(f);
+}
+
+/* "US$" is a currency form of the English locale: it belongs to the amount,
+ * and its "US" is no mention of the country. */
+static void test_us_dollar_prefix(void **state)
+{
+	(void)state;
+	wc_facts *f = extract("en", "The firm paid US$1.2bn to settle the case.");
+	expect_fact(f, "US$1.2bn", "money", "1200000000", "USD", "money");
+	if (count_kind(f, "name"))
+		dump(f);
+	assert_int_equal(count_kind(f, "name"), 0);
+	assert_int_equal(wc_facts_count(f), 1);
+	wc_facts_free(f);
+}
+
+/* The pronoun "us" is not the United States; "US" is. */
+static void test_pronoun_us(void **state)
+{
+	(void)state;
+	wc_facts *f = extract("en", "\xE2\x80\x9CHelp us,\xE2\x80\x9D Trump said. Let us see.");
+	if (count_kind(f, "name"))
+		dump(f);
+	assert_int_equal(count_kind(f, "name"), 0);
+	wc_facts_free(f);
+	f = extract("en", "US officials imposed the ban.");
+	expect_fact(f, "US", "name", "united-states", NULL, "place");
+	wc_facts_free(f);
+}
+
+/* Abbreviated day and month names ("Sat.", "man.", "jul.") are also common
+ * words at the end of a sentence: "He sat.", "Sådan gør man." (Danish "one"),
+ * "glædelig jul." (Christmas).  Those are no dates. */
+static void test_abbreviations_are_not_words(void **state)
+{
+	(void)state;
+	wc_facts *f = extract("en", "He sat. They wed. Nothing new under the sun.");
+	if (count_kind(f, "date"))
+		dump(f);
+	assert_int_equal(count_kind(f, "date"), 0);
+	wc_facts_free(f);
+	f = extract("da", "Sådan gør man.");
+	if (count_kind(f, "date"))
+		dump(f);
+	assert_int_equal(count_kind(f, "date"), 0);
+	wc_facts_free(f);
+	f = extract("da", "Vi ønsker glædelig jul.");
+	if (count_kind(f, "date"))
+		dump(f);
+	assert_int_equal(count_kind(f, "date"), 0);
+	wc_facts_free(f);
+	/* the abbreviations themselves still work where they are dates */
+	f = extract("en", "The talks end on Sat. 12 May.");
+	assert_true(has_value(f, "date", "saturday"));
+	wc_facts_free(f);
+}
+
+/* ---- positions --------------------------------------------------------------------------------- */
+
+/* Independently of the library: line, column (code points) and the bytes
+ * of every fact agree with the file as read. */
+static void check_positions(const char *path, const char *lang, size_t *checked)
+{
+	size_t len;
+	char *bytes = slurp(path, &len);
+	wc_facts *f = extract(lang, bytes);
+	for (size_t i = 0; i < wc_facts_count(f); i++) {
+		const wc_fact *x = wc_facts_get(f, i);
+		assert_true(x->start < x->end && x->end <= len);
+		if (x->end - x->start != strlen(x->text) || memcmp(bytes + x->start, x->text, strlen(x->text)))
+			fail_msg("%s: fact '%s' does not stand at bytes %zu-%zu", path, x->text, x->start, x->end);
+		size_t line = 1, ls = 0;
+		for (size_t k = 0; k < x->start; k++)
+			if (bytes[k] == '\n')
+				line++, ls = k + 1;
+		size_t col = 1;
+		for (size_t k = ls; k < x->start; k++)
+			col += ((unsigned char)bytes[k] & 0xC0) != 0x80;
+		if (x->line != line || x->column != col)
+			fail_msg("%s: fact '%s' at %zu:%zu, want %zu:%zu", path, x->text, x->line, x->column, line, col);
+		(*checked)++;
+	}
+	wc_facts_free(f);
+	free(bytes);
+}
+
+static void test_positions(void **state)
+{
+	(void)state;
+	size_t len;
+	char *bytes = slurp("fixtures/zte/zte.da.txt", &len);
+	wc_facts *f = extract("da", bytes);
+	/* line 5: "ZTE, der beskæftiger 80, 000 mennesker": the æ is two bytes */
+	const wc_fact *x = expect_fact(f, "80, 000", "number", "80000", NULL, "employees");
+	const char *at = strstr(bytes, "80, 000");
+	assert_int_equal(x->line, 5);
+	assert_int_equal(x->column, 22);
+	assert_int_equal(x->start, (size_t)(at - bytes));
+	assert_int_equal(x->end, (size_t)(at - bytes) + 7);
+	/* line 15: "Kinas øverste økonomiske embedsmand, Vicepremier Liu He" */
+	x = expect_fact(f, "Vicepremier Liu He", "title", "vice-premier", "Liu He", "title");
+	assert_int_equal(x->line, 15);
+	assert_int_equal(x->column, 38);
+	at = strstr(bytes, "Vicepremier Liu He");
+	assert_int_equal(x->start, (size_t)(at - bytes));
+	assert_int_equal(x->end - x->start, strlen("Vicepremier Liu He"));
+	/* "syv år": 7 bytes, 6 code points */
+	x = expect_fact(f, "syv år", "duration", "7", "year", "ban-duration");
+	assert_int_equal(x->end - x->start, 7);
+	wc_facts_free(f);
+	free(bytes);
+
+	/* a fact after a non-ASCII character on the first line of a small text */
+	f = extract("sv", "Första raden.\nÅtta år efter att ha varit förbjuden i sju år.");
+	x = expect_fact(f, "sju år", "duration", "7", "year", "ban-duration");
+	assert_int_equal(x->line, 2);
+	assert_int_equal(x->column, 40);
+	assert_int_equal(x->start, strlen("Första raden.\nÅtta år efter att ha varit förbjuden i "));
+	assert_int_equal(x->end, x->start + strlen("sju år"));
+	wc_facts_free(f);
+
+	size_t checked = 0;
+	check_positions("fixtures/zte/zte.da.txt", "da", &checked);
+	check_positions("fixtures/zte/zte.sv.txt", "sv", &checked);
+	check_positions("fixtures/zte/zte.en.txt", "en", &checked);
+	assert_true(checked > 100);
+}
+
+/* Whole fixtures: what ACCEPTANCE.md relies on is found at the right lines. */
+static void test_fixture_facts(void **state)
+{
+	(void)state;
+	size_t len;
+	char *bytes = slurp("fixtures/zte/zte.sv.txt", &len);
+	wc_facts *f = extract("sv", bytes);
+	const wc_fact *x = expect_fact(f, "80, 000", "number", "80000", NULL, "employees");
+	assert_int_equal(x->line, 8);
+	x = expect_fact(f, "1,2 miljarder dollar", "money", "1200000000", "USD", "fine");
+	assert_int_equal(x->line, 11);
+	x = expect_fact(f, "fredagen", "date", "friday", "weekday", "weekday");
+	assert_int_equal(x->line, 17);
+	x = expect_fact(f, "söndags", "date", "sunday", "weekday", "weekday");
+	assert_int_equal(x->line, 30);
+	x = expect_fact(f, "2018", "number", "2018", NULL, "number");
+	assert_int_equal(x->line, 32);
+	/* the Swedish version never says Monday */
+	assert_false(has_value(f, "date", "monday"));
+	/* "USA:s" stands four times and is a place each time */
+	size_t usa = 0;
+	for (size_t i = 0; i < wc_facts_count(f); i++)
+		usa += strcmp(wc_facts_get(f, i)->text, "USA:s") == 0 &&
+		       strcmp(wc_facts_get(f, i)->value, "united-states") == 0;
+	assert_int_equal(usa, 4);
+	wc_facts_free(f);
+	free(bytes);
+
+	bytes = slurp("fixtures/zte/zte.en.txt", &len);
+	f = extract("en", bytes);
+	x = expect_fact(f, "Senate Minority Leader Chuck Schumer", "title", "senate-minority-leader",
+	                "Chuck Schumer", "title");
+	assert_int_equal(x->line, 10);
+	x = expect_fact(f, "$1.2 billion", "money", "1200000000", "USD", "fine");
+	assert_int_equal(x->line, 12);
+	/* the credit line of the English source carries no year */
+	assert_false(has_value(f, "number", "2018"));
+	/* Sunday: lines 7, 17 and 30 */
+	size_t sundays = 0;
+	for (size_t i = 0; i < wc_facts_count(f); i++)
+		sundays += strcmp(wc_facts_get(f, i)->value, "sunday") == 0;
+	assert_int_equal(sundays, 3);
+	wc_facts_free(f);
+	free(bytes);
+}
+
+/* ---- bad input ------------------------------------------------------------------------------ */
+
+static void test_bad_input(void **state)
+{
+	(void)state;
+	wc_diags *d = wc_diags_new();
+	assert_null(wc_extract(rs, "en", "bad.txt", "80,000 \xFF", 8, d));
+	assert_int_equal(wc_diags_count(d), 1);
+	assert_non_null(strstr(wc_diags_get(d, 0)->message, "byte offset 7"));
+	assert_null(wc_extract(rs, "xx", "x.txt", "80,000", 6, d));
+	assert_int_equal(wc_diags_count(d), 2);
+	wc_diags_free(d);
+	/* the text need not be NUL-terminated */
+	const char buf[] = "It employs 80,000 people and 90,000 more";
+	d = wc_diags_new();
+	wc_facts *f = wc_extract(rs, "en", "t.txt", buf, strlen("It employs 80,000 people"), d);
+	assert_non_null(f);
+	assert_int_equal(wc_facts_count(f), 1);
+	expect_fact(f, "80,000", "number", "80000", NULL, "employees");
+	wc_facts_free(f);
+	wc_diags_free(d);
+}
+
+/* ---- hostile patterns ------------------------------------------------------------------------- */
+
+/* A user rule (a+)+$ backtracks exponentially on "aaa…ab": with a small
+ * match limit it gives up on that paragraph (rule.limit), and the
+ * other rules and paragraphs still work. */
+static void test_catastrophic_pattern(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/wc-extract-XXXXXX";
+	if (!mkdtemp(dir))
+		fail_msg("mkdtemp: %s", strerror(errno));
+	char *facts = wc_xasprintf("%s/facts", dir);
+	char *file = wc_xasprintf("%s/evil.yaml", facts);
+	assert_int_equal(mkdir(facts, 0700), 0);
+	FILE *fp = fopen(file, "wb");
+	assert_non_null(fp);
+	fputs("rules:\n"
+	      "  - id: evil\n"
+	      "    kind: number\n"
+	      "    patterns:\n"
+	      "      en: ['(a+)+$']\n", fp);
+	fclose(fp);
+	wc_ruleset *r = wc_ruleset_new();
+	wc_diags *d = wc_diags_new();
+	assert_int_equal(wc_ruleset_load_dir(r, "rules", d), WC_OK);
+	assert_int_equal(wc_ruleset_load_dir(r, dir, d), WC_OK);
+	unlink(file);
+	rmdir(facts);
+	rmdir(dir);
+	free(file);
+	free(facts);
+	wc_ruleset_set_match_limit(r, 10000);
+
+	wc_buf text = {0};
+	wc_buf_puts(&text, "ZTE, which employs 80,000 people, said so.\n");
+	for (int i = 0; i < 5000; i++)
+		wc_buf_putc(&text, 'a');
+	wc_buf_puts(&text, "b\nTrump tweeted on Sunday.\n");
+
+	wc_doc doc;
+	assert_int_equal(wc_doc_init(&doc, "evil.txt", wc_ruleset_locale(r, "en"), WC_ROLE_SOURCE, text.s,
+	                             text.len, d), WC_OK);
+	assert_int_equal(doc.npara, 3);
+	wc_findings fs = {0};
+	assert_int_equal(wc_extract_doc(r, &doc, &fs, d), WC_OK);
+	assert_int_equal(wc_diags_count(d), 0);
+	/* exactly one rule.limit, for the rule and the paragraph of a's */
+	size_t limits = 0;
+	for (size_t i = 0; i < fs.n; i++) {
+		const wc_raw_finding *x = &fs.v[i];
+		if (x->check != WC_CHECK_RULE_LIMIT)
+			continue;
+		limits++;
+		assert_non_null(x->rule);
+		assert_string_equal(x->rule, "evil");
+		assert_int_equal(wc_doc_para_at(&doc, x->start), 1);
+		assert_non_null(strstr(x->message, "evil"));
+		assert_int_equal(x->severity, WC_WARNING);
+	}
+	if (limits != 1)
+		for (size_t i = 0; i < fs.n; i++)
+			print_message("  finding: %s\n", fs.v[i].message);
+	assert_int_equal(limits, 1);
+	/* the other paragraphs are extracted as usual */
+	bool employees = false, sunday = false;
+	for (size_t i = 0; i < doc.nfacts; i++) {
+		employees |= strcmp(doc.facts[i].rule->id, "employees") == 0 &&
+		             strcmp(doc.facts[i].value, "80000") == 0;
+		sunday |= strcmp(doc.facts[i].value, "sunday") == 0 && doc.facts[i].para == 2;
+	}
+	assert_true(employees);
+	assert_true(sunday);
+	wc_findings_free(&fs);
+	wc_doc_fini(&doc);
+	wc_buf_free(&text);
+	wc_diags_free(d);
+	wc_ruleset_free(r);
+}
+
+/* The limit is the one set: with a limit of one step even the shipped rules
+ * give up, each with its own rule.limit. */
+static size_t limits_for(wc_ruleset *r, const char *text)
+{
+	wc_diags *d = wc_diags_new();
+	wc_doc doc;
+	assert_int_equal(wc_doc_init(&doc, "t.txt", wc_ruleset_locale(r, "en"), WC_ROLE_SOURCE, text,
+	                             strlen(text), d), WC_OK);
+	wc_findings fs = {0};
+	assert_int_equal(wc_extract_doc(r, &doc, &fs, d), WC_OK);
+	size_t n = 0;
+	for (size_t i = 0; i < fs.n; i++)
+		n += fs.v[i].check == WC_CHECK_RULE_LIMIT;
+	wc_findings_free(&fs);
+	wc_doc_fini(&doc);
+	wc_diags_free(d);
+	return n;
+}
+
+static void test_match_limit_honoured(void **state)
+{
+	(void)state;
+	const char *text = "ZTE, which employs 80,000 people, was fined $1.2 billion.";
+	wc_ruleset *r = wc_ruleset_new();
+	wc_diags *d = wc_diags_new();
+	assert_int_equal(wc_ruleset_load_dir(r, "rules", d), WC_OK);
+	wc_ruleset_set_match_limit(r, 1);
+	assert_true(limits_for(r, text) >= 3);
+	wc_ruleset_free(r);
+	/* the default is generous: the shipped rules never hit it on real text */
+	r = wc_ruleset_new();
+	assert_int_equal(wc_ruleset_load_dir(r, "rules", d), WC_OK);
+	assert_int_equal(limits_for(r, text), 0);
+	wc_ruleset_free(r);
+	wc_diags_free(d);
+}
+
+/* Setting the limit after a language was prepared (wc_extract and
+ * wc_bundle_add_text prepare it) still applies to later extractions. */
+static void test_match_limit_after_prepare(void **state)
+{
+	(void)state;
+	const char *text = "ZTE, which employs 80,000 people, was fined $1.2 billion.";
+	wc_ruleset *r = wc_ruleset_new();
+	wc_diags *d = wc_diags_new();
+	assert_int_equal(wc_ruleset_load_dir(r, "rules", d), WC_OK);
+	assert_int_equal(wc_ruleset_prepare(r, "en", d), WC_OK);
+	wc_ruleset_set_match_limit(r, 1);
+	assert_true(limits_for(r, text) >= 3);
+	wc_ruleset_free(r);
+	wc_diags_free(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_employees_and_ban),
+		cmocka_unit_test(test_fine),
+		cmocka_unit_test(test_weekdays),
+		cmocka_unit_test(test_months_and_relative),
+		cmocka_unit_test(test_titles),
+		cmocka_unit_test(test_places),
+		cmocka_unit_test(test_codes_and_small_numbers),
+		cmocka_unit_test(test_us_dollar_prefix),
+		cmocka_unit_test(test_pronoun_us),
+		cmocka_unit_test(test_abbreviations_are_not_words),
+		cmocka_unit_test(test_positions),
+		cmocka_unit_test(test_fixture_facts),
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_catastrophic_pattern),
+		cmocka_unit_test(test_match_limit_honoured),
+		cmocka_unit_test(test_match_limit_after_prepare),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,572 @@
+/* test_match.c — unit tests of match.c (stage 5) through wc_bundle_check on
+ * small bundles: changed, dropped and added facts; equal values written
+ * differently; related coverage (contradictions only); titles.  Uses the
+ * shipped rules from the repository root. */
+#include "unit.h"
+
+#include <stdio.h>
+
+static wc_ruleset *rs;
+
+static int setup(void **state)
+{
+	(void)state;
+	rs = wc_ruleset_new();
+	wc_diags *d = wc_diags_new();
+	int rc = wc_ruleset_load_dir(rs, "rules", d);
+	if (rc != WC_OK) {
+		wc_diags_print(d, stderr);
+		wc_diags_free(d);
+		return -1;
+	}
+	wc_diags_free(d);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	wc_ruleset_free(rs);
+	return 0;
+}
+
+/* ---- bundles ------------------------------------------------------------------------------- */
+
+typedef struct {
+	wc_role role;
+	const char *lang, *path;
+	const char *const *paras; /* one a line; NULL: read path */
+	size_t n;
+} version;
+
+static char *join(const char *const *paras, size_t n)
+{
+	wc_buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		wc_buf_puts(&b, paras[i]);
+		wc_buf_putc(&b, '\n');
+	}
+	return wc_buf_take(&b);
+}
+
+static wc_report *check(const version *v, size_t nv)
+{
+	wc_bundle *b = wc_bundle_new(rs);
+	wc_diags *d = wc_diags_new();
+	for (size_t i = 0; i < nv; i++) {
+		int rc;
+		if (v[i].paras) {
+			char *text = join(v[i].paras, v[i].n);
+			rc = wc_bundle_add_text(b, v[i].role, v[i].lang, v[i].path, text, strlen(text), d);
+			free(text);
+		} else {
+			rc = wc_bundle_add_file(b, v[i].role, v[i].lang, v[i].path, d);
+		}
+		if (rc != WC_OK) {
+			wc_diags_print(d, stderr);
+			fail_msg("cannot add %s: %s", v[i].path, wc_strerror(rc));
+		}
+	}
+	int err;
+	wc_report *r = wc_bundle_check(b, d, &err);
+	if (!r || err != WC_OK || wc_diags_count(d)) {
+		wc_diags_print(d, stderr);
+		fail_msg("wc_bundle_check failed: %s", wc_strerror(err));
+	}
+	wc_bundle_free(b);
+	wc_diags_free(d);
+	return r;
+}
+
+static void dump(const wc_report *r)
+{
+	for (size_t i = 0; i < wc_report_count(r); i++) {
+		const wc_finding *f = wc_report_get(r, i);
+		print_message("  %s %s %s:%zu:%zu expected=%s found=%s rule=%s: %s\n", f->check,
+		              wc_severity_name(f->severity), f->path, f->line, f->column,
+		              f->expected ? f->expected : "-", f->found ? f->found : "-",
+		              f->rule ? f->rule : "-", f->message);
+	}
+}
+
+static bool is_fact_check(const wc_finding *f)
+{
+	return strncmp(f->check, "fact.", 5) == 0;
+}
+
+static size_t count(const wc_report *r, const char *check, const char *path)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < wc_report_count(r); i++) {
+		const wc_finding *f = wc_report_get(r, i);
+		n += strcmp(f->check, check) == 0 && (!path || strcmp(f->path, path) == 0);
+	}
+	return n;
+}
+
+static size_t count_facts(const wc_report *r)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < wc_report_count(r); i++)
+		n += is_fact_check(wc_report_get(r, i));
+	return n;
+}
+
+/* The one finding of check on path at line; fails unless exactly one. */
+static const wc_finding *the_finding(const wc_report *r, const char *check, const char *path, size_t line)
+{
+	const wc_finding *hit = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < wc_report_count(r); i++) {
+		const wc_finding *f = wc_report_get(r, i);
+		if (strcmp(f->check, check) == 0 && strcmp(f->path, path) == 0 && f->line == line)
+			hit = f, n++;
+	}
+	if (n != 1) {
+		dump(r);
+		fail_msg("%zu findings %s on %s:%zu, want 1", n, check, path, line);
+	}
+	return hit;
+}
+
+static void expect_strings(const wc_finding *f, const char *expected, const char *found, const char *rule)
+{
+	bool ok = (expected ? f->expected && strcmp(f->expected, expected) == 0 : !f->expected) &&
+	          (found ? f->found && strcmp(f->found, found) == 0 : !f->found) &&
+	          (rule ? f->rule && strcmp(f->rule, rule) == 0 : true);
+	if (!ok)
+		fail_msg("%s: expected=%s found=%s rule=%s; want expected=%s found=%s rule=%s", f->check,
+		         f->expected ? f->expected : "NULL", f->found ? f->found : "NULL",
+		         f->rule ? f->rule : "NULL", expected ? expected : "NULL", found ? found : "NULL",
+		         rule ? rule : "-");
+}
+
+/* ---- the story ----------------------------------------------------------------------------- */
+
+static const char *const EN[] = {
+	"China on Monday hailed President Donald Trump\xE2\x80\x99s offer to help ZTE.",
+	"ZTE, which employs 80,000 people, said last week its major operations had ceased.",
+	"The company was banned for seven years from buying American technology.",
+	"ZTE pleaded guilty in March last year and was hit with $1.2 billion in fines.",
+	"Vice Premier Liu He will be in Washington for trade talks from Tuesday until Saturday.",
+	"The Washington Post reported late Sunday that the White House is discussing a deal.",
+	"The company sold 46 million smartphones in 2017, its annual report said.",
+	"There is an intense rivalry in fields such as artificial intelligence and 5G.",
+};
+
+static const char *const DA[] = {
+	"Kina roste mandag præsident Donald Trumps tilbud om at hjælpe ZTE.",
+	"ZTE, der beskæftiger 80.000 mennesker, sagde i sidste uge, at driften var ophørt.",
+	"Firmaet blev forbudt i syv år at købe amerikansk teknologi.",
+	"ZTE erkendte sig skyldig i marts sidste år og blev ramt med bøder på 1,2 milliarder dollar.",
+	"Vicepremier Liu He vil være i Washington til handelsforhandlinger fra tirsdag til lørdag.",
+	"Washington Post rapporterede sent søndag, at Det Hvide Hus diskuterer en aftale.",
+	"Firmaet solgte 46 millioner smartphones i 2017, oplyste årsrapporten.",
+	"Der er en intens rivalisering på områder som kunstig intelligens og 5G.",
+};
+
+#define N 8
+
+static wc_report *check_da(const char *const *da, size_t n)
+{
+	const version v[] = {
+		{WC_ROLE_SOURCE, "en", "story.en.txt", EN, N},
+		{WC_ROLE_TRANSLATION, "da", "story.da.txt", da, n},
+	};
+	return check(v, 2);
+}
+
+/* The faithful translation: no fact finding at all. */
+static void test_faithful(void **state)
+{
+	(void)state;
+	wc_report *r = check_da(DA, N);
+	if (count_facts(r))
+		dump(r);
+	assert_int_equal(count_facts(r), 0);
+	assert_int_equal(wc_report_version_count(r), 2);
+	assert_false(wc_report_fails(r, WC_WARNING));
+	wc_report_free(r);
+}
+
+static void test_changed_number(void **state)
+{
+	(void)state;
+	const char *da[N];
+	memcpy(da, DA, sizeof da);
+	da[1] = "ZTE, der beskæftiger 70.000 mennesker, sagde i sidste uge, at driften var ophørt.";
+	da[6] = "Firmaet solgte 43 millioner smartphones i 2017, oplyste årsrapporten.";
+	wc_report *r = check_da(da, N);
+	/* a keyed fact */
+	const wc_finding *f = the_finding(r, "fact.mismatch", "story.da.txt", 2);
+	expect_strings(f, "80000", "70000", "employees");
+	assert_int_equal(f->severity, WC_ERROR);
+	assert_true(f->has_source_ref);
+	assert_int_equal(f->source_line, 2);
+	assert_int_equal(f->column, 22);
+	assert_int_equal(f->end_column, 28);
+	/* a generic number in an aligned paragraph */
+	f = the_finding(r, "fact.mismatch", "story.da.txt", 7);
+	expect_strings(f, "46000000", "43000000", "number");
+	assert_int_equal(f->source_line, 7);
+	/* nothing else: the rest matches */
+	if (count_facts(r) != 2)
+		dump(r);
+	assert_int_equal(count_facts(r), 2);
+	assert_true(wc_report_version_fails(r, 1, WC_ERROR));
+	wc_report_free(r);
+}
+
+static void test_changed_money_and_duration(void **state)
+{
+	(void)state;
+	const char *da[N];
+	memcpy(da, DA, sizeof da);
+	da[2] = "Firmaet blev forbudt i otte år at købe amerikansk teknologi.";
+	da[3] = "ZTE erkendte sig skyldig i marts sidste år og blev ramt med bøder på 1,2 milliarder euro.";
+	wc_report *r = check_da(da, N);
+	expect_strings(the_finding(r, "fact.mismatch", "story.da.txt", 3), "7 year", "8 year", "ban-duration");
+	expect_strings(the_finding(r, "fact.mismatch", "story.da.txt", 4), "1200000000 USD", "1200000000 EUR",
+	               "fine");
+	assert_int_equal(count_facts(r), 2);
+	wc_report_free(r);
+}
+
+static void test_dropped_weekday(void **state)
+{
+	(void)state;
+	const char *da[N];
+	memcpy(da, DA, sizeof da);
+	/* "until Saturday" is gone */
+	da[4] = "Vicepremier Liu He vil være i Washington til handelsforhandlinger fra tirsdag.";
+	wc_report *r = check_da(da, N);
+	const wc_finding *f = the_finding(r, "fact.missing", "story.da.txt", 5);
+	expect_strings(f, "saturday", NULL, "weekday");
+	assert_int_equal(f->severity, WC_WARNING);
+	assert_true(f->has_source_ref);
+	assert_int_equal(f->source_line, 5);
+	assert_non_null(f->source_snippet);
+	assert_non_null(strstr(f->source_snippet, "until Saturday"));
+	assert_int_equal(count(r, "fact.mismatch", NULL), 0);
+	assert_int_equal(count_facts(r), 1);
+	assert_false(wc_report_version_fails(r, 1, WC_ERROR));
+	assert_true(wc_report_version_fails(r, 1, WC_WARNING));
+	wc_report_free(r);
+}
+
+static void test_added_number(void **state)
+{
+	(void)state;
+	const char *da[N];
+	memcpy(da, DA, sizeof da);
+	da[7] = "Der er en intens rivalisering på områder som kunstig intelligens og 5G blandt 40 firmaer.";
+	wc_report *r = check_da(da, N);
+	const wc_finding *f = the_finding(r, "fact.extra", "story.da.txt", 8);
+	expect_strings(f, NULL, "40", "number");
+	assert_int_equal(f->severity, WC_INFO);
+	assert_false(f->has_source_ref);
+	assert_int_equal(count_facts(r), 1);
+	assert_false(wc_report_fails(r, WC_WARNING));
+	wc_report_free(r);
+}
+
+/* 80,000 / 80.000 / "80, 000" / "80 000": one value; only number.format
+ * speaks of the garbled form. */
+static void test_same_value_written_differently(void **state)
+{
+	(void)state;
+	const char *da[N];
+	memcpy(da, DA, sizeof da);
+	da[1] = "ZTE, der beskæftiger 80, 000 mennesker, sagde i sidste uge, at driften var ophørt.";
+	const char *const sv[] = {
+		"Kina hyllade på måndagen president Donald Trumps erbjudande att hjälpa ZTE.",
+		"ZTE, som sysselsätter 80 000 personer, sa förra veckan att verksamheten hade upphört.",
+		"Företaget var förbjudet i sju år att köpa amerikansk teknologi.",
+		"ZTE erkände sig skyldig i mars förra året och drabbades av 1,2 miljarder dollar i böter.",
+		"Vice premiärminister Liu He kommer till Washington för handelssamtal från tisdag till lördag.",
+		"Washington Post rapporterade sent på söndagen att Vita huset diskuterar en överenskommelse.",
+		"Företaget sålde 46 miljoner smartphones 2017, enligt årsredovisningen.",
+		"Det finns en intensiv rivalitet inom områden som artificiell intelligens och 5G.",
+	};
+	const version v[] = {
+		{WC_ROLE_SOURCE, "en", "story.en.txt", EN, N},
+		{WC_ROLE_TRANSLATION, "da", "story.da.txt", da, N},
+		{WC_ROLE_TRANSLATION, "sv", "story.sv.txt", sv, N},
+	};
+	wc_report *r = check(v, 3);
+	if (count_facts(r))
+		dump(r);
+	assert_int_equal(count_facts(r), 0);
+	const wc_finding *f = the_finding(r, "number.format", "story.da.txt", 2);
+	assert_non_null(f);
+	assert_int_equal(count(r, "number.format", "story.sv.txt"), 0);
+	wc_report_free(r);
+}
+
+/* ---- related coverage ------------------------------------------------------------------------ */
+
+static void test_related_contradiction(void **state)
+{
+	(void)state;
+	const char *const rel[] = {
+		"US President Donald Trump said Sunday he was working to save ZTE.",
+		"Beijing has followed the case of ZTE, a company that employs 70,000 people in southern China.",
+		"Those actions led to a $1.2 billion fine last year.",
+	};
+	const version v[] = {
+		{WC_ROLE_SOURCE, "en", "story.en.txt", EN, N},
+		{WC_ROLE_RELATED, "en", "related.en.txt", rel, 3},
+	};
+	wc_report *r = check(v, 2);
+	const wc_finding *f = the_finding(r, "fact.mismatch", "related.en.txt", 2);
+	expect_strings(f, "80000", "70000", "employees");
+	assert_int_equal(f->severity, WC_ERROR);
+	assert_int_equal(f->source_line, 2);
+	/* the fine agrees; all the source's other facts are simply not there,
+	 * which is no finding for independent coverage */
+	if (count_facts(r) != 1)
+		dump(r);
+	assert_int_equal(count_facts(r), 1);
+	assert_int_equal(count(r, "fact.missing", NULL), 0);
+	wc_report_free(r);
+}
+
+static void test_related_without_facts(void **state)
+{
+	(void)state;
+	const char *const rel[] = {
+		"Trump pledges to safeguard Chinese telecoms jobs",
+		"Writing on Twitter, Trump said he had issued instructions for officials to come up with a rescue plan.",
+		"The conciliatory move quickly came under fire.",
+	};
+	const version v[] = {
+		{WC_ROLE_SOURCE, "en", "story.en.txt", EN, N},
+		{WC_ROLE_RELATED, "en", "related.en.txt", rel, 3},
+	};
+	wc_report *r = check(v, 2);
+	if (count_facts(r))
+		dump(r);
+	assert_int_equal(count_facts(r), 0);
+	assert_false(wc_report_fails(r, WC_INFO));
+	wc_report_free(r);
+}
+
+/* The real related stories agree with the source (ACCEPTANCE.md). */
+static void test_related_fixtures(void **state)
+{
+	(void)state;
+	const version v[] = {
+		{WC_ROLE_SOURCE, "en", "fixtures/zte/zte.en.txt", NULL, 0},
+		{WC_ROLE_RELATED, "en", "fixtures/zte/zte-washington.en.txt", NULL, 0},
+		{WC_ROLE_RELATED, "en", "fixtures/zte/zte-other-agency.en.txt", NULL, 0},
+	};
+	wc_report *r = check(v, 3);
+	for (size_t i = 0; i < wc_report_count(r); i++) {
+		const wc_finding *f = wc_report_get(r, i);
+		if (f->version > 0 && f->severity >= WC_WARNING) {
+			dump(r);
+			fail_msg("related story: %s %s:%zu: %s", f->check, f->path, f->line, f->message);
+		}
+	}
+	assert_int_equal(count(r, "fact.missing", NULL), 0);
+	assert_int_equal(count(r, "fact.mismatch", NULL), 0);
+	wc_report_free(r);
+}
+
+/* ---- titles ----------------------------------------------------------------------------------- */
+
+static void test_title_mismatch(void **state)
+{
+	(void)state;
+	const char *da[N];
+	memcpy(da, DA, sizeof da);
+	da[4] = "Premierminister Liu He vil være i Washington til handelsforhandlinger fra tirsdag til lørdag.";
+	wc_report *r = check_da(da, N);
+	const wc_finding *f = the_finding(r, "fact.mismatch", "story.da.txt", 5);
+	expect_strings(f, "vice-premier Liu He", "prime-minister Liu He", "title");
+	assert_int_equal(f->severity, WC_ERROR);
+	assert_int_equal(f->source_line, 5);
+	assert_int_equal(count_facts(r), 1);
+	wc_report_free(r);
+
+	/* the same person as Vice Premier in English and as Prime Minister in a
+	 * related English story */
+	const char *const rel[] = {"Prime Minister Liu He arrived in Washington on Tuesday for talks."};
+	const version v[] = {
+		{WC_ROLE_SOURCE, "en", "story.en.txt", EN, N},
+		{WC_ROLE_RELATED, "en", "related.en.txt", rel, 1},
+	};
+	r = check(v, 2);
+	f = the_finding(r, "fact.mismatch", "related.en.txt", 1);
+	expect_strings(f, "vice-premier Liu He", "prime-minister Liu He", "title");
+	wc_report_free(r);
+}
+
+/* A broader title is no contradiction: Senate Minority Leader ~ minority leader. */
+static void test_title_broader_and_genitive(void **state)
+{
+	(void)state;
+	const char *const en[] = {
+		"Democratic Senate Minority Leader Chuck Schumer said in response to Trump\xE2\x80\x99s tweet.",
+		"David Frum, a former speechwriter for President George W. Bush, said Trump was wrong.",
+	};
+	const char *const da[] = {
+		"Den demokratiske minoritetsleder Chuck Schumer sagde som svar på Trumps tweet.",
+		"David Frum, en tidligere taleforfatter for præsident George W Bush, sagde, at Trump tog fejl.",
+	};
+	const version v[] = {
+		{WC_ROLE_SOURCE, "en", "s.en.txt", en, 2},
+		{WC_ROLE_TRANSLATION, "da", "s.da.txt", da, 2},
+	};
+	wc_report *r = check(v, 2);
+	if (count_facts(r))
+		dump(r);
+	assert_int_equal(count(r, "fact.mismatch", NULL), 0);
+	assert_int_equal(count(r, "fact.missing", NULL), 0);
+	wc_report_free(r);
+}
+
+/* Checking a bundle twice gives the same report: the stages do not pile up
+ * facts (or findings) from the first run. */
+static void test_check_twice(void **state)
+{
+	(void)state;
+	const char *da[N];
+	memcpy(da, DA, sizeof da);
+	da[1] = "ZTE, der beskæftiger 80, 000 mennesker, sagde i sidste uge, at driften var ophørt.";
+	da[7] = "Der er en intens rivalisering på områder som kunstig intelligens og 5G blandt 40 firmaer.";
+	wc_bundle *b = wc_bundle_new(rs);
+	wc_diags *d = wc_diags_new();
+	char *en = join(EN, N), *dt = join(da, N);
+	assert_int_equal(wc_bundle_add_text(b, WC_ROLE_SOURCE, "en", "story.en.txt", en, strlen(en), d), WC_OK);
+	assert_int_equal(wc_bundle_add_text(b, WC_ROLE_TRANSLATION, "da", "story.da.txt", dt, strlen(dt), d), WC_OK);
+	free(en);
+	free(dt);
+	int err;
+	wc_report *r1 = wc_bundle_check(b, d, &err);
+	assert_non_null(r1);
+	wc_report *r2 = wc_bundle_check(b, d, &err);
+	assert_non_null(r2);
+	/* the first report is what the story holds */
+	assert_int_equal(count(r1, "number.format", NULL), 1);
+	assert_int_equal(count(r1, "fact.extra", NULL), 1);
+	if (wc_report_count(r1) != wc_report_count(r2)) {
+		print_message("first check:\n");
+		dump(r1);
+		print_message("second check:\n");
+		dump(r2);
+	}
+	assert_int_equal(wc_report_count(r2), wc_report_count(r1));
+	for (size_t i = 0; i < wc_report_count(r1); i++) {
+		assert_string_equal(wc_report_get(r1, i)->check, wc_report_get(r2, i)->check);
+		assert_int_equal(wc_report_get(r1, i)->line, wc_report_get(r2, i)->line);
+	}
+	wc_report_free(r1);
+	wc_report_free(r2);
+	wc_bundle_free(b);
+	wc_diags_free(d);
+}
+
+/* One Danish (Swedish) word renders two English titles: "udenrigsminister"
+ * ("utrikesminister") is both Foreign Minister and the US Secretary of
+ * State.  A correct translation is no contradiction. */
+static void test_title_shared_translation(void **state)
+{
+	(void)state;
+	const char *const en[] = {"Secretary of State Mike Pompeo met Chinese officials on Friday."};
+	const char *const da[] = {"Udenrigsminister Mike Pompeo mødte kinesiske embedsmænd fredag."};
+	const char *const sv[] = {"Utrikesminister Mike Pompeo träffade kinesiska tjänstemän på fredagen."};
+	const version v[] = {
+		{WC_ROLE_SOURCE, "en", "s.en.txt", en, 1},
+		{WC_ROLE_TRANSLATION, "da", "s.da.txt", da, 1},
+		{WC_ROLE_TRANSLATION, "sv", "s.sv.txt", sv, 1},
+	};
+	wc_report *r = check(v, 3);
+	if (count_facts(r))
+		dump(r);
+	assert_int_equal(count(r, "fact.mismatch", NULL), 0);
+	assert_int_equal(count_facts(r), 0);
+	wc_report_free(r);
+}
+
+/* The pronoun "us" in an English source names no country that the
+ * translation ("os") would have to name. */
+static void test_pronoun_us_is_no_place(void **state)
+{
+	(void)state;
+	const char *const en[] = {"\xE2\x80\x9CHelp us,\xE2\x80\x9D Trump said on Monday."};
+	const char *const da[] = {"\xE2\x80\x9CHj\xC3\xA6lp os,\xE2\x80\x9D sagde Trump mandag."};
+	const version v[] = {
+		{WC_ROLE_SOURCE, "en", "s.en.txt", en, 1},
+		{WC_ROLE_TRANSLATION, "da", "s.da.txt", da, 1},
+	};
+	wc_report *r = check(v, 2);
+	if (count_facts(r))
+		dump(r);
+	assert_int_equal(count_facts(r), 0);
+	wc_report_free(r);
+}
+
+/* ---- the real translations ------------------------------------------------------------------ */
+
+static void test_zte_translations(void **state)
+{
+	(void)state;
+	const version v[] = {
+		{WC_ROLE_SOURCE, "en", "fixtures/zte/zte.en.txt", NULL, 0},
+		{WC_ROLE_TRANSLATION, "da", "fixtures/zte/zte.da.txt", NULL, 0},
+		{WC_ROLE_TRANSLATION, "sv", "fixtures/zte/zte.sv.txt", NULL, 0},
+	};
+	wc_report *r = check(v, 3);
+	const char *da = "fixtures/zte/zte.da.txt", *sv = "fixtures/zte/zte.sv.txt";
+	/* Danish: every fact of the source is there */
+	if (count(r, "fact.mismatch", da) || count(r, "fact.missing", da) || count(r, "fact.mismatch", sv))
+		dump(r);
+	assert_int_equal(count(r, "fact.mismatch", da), 0);
+	assert_int_equal(count(r, "fact.missing", da), 0);
+	/* Swedish: no mismatch; Tuesday and Saturday of source line 15 are
+	 * missing on line 16, and Monday (source line 1) is never said */
+	assert_int_equal(count(r, "fact.mismatch", sv), 0);
+	bool tue = false, sat = false, mon = false;
+	for (size_t i = 0; i < wc_report_count(r); i++) {
+		const wc_finding *f = wc_report_get(r, i);
+		if (strcmp(f->check, "fact.missing") != 0 || strcmp(f->path, sv) != 0 || !f->expected)
+			continue;
+		tue |= strcmp(f->expected, "tuesday") == 0 && f->line == 16 && f->source_line == 15;
+		sat |= strcmp(f->expected, "saturday") == 0 && f->line == 16 && f->source_line == 15;
+		mon |= strcmp(f->expected, "monday") == 0 && f->source_line == 1;
+	}
+	if (!tue || !sat || !mon)
+		dump(r);
+	assert_true(tue && sat && mon);
+	/* the employee count is matched in both despite "80, 000" */
+	for (size_t i = 0; i < wc_report_count(r); i++) {
+		const wc_finding *f = wc_report_get(r, i);
+		if (is_fact_check(f) && ((f->expected && strcmp(f->expected, "80000") == 0) ||
+		                         (f->found && strcmp(f->found, "80000") == 0)))
+			fail_msg("the employee count was not matched: %s %s:%zu", f->check, f->path, f->line);
+	}
+	wc_report_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_faithful),
+		cmocka_unit_test(test_changed_number),
+		cmocka_unit_test(test_changed_money_and_duration),
+		cmocka_unit_test(test_dropped_weekday),
+		cmocka_unit_test(test_added_number),
+		cmocka_unit_test(test_same_value_written_differently),
+		cmocka_unit_test(test_related_contradiction),
+		cmocka_unit_test(test_related_without_facts),
+		cmocka_unit_test(test_related_fixtures),
+		cmocka_unit_test(test_title_mismatch),
+		cmocka_unit_test(test_title_broader_and_genitive),
+		cmocka_unit_test(test_title_shared_translation),
+		cmocka_unit_test(test_pronoun_us_is_no_place),
+		cmocka_unit_test(test_check_twice),
+		cmocka_unit_test(test_zte_translations),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
