@@ -50,10 +50,11 @@ $(BUILD)/libwirecheck.a: $(LIB_OBJ)
 $(BUILD)/wirecheck: $(CLI_OBJ) $(BUILD)/libwirecheck.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libwirecheck.a
+# Every unit test links the shared helpers of tests/unit/support.c.
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/support.c $(BUILD)/libwirecheck.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -o $@ $< \
-	    $(BUILD)/libwirecheck.a $(PKG_LIBS) $(TEST_LIBS)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -o $@ $< tests/unit/support.c \
+	    $(BUILD)/libwirecheck.a $(PKG_LIBS) $(TEST_LIBS) -lpthread
 
 ZTE = fixtures/zte
 demo: deps

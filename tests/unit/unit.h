@@ -9,4 +9,12 @@
 #include <string.h>
 #include <stdlib.h>
 #include "internal.h"
+
+/* support.c */
+/* The whole file at path (relative to the repository root, where the tests
+ * run); fails the test if it cannot be read.  Caller frees. */
+char *unit_slurp(const char *path, size_t *len);
+/* The shipped rules/ loaded into a new ruleset, or NULL (diagnostics
+ * printed). */
+wc_ruleset *unit_load_rules(void);
 #endif
