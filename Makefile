@@ -39,7 +39,7 @@ deps:
 test-deps:
 	@sh tools/install-deps test
 
-$(BUILD)/obj/%.o: checker/%.c checker/wirecheck.h checker/internal.h checker/checks.def
+$(BUILD)/obj/%.o: checker/%.c $(wildcard checker/*.h) checker/checks.def
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 

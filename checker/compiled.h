@@ -23,9 +23,9 @@ enum { G_VALUE, G_UNIT, G_CUR, G_WD, G_MONTH, G_DAY, G_YEAR, G_REL, G_TITLE, G_N
 typedef struct {
 	const wc_rule *rule;
 	const wc_rule_pattern *pattern;
-	pcre2_code *re;
-	pcre2_code *anchored;   /* the same, anchored at compile time: JIT does
-	                         * not take PCRE2_ANCHORED at match time */
+	pcre2_code *re;         /* scanning patterns: the pattern as written */
+	pcre2_code *anchored;   /* triggered patterns: anchored at compile time, as
+	                         * JIT does not take PCRE2_ANCHORED at match time */
 	int group[G_COUNT];     /* group numbers, -1 when absent */
 	bool scan;              /* start unknown: scan the paragraph (triggers.c) */
 	uint32_t start_classes; /* T_* classes of the tokens it may start with */
@@ -57,6 +57,7 @@ struct wc_compiled {
 	char *macro[M_COUNT];
 	unsigned match_limit, depth_limit;
 	bool failed;
+	bool jitted;
 	wc_trigger *table;      /* open addressing, tcap a power of two */
 	size_t tcap, tcount;
 	int32_t symbols[WC_MAX_SYMBOLS];
@@ -68,6 +69,9 @@ typedef struct wc_compiled wc_compiled;
 
 typedef void (*wc_trigger_fn)(void *ctx, size_t pos, uint32_t classes, const wc_trigger *lit);
 void wc_triggers_build(wc_compiled *c, const wc_locale *loc);
+/* Whether the tokens a pattern may start with can be worked out from its
+ * source (then it runs anchored at triggers; otherwise it scans). */
+bool wc_pattern_has_known_start(const char *pattern);
 void wc_triggers_free(wc_compiled *c);
 /* Calls fn at each token start of text[start..end) with its classes. */
 void wc_triggers_scan(const wc_compiled *c, const char *text, size_t start, size_t end,
@@ -81,6 +85,10 @@ typedef struct {
 } wc_scratch;
 
 void wc_scratch_init(wc_scratch *s, const wc_compiled *c);
+/* Compiles the patterns to machine code (once). */
+void wc_compiled_jit(wc_compiled *c);
+/* Texts at least this long repay JIT compiling under lazy JIT. */
+#define WC_JIT_WORTH_BYTES (64 * 1024)
 void wc_scratch_fini(wc_scratch *s);
 
 #endif

@@ -220,6 +220,7 @@ struct wc_ruleset {
 	wc_example *examples;
 	size_t nexamples, examples_cap;
 	unsigned match_limit, depth_limit;
+	bool lazy_jit;          /* JIT only when a large text arrives (single-threaded use) */
 };
 
 wc_locale *wc_ruleset_locale(const wc_ruleset *rs, const char *lang);

@@ -183,6 +183,8 @@ static wc_ruleset *load_rules(const char *const *extra, size_t nextra, wc_diags 
 		return NULL;
 	}
 	wc_ruleset *rs = wc_ruleset_new();
+	/* One thread here: JIT only pays off for large texts. */
+	wc_ruleset_set_lazy_jit(rs, 1);
 	int bad = wc_ruleset_load_dir(rs, dir, diags) < 0;
 	free(dir);
 	for (size_t i = 0; i < nextra; i++)

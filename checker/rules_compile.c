@@ -238,8 +238,11 @@ static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_patte
 	}
 	int errcode;
 	PCRE2_SIZE erroff;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
-	                               &errcode, &erroff, NULL);
+	/* Compiled once, in the form it will run in. */
+	bool scan = !wc_pattern_has_known_start(p->pattern);
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+	                               PCRE2_UTF | PCRE2_UCP | (scan ? 0 : PCRE2_ANCHORED), &errcode,
+	                               &erroff, NULL);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -254,17 +257,15 @@ static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_patte
 		free(src);
 		return -1;
 	}
-	pcre2_code *anchored = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-	                                     PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &errcode, &erroff, NULL);
 	free(src);
-	/* JIT where the platform has it; the interpreter otherwise. */
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	if (anchored)
-		pcre2_jit_compile(anchored, PCRE2_JIT_COMPLETE);
 	wc_cpattern *cp = WC_PUSH(c->pats, c->npats, c->pats_cap);
+	memset(cp, 0, sizeof *cp);
 	cp->rule = r;
-	cp->re = re;
-	cp->anchored = anchored;
+	cp->scan = scan;
+	if (scan)
+		cp->re = re;
+	else
+		cp->anchored = re;
 	cp->pattern = p;
 	for (int g = 0; g < G_COUNT; g++) {
 		int n = pcre2_substring_number_from_name(re, (PCRE2_SPTR)group_names[g]);
@@ -298,6 +299,17 @@ static bool build_term_lexicons(wc_ruleset *rs, wc_locale *loc, wc_diags *diags)
 		}
 	}
 	return ok;
+}
+
+void wc_compiled_jit(wc_compiled *c)
+{
+	if (!c || c->jitted)
+		return;
+	/* Only the form each pattern runs in; the interpreter where the
+	 * platform has no JIT (pcre2_jit_compile then fails harmlessly). */
+	for (size_t i = 0; i < c->npats; i++)
+		pcre2_jit_compile(c->pats[i].scan ? c->pats[i].re : c->pats[i].anchored, PCRE2_JIT_COMPLETE);
+	c->jitted = true;
 }
 
 /* Generic extractors run before keyed rules, so that a keyed rule finds the
@@ -344,6 +356,8 @@ int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 	if (c->npats)
 		qsort(c->pats, c->npats, sizeof *c->pats, generic_first);
 	wc_triggers_build(c, loc);
+	if (!rs->lazy_jit)
+		wc_compiled_jit(c);
 	wc_compiled_set_limits(c, rs->match_limit, rs->depth_limit);
 	/* Sorted now, so that lookups never write to a shared ruleset. */
 	wc_lexicon *lx[] = {&loc->weekdays, &loc->months, &loc->number_words, &loc->joiners,

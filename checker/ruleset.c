@@ -46,6 +46,11 @@ wc_ruleset *wc_ruleset_new(void)
 	return rs;
 }
 
+void wc_ruleset_set_lazy_jit(wc_ruleset *rs, int on)
+{
+	rs->lazy_jit = on != 0;
+}
+
 void wc_ruleset_set_match_limit(wc_ruleset *rs, unsigned limit)
 {
 	rs->match_limit = limit ? limit : 1000000;

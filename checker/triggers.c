@@ -374,6 +374,14 @@ static void first_of_sequence(const char *p, const char *end, start_set *s, int 
 		s->unknown = true;
 }
 
+bool wc_pattern_has_known_start(const char *pattern)
+{
+	start_set s = {0};
+	first_of_alternatives(pattern, pattern + strlen(pattern), &s, 0);
+	wc_strlist_free(&s.words);
+	return !s.unknown;
+}
+
 /* ---- building ------------------------------------------------------------------------ */
 
 void wc_triggers_build(wc_compiled *c, const wc_locale *loc)
@@ -399,7 +407,7 @@ void wc_triggers_build(wc_compiled *c, const wc_locale *loc)
 		start_set s = {0};
 		const char *pat = cp->pattern->pattern;
 		first_of_alternatives(pat, pat + strlen(pat), &s, 0);
-		cp->scan = s.unknown || !cp->anchored;
+		/* cp->scan was decided with the same analysis when it was compiled */
 		cp->start_classes = s.classes;
 		for (size_t w = 0; !s.unknown && w < s.words.n; w++) {
 			wc_trigger *t = entry(c, s.words.v[w], strlen(s.words.v[w]));

@@ -101,6 +101,12 @@ const char *wc_ruleset_lang(const wc_ruleset *rs, size_t i);
  * failing example becomes a diagnostic; *run receives the number run. */
 int wc_ruleset_test(wc_ruleset *rs, wc_diags *diags, size_t *run);
 
+/* With on != 0, patterns are compiled to machine code (PCRE2 JIT) only when
+ * a text of 64 KiB or more is extracted, which halves the start-up of small
+ * checks.  For single-threaded use only: a ruleset shared by threads must
+ * keep the default (JIT at wc_ruleset_prepare). */
+void wc_ruleset_set_lazy_jit(wc_ruleset *rs, int on);
+
 /* The PCRE2 match limit used for rule patterns (0 = library default). */
 void wc_ruleset_set_match_limit(wc_ruleset *rs, unsigned limit);
 
@@ -240,6 +246,67 @@ int wc_report_write(const wc_report *r, wc_format fmt,
 
 /* Writes facts as JSON Lines, one fact a line. */
 int wc_facts_write_jsonl(const wc_facts *f, FILE *out);
+
+/* ---- batch ---------------------------------------------------------------- */
+
+/* A batch checks a stream of bundles on worker threads that share one ruleset
+ * read-only, and writes one report per bundle to a FILE, in input order.  At
+ * most `window` bundles, and about `max_bytes` of input, are in flight at
+ * once, so memory stays flat however long the stream is.  The wc_batch_add_*
+ * and wc_batch_read_jsonl calls must come from one thread. */
+typedef struct wc_batch wc_batch;
+
+typedef struct {
+	size_t done;              /* bundles and records written so far */
+	size_t failed;            /* bundles that failed the gate */
+	size_t errors;            /* records that could not be checked (malformed, unreadable) */
+	unsigned long long bytes; /* input bytes of what was written */
+} wc_batch_stats;
+
+typedef struct {
+	unsigned threads;         /* worker threads; 0 = 1 */
+	size_t window;            /* bundles in flight at most; 0 = 4 per thread */
+	size_t max_bytes;         /* input bytes in flight before more is read; 0 = 8 MiB
+	                             (one bundle is always let through, whatever its size) */
+	wc_format format;         /* WC_FORMAT_JSON: one compact report a line, with "id" and
+	                             "line"; WC_FORMAT_TEXT: the text reports one after another */
+	wc_report_options report; /* the gate, colour, quiet */
+	int replace_invalid;      /* as wc_bundle_set_replace_invalid() */
+	/* Called after each record is written, from the thread that wrote it, never
+	 * two calls at once.  May be NULL. */
+	void (*progress)(const wc_batch_stats *st, void *ctx);
+	void *progress_ctx;
+} wc_batch_options;
+
+/* Compiles every language of rs (so that the workers only read it) and starts
+ * the workers.  out is borrowed until wc_batch_free.  Returns NULL, with
+ * diagnostics, when a language does not compile. */
+wc_batch *wc_batch_new(wc_ruleset *rs, const wc_batch_options *opt, FILE *out, wc_diags *diags);
+
+/* Queues one JSON Lines record, numbered lineno in the output; the bytes are
+ * copied.  A blank line is skipped.  Blocks while the window is full.  The
+ * record: {"id", "source": {"lang", "text" or "path"}, "translations": [...],
+ * "related": [...]}.  A malformed record is written as {"line", "error"}. */
+int wc_batch_add_json(wc_batch *b, const char *line, size_t len, size_t lineno);
+
+/* Reads JSON Lines from in until end of file and queues each record, numbering
+ * lines from first_line.  Returns 0, or WC_EIO on a read error. */
+int wc_batch_read_jsonl(wc_batch *b, FILE *in, size_t first_line);
+
+typedef struct {
+	wc_role role;
+	const char *lang, *path;
+} wc_batch_file;
+
+/* Queues a bundle of files (read by the worker, as wc_bundle_add_file does),
+ * written with id and the ordinal number of the bundle as "line". */
+int wc_batch_add_files(wc_batch *b, const char *id, const wc_batch_file *files, size_t n);
+
+/* Waits until everything queued is written, then stops the workers.  *st (may
+ * be NULL) receives the totals.  Returns 0, or WC_EIO when writing failed. */
+int wc_batch_finish(wc_batch *b, wc_batch_stats *st);
+/* Finishes the batch if that was not done, and frees it. */
+void wc_batch_free(wc_batch *b);
 
 /* ---- language identification -------------------------------------------- */
 
