@@ -7,67 +7,32 @@
 
 #include <stdio.h>
 
-static wc_ruleset *rs;
-
-static int setup(void **state)
-{
-	(void)state;
-	rs = wc_ruleset_new();
-	wc_diags *d = wc_diags_new();
-	int rc = wc_ruleset_load_dir(rs, "rules", d);
-	if (rc != WC_OK) {
-		wc_diags_print(d, stderr);
-		wc_diags_free(d);
-		return -1;
-	}
-	wc_diags_free(d);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	wc_ruleset_free(rs);
-	return 0;
-}
-
 static void doc_from(wc_doc *doc, const char *lang, wc_role role, const char *path, const char *text,
                      size_t len)
 {
 	wc_diags *d = wc_diags_new();
-	if (wc_doc_init(doc, path, wc_ruleset_locale(rs, lang), role, text, len, d) != WC_OK ||
-	    wc_extract_doc(rs, doc, NULL, d) != WC_OK) {
+	if (wc_doc_init(doc, path, wc_ruleset_locale(unit_rules, lang), role, text, len, d) != WC_OK ||
+	    wc_extract_doc(unit_rules, doc, NULL, d) != WC_OK) {
 		wc_diags_print(d, stderr);
 		fail_msg("cannot prepare %s", path);
 	}
 	wc_diags_free(d);
 }
 
-/* Joins paragraphs, one a line. */
+/* The paragraphs, one a line. */
 static void doc_paras(wc_doc *doc, const char *lang, wc_role role, const char *const *paras, size_t n)
 {
-	wc_buf b = {0};
-	for (size_t i = 0; i < n; i++) {
-		wc_buf_puts(&b, paras[i]);
-		wc_buf_putc(&b, '\n');
-	}
-	doc_from(doc, lang, role, lang, b.s ? b.s : "", b.len);
-	wc_buf_free(&b);
+	char *text = unit_join_lines(paras, n);
+	doc_from(doc, lang, role, lang, text, strlen(text));
+	free(text);
 }
 
 static void doc_file(wc_doc *doc, const char *lang, wc_role role, const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s (run the tests from the repository root)", path);
-	wc_buf b = {0};
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		wc_buf_add(&b, chunk, n);
-	fclose(f);
-	doc_from(doc, lang, role, path, b.s ? b.s : "", b.len);
-	wc_buf_free(&b);
+	size_t len;
+	char *text = unit_slurp(path, &len);
+	doc_from(doc, lang, role, path, text, len);
+	free(text);
 }
 
 static void dump(const wc_alignment *al)
@@ -380,5 +345,5 @@ int main(void)
 		cmocka_unit_test(test_zte_da),
 		cmocka_unit_test(test_zte_sv),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unit_rules_setup, unit_rules_teardown);
 }

@@ -11,49 +11,10 @@
 #include <time.h>
 #include <unistd.h>
 
-static wc_ruleset *rs;
-
-static int setup(void **state)
-{
-	(void)state;
-	rs = wc_ruleset_new();
-	wc_diags *d = wc_diags_new();
-	int rc = wc_ruleset_load_dir(rs, "rules", d);
-	if (rc != WC_OK) {
-		wc_diags_print(d, stderr);
-		wc_diags_free(d);
-		return -1;
-	}
-	wc_diags_free(d);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	wc_ruleset_free(rs);
-	return 0;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s (run the tests from the repository root)", path);
-	wc_buf b = {0};
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		wc_buf_add(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return b.s ? b.s : wc_xstrdup("");
-}
-
 static wc_facts *extract(const char *lang, const char *text)
 {
 	wc_diags *d = wc_diags_new();
-	wc_facts *f = wc_extract(rs, lang, "test.txt", text, strlen(text), d);
+	wc_facts *f = wc_extract(unit_rules, lang, "test.txt", text, strlen(text), d);
 	if (!f || wc_diags_count(d)) {
 		wc_diags_print(d, stderr);
 		fail_msg("wc_extract failed");
@@ -423,7 +384,7 @@ static void test_abbreviations_are_not_words(void **state)
 static void check_positions(const char *path, const char *lang, size_t *checked)
 {
 	size_t len;
-	char *bytes = slurp(path, &len);
+	char *bytes = unit_slurp(path, &len);
 	wc_facts *f = extract(lang, bytes);
 	for (size_t i = 0; i < wc_facts_count(f); i++) {
 		const wc_fact *x = wc_facts_get(f, i);
@@ -449,7 +410,7 @@ static void test_positions(void **state)
 {
 	(void)state;
 	size_t len;
-	char *bytes = slurp("fixtures/zte/zte.da.txt", &len);
+	char *bytes = unit_slurp("fixtures/zte/zte.da.txt", &len);
 	wc_facts *f = extract("da", bytes);
 	/* line 5: "ZTE, der beskæftiger 80, 000 mennesker": the æ is two bytes */
 	const wc_fact *x = expect_fact(f, "80, 000", "number", "80000", NULL, "employees");
@@ -492,7 +453,7 @@ static void test_fixture_facts(void **state)
 {
 	(void)state;
 	size_t len;
-	char *bytes = slurp("fixtures/zte/zte.sv.txt", &len);
+	char *bytes = unit_slurp("fixtures/zte/zte.sv.txt", &len);
 	wc_facts *f = extract("sv", bytes);
 	const wc_fact *x = expect_fact(f, "80, 000", "number", "80000", NULL, "employees");
 	assert_int_equal(x->line, 8);
@@ -515,7 +476,7 @@ static void test_fixture_facts(void **state)
 	wc_facts_free(f);
 	free(bytes);
 
-	bytes = slurp("fixtures/zte/zte.en.txt", &len);
+	bytes = unit_slurp("fixtures/zte/zte.en.txt", &len);
 	f = extract("en", bytes);
 	x = expect_fact(f, "Senate Minority Leader Chuck Schumer", "title", "senate-minority-leader",
 	                "Chuck Schumer", "title");
@@ -539,16 +500,16 @@ static void test_bad_input(void **state)
 {
 	(void)state;
 	wc_diags *d = wc_diags_new();
-	assert_null(wc_extract(rs, "en", "bad.txt", "80,000 \xFF", 8, d));
+	assert_null(wc_extract(unit_rules, "en", "bad.txt", "80,000 \xFF", 8, d));
 	assert_int_equal(wc_diags_count(d), 1);
 	assert_non_null(strstr(wc_diags_get(d, 0)->message, "byte offset 7"));
-	assert_null(wc_extract(rs, "xx", "x.txt", "80,000", 6, d));
+	assert_null(wc_extract(unit_rules, "xx", "x.txt", "80,000", 6, d));
 	assert_int_equal(wc_diags_count(d), 2);
 	wc_diags_free(d);
 	/* the text need not be NUL-terminated */
 	const char buf[] = "It employs 80,000 people and 90,000 more";
 	d = wc_diags_new();
-	wc_facts *f = wc_extract(rs, "en", "t.txt", buf, strlen("It employs 80,000 people"), d);
+	wc_facts *f = wc_extract(unit_rules, "en", "t.txt", buf, strlen("It employs 80,000 people"), d);
 	assert_non_null(f);
 	assert_int_equal(wc_facts_count(f), 1);
 	expect_fact(f, "80,000", "number", "80000", NULL, "employees");
@@ -708,5 +669,5 @@ int main(void)
 		cmocka_unit_test(test_match_limit_honoured),
 		cmocka_unit_test(test_match_limit_after_prepare),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unit_rules_setup, unit_rules_teardown);
 }

@@ -6,30 +6,6 @@
 
 #include <stdio.h>
 
-static wc_ruleset *rs;
-
-static int setup(void **state)
-{
-	(void)state;
-	rs = wc_ruleset_new();
-	wc_diags *d = wc_diags_new();
-	int rc = wc_ruleset_load_dir(rs, "rules", d);
-	if (rc != WC_OK) {
-		wc_diags_print(d, stderr);
-		wc_diags_free(d);
-		return -1;
-	}
-	wc_diags_free(d);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	wc_ruleset_free(rs);
-	return 0;
-}
-
 /* ---- bundles ------------------------------------------------------------------------------- */
 
 typedef struct {
@@ -39,24 +15,14 @@ typedef struct {
 	size_t n;
 } version;
 
-static char *join(const char *const *paras, size_t n)
-{
-	wc_buf b = {0};
-	for (size_t i = 0; i < n; i++) {
-		wc_buf_puts(&b, paras[i]);
-		wc_buf_putc(&b, '\n');
-	}
-	return wc_buf_take(&b);
-}
-
 static wc_report *check(const version *v, size_t nv)
 {
-	wc_bundle *b = wc_bundle_new(rs);
+	wc_bundle *b = wc_bundle_new(unit_rules);
 	wc_diags *d = wc_diags_new();
 	for (size_t i = 0; i < nv; i++) {
 		int rc;
 		if (v[i].paras) {
-			char *text = join(v[i].paras, v[i].n);
+			char *text = unit_join_lines(v[i].paras, v[i].n);
 			rc = wc_bundle_add_text(b, v[i].role, v[i].lang, v[i].path, text, strlen(text), d);
 			free(text);
 		} else {
@@ -435,9 +401,9 @@ static void test_check_twice(void **state)
 	memcpy(da, DA, sizeof da);
 	da[1] = "ZTE, der beskæftiger 80, 000 mennesker, sagde i sidste uge, at driften var ophørt.";
 	da[7] = "Der er en intens rivalisering på områder som kunstig intelligens og 5G blandt 40 firmaer.";
-	wc_bundle *b = wc_bundle_new(rs);
+	wc_bundle *b = wc_bundle_new(unit_rules);
 	wc_diags *d = wc_diags_new();
-	char *en = join(EN, N), *dt = join(da, N);
+	char *en = unit_join_lines(EN, N), *dt = unit_join_lines(da, N);
 	assert_int_equal(wc_bundle_add_text(b, WC_ROLE_SOURCE, "en", "story.en.txt", en, strlen(en), d), WC_OK);
 	assert_int_equal(wc_bundle_add_text(b, WC_ROLE_TRANSLATION, "da", "story.da.txt", dt, strlen(dt), d), WC_OK);
 	free(en);
@@ -568,5 +534,5 @@ int main(void)
 		cmocka_unit_test(test_check_twice),
 		cmocka_unit_test(test_zte_translations),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unit_rules_setup, unit_rules_teardown);
 }

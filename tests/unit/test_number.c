@@ -4,37 +4,11 @@
  * wc_names_compatible. */
 #include "unit.h"
 
-#include <stdio.h>
 #include <time.h>
-
-static wc_ruleset *rs;
-
-static int setup(void **state)
-{
-	(void)state;
-	rs = wc_ruleset_new();
-	wc_diags *d = wc_diags_new();
-	int rc = wc_ruleset_load_dir(rs, "rules", d);
-	if (rc != WC_OK || wc_diags_count(d)) {
-		wc_diags_print(d, stderr);
-		wc_diags_free(d);
-		return -1;
-	}
-	wc_diags_free(d);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	wc_ruleset_free(rs);
-	rs = NULL;
-	return 0;
-}
 
 static wc_locale *loc(const char *lang)
 {
-	wc_locale *l = wc_ruleset_locale(rs, lang);
+	wc_locale *l = wc_ruleset_locale(unit_rules, lang);
 	if (!l)
 		fail_msg("no locale '%s' in rules/", lang);
 	return l;
@@ -287,7 +261,7 @@ static void test_many_groups(void **state)
 		wc_buf text = {0};
 		wc_buf_printf(&text, "Han sagde %s kroner.", b.s);
 		wc_diags *d = wc_diags_new();
-		wc_facts *f = wc_extract(rs, "da", "t.txt", text.s, text.len, d);
+		wc_facts *f = wc_extract(unit_rules, "da", "t.txt", text.s, text.len, d);
 		assert_non_null(f);
 		wc_facts_free(f);
 		wc_diags_free(d);
@@ -375,5 +349,5 @@ int main(void)
 		cmocka_unit_test(test_name_key),
 		cmocka_unit_test(test_names_compatible),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unit_rules_setup_strict, unit_rules_teardown);
 }

@@ -5,9 +5,7 @@
  * root, where the tests run. */
 #include "unit.h"
 
-#include <stdio.h>
-
-/* ---- hand-made locales and docs -------------------------------------------- */
+/* ---- hand-made locales (the docs are support.c's unit_doc_*) ------------ */
 
 static void add_also(wc_locale *loc, int32_t open, int32_t close)
 {
@@ -39,134 +37,7 @@ static wc_locale *locale_new(const char *lang)
 	return loc;
 }
 
-static void locale_free(wc_locale *loc)
-{
-	free(loc->lang);
-	free(loc->quotes_also);
-	wc_strlist_free(&loc->colon_suffixes);
-	wc_strlist_free(&loc->repeat_ok);
-	free(loc);
-}
-
-static bool blank_line(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-			return false;
-	return true;
-}
-
-/* One paragraph per non-blank line, as the fixtures are written. */
-static wc_doc *doc_new(const wc_locale *loc, const char *text, size_t len)
-{
-	wc_doc *doc = wc_xcalloc(1, sizeof *doc);
-	doc->path = wc_xstrdup("test");
-	doc->loc = loc;
-	doc->text = wc_xstrndup(text, len);
-	doc->len = len;
-	size_t line = 1, start = 0;
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && text[i] != '\n')
-			continue;
-		size_t end = i > start && text[i - 1] == '\r' ? i - 1 : i;
-		if (!blank_line(text + start, end - start))
-			*WC_PUSH(doc->paras, doc->npara, doc->paras_cap) = (wc_para){start, end, line};
-		line++;
-		start = i + 1;
-	}
-	return doc;
-}
-
-static wc_doc *doc_str(const wc_locale *loc, const char *text)
-{
-	return doc_new(loc, text, strlen(text));
-}
-
-static wc_doc *doc_load(const wc_locale *loc, const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s (run the tests from the repository root)", path);
-	wc_buf b = {0};
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		wc_buf_add(&b, chunk, n);
-	fclose(f);
-	wc_doc *doc = doc_new(loc, b.s ? b.s : "", b.len);
-	wc_buf_free(&b);
-	return doc;
-}
-
-static void doc_free(wc_doc *doc)
-{
-	free(doc->path);
-	free(doc->text);
-	free(doc->paras);
-	free(doc->quotations);
-	free(doc);
-}
-
-static size_t para_of(const wc_doc *doc, size_t offset)
-{
-	size_t p = 0;
-	while (p + 1 < doc->npara && doc->paras[p + 1].start <= offset)
-		p++;
-	return p;
-}
-
-static size_t line_of(const wc_doc *doc, size_t offset)
-{
-	return doc->paras[para_of(doc, offset)].line;
-}
-
-/* ---- expectations ------------------------------------------------------------ */
-
-typedef struct {
-	int check;
-	size_t line;
-} want;
-
-static void dump(const wc_findings *fs)
-{
-	for (size_t i = 0; i < fs->n; i++)
-		print_message("  finding: %s line %zu: %s [found %s]\n", wc_check_name((size_t)fs->v[i].check),
-		              line_of(fs->v[i].doc, fs->v[i].start), fs->v[i].message,
-		              fs->v[i].found ? fs->v[i].found : "-");
-}
-
-/* The findings are exactly w (in any order). */
-static void expect_findings(const wc_findings *fs, const want *w, size_t n)
-{
-	bool used[256] = {false};
-	assert_true(fs->n <= 256);
-	for (size_t k = 0; k < n; k++) {
-		bool hit = false;
-		for (size_t i = 0; i < fs->n && !hit; i++) {
-			const wc_raw_finding *f = &fs->v[i];
-			if (!used[i] && f->check == w[k].check && line_of(f->doc, f->start) == w[k].line)
-				hit = used[i] = true;
-		}
-		if (!hit) {
-			dump(fs);
-			fail_msg("missing %s on line %zu", wc_check_name((size_t)w[k].check), w[k].line);
-		}
-	}
-	for (size_t i = 0; i < fs->n; i++) {
-		if (!used[i]) {
-			dump(fs);
-			fail_msg("unexpected %s on line %zu: %s", wc_check_name((size_t)fs->v[i].check),
-			         line_of(fs->v[i].doc, fs->v[i].start), fs->v[i].message);
-		}
-	}
-}
-
-#define EXPECT(fs, ...) do { \
-		const want w_[] = {__VA_ARGS__}; \
-		expect_findings((fs), w_, sizeof w_ / sizeof *w_); \
-	} while (0)
-#define EXPECT_NONE(fs) expect_findings((fs), NULL, 0)
-
+/* Short names for UNIT_EXPECT's {check, line} pairs. */
 enum {
 	UNB = WC_CHECK_QUOTE_UNBALANCED,
 	DET = WC_CHECK_QUOTE_DETACHED,
@@ -174,34 +45,15 @@ enum {
 	MIS = WC_CHECK_QUOTE_MISSING
 };
 
-/* Runs wc_check_quotes on text in lang and returns the findings. */
-typedef struct {
-	wc_locale *loc;
-	wc_doc *doc;
-	wc_findings fs;
-} run;
-
-static run run_text(const char *lang, const char *text)
+/* wc_check_quotes run on text, or on a fixture, in lang. */
+static unit_run run_text(const char *lang, const char *text)
 {
-	run r = {locale_new(lang), NULL, {0}};
-	r.doc = doc_str(r.loc, text);
-	wc_check_quotes(r.doc, &r.fs);
-	return r;
+	return unit_run_text(locale_new(lang), text, wc_check_quotes);
 }
 
-static run run_file(const char *lang, const char *path)
+static unit_run run_file(const char *lang, const char *path)
 {
-	run r = {locale_new(lang), NULL, {0}};
-	r.doc = doc_load(r.loc, path);
-	wc_check_quotes(r.doc, &r.fs);
-	return r;
-}
-
-static void run_free(run *r)
-{
-	wc_findings_free(&r->fs);
-	doc_free(r->doc);
-	locale_free(r->loc);
+	return unit_run_file(locale_new(lang), path, wc_check_quotes);
 }
 
 static const char *mark_at(const wc_doc *doc, size_t offset)
@@ -214,8 +66,8 @@ static const char *mark_at(const wc_doc *doc, size_t offset)
 static void test_en_source_clean(void **state)
 {
 	(void)state;
-	run r = run_file("en", "fixtures/zte/zte.en.txt");
-	EXPECT_NONE(&r.fs);
+	unit_run r = run_file("en", "fixtures/zte/zte.en.txt");
+	UNIT_EXPECT_NONE(&r.fs);
 	/* Lines 4 5 7 8 10 16 25 26 30 31(2): eleven double quotations, all
 	 * closed; the single ‘threat’ of line 22 is not recorded. */
 	assert_int_equal(r.doc->nquotations, 11);
@@ -227,43 +79,43 @@ static void test_en_source_clean(void **state)
 	}
 	assert_int_equal(r.doc->paras[r.doc->quotations[10].para].line, 31);
 	assert_int_equal(r.doc->paras[r.doc->quotations[9].para].line, 31);
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_related_clean(void **state)
 {
 	(void)state;
-	run a = run_file("en", "fixtures/zte/zte-washington.en.txt");
-	EXPECT_NONE(&a.fs);
+	unit_run a = run_file("en", "fixtures/zte/zte-washington.en.txt");
+	UNIT_EXPECT_NONE(&a.fs);
 	assert_true(a.doc->nquotations >= 8);
-	run b = run_file("en", "fixtures/zte/zte-other-agency.en.txt");
-	EXPECT_NONE(&b.fs);
+	unit_run b = run_file("en", "fixtures/zte/zte-other-agency.en.txt");
+	UNIT_EXPECT_NONE(&b.fs);
 	assert_true(b.doc->nquotations >= 6);
-	run_free(&a);
-	run_free(&b);
+	unit_run_free(&a);
+	unit_run_free(&b);
 }
 
 static void test_da_fixture(void **state)
 {
 	(void)state;
-	run r = run_file("da", "fixtures/zte/zte.da.txt");
-	EXPECT(&r.fs,
+	unit_run r = run_file("da", "fixtures/zte/zte.da.txt");
+	UNIT_EXPECT(&r.fs,
 	       {DET, 4},                 /* detaljerne, "sagde */
 	       {DET, 7}, {STY, 7},       /* "… hurtig, ”Trump */
 	       {DET, 16},                /* konsultationer, "Sagde */
 	       {DET, 25}, {DET, 26}, {DET, 30},
 	       {DET, 31}, {DET, 31}, {DET, 31}); /* lande, "tweetede han." Men … sig! " */
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_da_line7_style_and_detached(void **state)
 {
 	(void)state;
-	run r = run_file("da", "fixtures/zte/zte.da.txt");
+	unit_run r = run_file("da", "fixtures/zte/zte.da.txt");
 	size_t nstyle = 0;
 	for (size_t i = 0; i < r.fs.n; i++) {
 		const wc_raw_finding *f = &r.fs.v[i];
-		if (line_of(r.doc, f->start) != 7)
+		if (unit_line_of(r.doc, f->start) != 7)
 			continue;
 		if (f->check == STY) {
 			nstyle++;
@@ -279,49 +131,49 @@ static void test_da_line7_style_and_detached(void **state)
 		}
 	}
 	assert_int_equal(nstyle, 1);
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_da_detached_found(void **state)
 {
 	(void)state;
-	run r = run_file("da", "fixtures/zte/zte.da.txt");
+	unit_run r = run_file("da", "fixtures/zte/zte.da.txt");
 	bool seen = false;
 	for (size_t i = 0; i < r.fs.n; i++)
-		if (line_of(r.doc, r.fs.v[i].start) == 4) {
+		if (unit_line_of(r.doc, r.fs.v[i].start) == 4) {
 			assert_string_equal(r.fs.v[i].found, "detaljerne, \"sagde");
 			seen = true;
-		} else if (line_of(r.doc, r.fs.v[i].start) == 25) {
+		} else if (unit_line_of(r.doc, r.fs.v[i].start) == 25) {
 			assert_string_equal(r.fs.v[i].found, "cybersikkerhedstrussel, \"sagde");
 		}
 	assert_true(seen);
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_da_line22_single_quotes(void **state)
 {
 	(void)state;
-	run r = run_text("da", "Cybersikkerhed 'trussel'");
-	EXPECT_NONE(&r.fs);
+	unit_run r = run_text("da", "Cybersikkerhed 'trussel'");
+	UNIT_EXPECT_NONE(&r.fs);
 	assert_int_equal(r.doc->nquotations, 0);
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_sv_fixture(void **state)
 {
 	(void)state;
-	run r = run_file("sv", "fixtures/zte/zte.sv.txt");
-	EXPECT(&r.fs,
+	unit_run r = run_file("sv", "fixtures/zte/zte.sv.txt");
+	UNIT_EXPECT(&r.fs,
 	       {DET, 4},                 /* snabb, " sa Trump */
 	       {UNB, 25},                /* the Schiff quotation is never closed */
 	       {DET, 26}, {DET, 30}, {DET, 31});
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_sv_line25_unbalanced_recorded(void **state)
 {
 	(void)state;
-	run r = run_file("sv", "fixtures/zte/zte.sv.txt");
+	unit_run r = run_file("sv", "fixtures/zte/zte.sv.txt");
 	bool seen = false;
 	for (size_t i = 0; i < r.doc->nquotations; i++) {
 		const wc_quotation *q = &r.doc->quotations[i];
@@ -332,7 +184,7 @@ static void test_sv_line25_unbalanced_recorded(void **state)
 		seen = true;
 	}
 	assert_true(seen);
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 /* ---- synthetic cases --------------------------------------------------------- */
@@ -340,11 +192,11 @@ static void test_sv_line25_unbalanced_recorded(void **state)
 static void test_apostrophes_are_not_quotes(void **state)
 {
 	(void)state;
-	run r = run_text("en", "Trump’s offer, ZTE's fate and the countries' trade relations, "
+	unit_run r = run_text("en", "Trump’s offer, ZTE's fate and the countries' trade relations, "
 	                       "the ’90s and rock ’n’ roll.");
-	EXPECT_NONE(&r.fs);
+	UNIT_EXPECT_NONE(&r.fs);
 	assert_int_equal(r.doc->nquotations, 0);
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_guillemets_both_directions(void **state)
@@ -352,66 +204,66 @@ static void test_guillemets_both_directions(void **state)
 	(void)state;
 	/* Paired by order whichever way they point: Danish »…« is accepted;
 	 * «…» pairs too, but is not a Danish style. */
-	run r = run_text("da", "Han sagde »nej« i går.\n»Det er slut«, sagde han.\nHan sagde «ja».");
-	EXPECT(&r.fs, {STY, 3});
+	unit_run r = run_text("da", "Han sagde »nej« i går.\n»Det er slut«, sagde han.\nHan sagde «ja».");
+	UNIT_EXPECT(&r.fs, {STY, 3});
 	assert_string_equal(r.fs.v[0].found, "«…»");
 	assert_non_null(strstr(r.fs.v[0].message, "not used in da"));
 	assert_int_equal(r.doc->nquotations, 3);
-	run_free(&r);
+	unit_run_free(&r);
 
 	/* English has no guillemets at all. */
 	r = run_text("en", "He said «no» today.");
-	EXPECT(&r.fs, {STY, 1});
+	UNIT_EXPECT(&r.fs, {STY, 1});
 	assert_non_null(strstr(r.fs.v[0].message, "not used in en"));
 	assert_string_equal(r.fs.v[0].expected, "“…”");
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_low_high_pairs(void **state)
 {
 	(void)state;
-	run r = run_text("da", "Han sagde „nej“ i går.");
-	EXPECT_NONE(&r.fs);
-	run_free(&r);
+	unit_run r = run_text("da", "Han sagde „nej“ i går.");
+	UNIT_EXPECT_NONE(&r.fs);
+	unit_run_free(&r);
 
 	r = run_text("en", "He said „no“ and „yes” today.");
-	EXPECT(&r.fs, {STY, 1}, {STY, 1});
-	run_free(&r);
+	UNIT_EXPECT(&r.fs, {STY, 1}, {STY, 1});
+	unit_run_free(&r);
 
 	/* Swedish ”…” is its own style; “…” is not Swedish. */
 	r = run_text("sv", "Han sa ”nej” och “ja” i går.");
-	EXPECT(&r.fs, {STY, 1});
+	UNIT_EXPECT(&r.fs, {STY, 1});
 	assert_string_equal(r.fs.v[0].found, "“…”");
 	assert_string_equal(r.fs.v[0].expected, "”…”");
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_style_mixed_and_garbled(void **state)
 {
 	(void)state;
-	run r = run_text("en", "He said \"no” today.\nShe said ”no“ today.\nThey said \"yes\" today.");
-	EXPECT(&r.fs, {STY, 1}, {STY, 2});
+	unit_run r = run_text("en", "He said \"no” today.\nShe said ”no“ today.\nThey said \"yes\" today.");
+	UNIT_EXPECT(&r.fs, {STY, 1}, {STY, 2});
 	assert_non_null(strstr(r.fs.v[0].message, "mixed"));
 	assert_non_null(strstr(r.fs.v[1].message, "do not form a pair"));
-	run_free(&r);
+	unit_run_free(&r);
 
 	/* Single pairs: ‘…’ is English, '…’ mixes styles, '…' is fine. */
 	r = run_text("en", "A ‘threat’ here, a 'threat’ there, a 'threat' everywhere.");
-	EXPECT(&r.fs, {STY, 1});
+	UNIT_EXPECT(&r.fs, {STY, 1});
 	assert_string_equal(r.fs.v[0].found, "'…’");
 	assert_string_equal(r.fs.v[0].expected, "‘…’");
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_detached_each_mark(void **state)
 {
 	(void)state;
-	run r = run_text("da", "\" Hej \" sagde han.\n\"Hej\" sagde han.\nHan sagde: \"Nu! \"");
-	EXPECT(&r.fs, {DET, 1}, {DET, 1}, {DET, 3});
+	unit_run r = run_text("da", "\" Hej \" sagde han.\n\"Hej\" sagde han.\nHan sagde: \"Nu! \"");
+	UNIT_EXPECT(&r.fs, {DET, 1}, {DET, 1}, {DET, 3});
 	assert_non_null(strstr(r.fs.v[0].message, "opening quote mark \" stands before a space"));
 	assert_non_null(strstr(r.fs.v[1].message, "closing quote mark \" stands after a space"));
 	assert_string_equal(r.fs.v[2].found, "\"Nu! \"");
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_order_pairing_ignores_shapes(void **state)
@@ -419,11 +271,11 @@ static void test_order_pairing_ignores_shapes(void **state)
 	(void)state;
 	/* ” opens and “ closes: pairs by order, and the pair is flagged as
 	 * garbled, not as two unbalanced quotations. */
-	run r = run_text("en", "He said ”no“ and left.");
-	EXPECT(&r.fs, {STY, 1});
+	unit_run r = run_text("en", "He said ”no“ and left.");
+	UNIT_EXPECT(&r.fs, {STY, 1});
 	assert_int_equal(r.doc->nquotations, 1);
 	assert_int_equal(r.doc->quotations[0].open, strlen("He said "));
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_continuation(void **state)
@@ -433,84 +285,84 @@ static void test_continuation(void **state)
 	                   "“Commerce has been instructed to get it done!” he said.\n"
 	                   "“No more.\n"
 	                   "And then nothing.";
-	run r = run_text("en", text);
+	unit_run r = run_text("en", text);
 	/* Line 1 continues in line 2; line 3 does not continue. */
-	EXPECT(&r.fs, {UNB, 3});
+	UNIT_EXPECT(&r.fs, {UNB, 3});
 	assert_int_equal(r.doc->nquotations, 3);
 	assert_int_equal(r.doc->quotations[0].close, SIZE_MAX);
 	assert_int_equal(r.doc->quotations[0].para, 0);
 	assert_true(r.doc->quotations[1].close != SIZE_MAX);
-	run_free(&r);
+	unit_run_free(&r);
 
 	/* Without the locale flag an open quotation is an error, even when the
 	 * next paragraph opens one (sv line 25 in the fixture). */
 	r = run_text("sv", text);
-	EXPECT(&r.fs, {UNB, 1}, {UNB, 3}, {STY, 2});
-	run_free(&r);
+	UNIT_EXPECT(&r.fs, {UNB, 1}, {UNB, 3}, {STY, 2});
+	unit_run_free(&r);
 }
 
 static void test_continuation_skips_blank_lines(void **state)
 {
 	(void)state;
-	run r = run_text("en", "“Too many jobs lost.\n\n   \n“More to come,” he said.");
-	EXPECT_NONE(&r.fs);
-	run_free(&r);
+	unit_run r = run_text("en", "“Too many jobs lost.\n\n   \n“More to come,” he said.");
+	UNIT_EXPECT_NONE(&r.fs);
+	unit_run_free(&r);
 }
 
 static void test_stray_closing_mark(void **state)
 {
 	(void)state;
-	run r = run_text("da", "resten af det,\" sagde han. \"Nu går vi.\"");
-	EXPECT(&r.fs, {UNB, 1});
+	unit_run r = run_text("da", "resten af det,\" sagde han. \"Nu går vi.\"");
+	UNIT_EXPECT(&r.fs, {UNB, 1});
 	assert_non_null(strstr(r.fs.v[0].message, "no opening mark"));
 	assert_int_equal(r.fs.v[0].start, strlen("resten af det,"));
 	assert_int_equal(r.doc->nquotations, 2);
-	run_free(&r);
+	unit_run_free(&r);
 
 	/* A stray opening mark can be detached as well. */
 	r = run_text("da", "Han sagde: \" Nej");
-	EXPECT(&r.fs, {DET, 1}, {UNB, 1});
-	run_free(&r);
+	UNIT_EXPECT(&r.fs, {DET, 1}, {UNB, 1});
+	unit_run_free(&r);
 
 	/* An odd count whose first mark opens: the last one is the stray. */
 	r = run_text("da", "\"Ja,\" sagde han. \"Nej");
-	EXPECT(&r.fs, {UNB, 1});
+	UNIT_EXPECT(&r.fs, {UNB, 1});
 	assert_int_equal(r.fs.v[0].start, strlen("\"Ja,\" sagde han. "));
 	assert_non_null(strstr(r.fs.v[0].message, "never closed"));
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_found_stays_on_its_line(void **state)
 {
 	(void)state;
 	/* A wrapped paragraph: one paragraph over two lines. */
-	run r = {locale_new("da"), NULL, {0}};
-	r.doc = doc_str(r.loc, "\"Det er slut,\n\" sagde han.");
+	unit_run r = {locale_new("da"), NULL, {0}};
+	r.doc = unit_doc_str(r.loc, "\"Det er slut,\n\" sagde han.");
 	r.doc->npara = 1;
 	r.doc->paras[0].end = r.doc->len;
 	wc_check_quotes(r.doc, &r.fs);
-	EXPECT(&r.fs, {DET, 1});
+	UNIT_EXPECT(&r.fs, {DET, 1});
 	assert_string_equal(r.fs.v[0].found, "\" sagde");
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_quotes_per_paragraph(void **state)
 {
 	(void)state;
 	/* A mark never pairs across a paragraph break. */
-	run r = run_text("da", "Han sagde \"nej\nog \"ja\" i går.");
-	EXPECT(&r.fs, {UNB, 1});
-	run_free(&r);
+	unit_run r = run_text("da", "Han sagde \"nej\nog \"ja\" i går.");
+	UNIT_EXPECT(&r.fs, {UNB, 1});
+	unit_run_free(&r);
 }
 
 static void test_rerun_resets_quotations(void **state)
 {
 	(void)state;
-	run r = run_text("en", "“One” and “two”.");
+	unit_run r = run_text("en", "“One” and “two”.");
 	assert_int_equal(r.doc->nquotations, 2);
 	wc_check_quotes(r.doc, &r.fs);
 	assert_int_equal(r.doc->nquotations, 2);
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_locale_primary_marks_pair(void **state)
@@ -518,14 +370,14 @@ static void test_locale_primary_marks_pair(void **state)
 	(void)state;
 	wc_locale *loc = locale_new("en");
 	loc->quotes[0] = (wc_quote_pair){0x300C, 0x300D};   /* 「」 */
-	wc_doc *doc = doc_str(loc, "他说「好」。\n他说「好。");
+	wc_doc *doc = unit_doc_str(loc, "他说「好」。\n他说「好。");
 	wc_findings fs = {0};
 	wc_check_quotes(doc, &fs);
-	EXPECT(&fs, {UNB, 2});
+	UNIT_EXPECT(&fs, {UNB, 2});
 	assert_int_equal(doc->nquotations, 2);
 	wc_findings_free(&fs);
-	doc_free(doc);
-	locale_free(loc);
+	unit_doc_free(doc);
+	unit_locale_free(loc);
 }
 
 /* ---- quote.missing ---------------------------------------------------------- */
@@ -565,24 +417,24 @@ static void pair_free(pairrun *p)
 	wc_findings_free(&p->fs);
 	free(p->al.s2t);
 	free(p->al.t2s);
-	doc_free(p->src);
-	doc_free(p->tgt);
-	locale_free(p->sl);
-	locale_free(p->tl);
+	unit_doc_free(p->src);
+	unit_doc_free(p->tgt);
+	unit_locale_free(p->sl);
+	unit_locale_free(p->tl);
 }
 
 static void test_missing_synthetic(void **state)
 {
 	(void)state;
 	wc_locale *sl = locale_new("en"), *tl = locale_new("da");
-	wc_doc *src = doc_str(sl,
+	wc_doc *src = unit_doc_str(sl,
 		"“We highly commend the positive remark from the US on the ZTE issue,” Lu said.\n" /* 0 */
 		"No quotation here.\n"                                                             /* 1 */
 		"“Short,” he said.\n"                                                              /* 2 */
 		"“Dropped,” he said.\n"                                                            /* 3 */
 		"“Kept,” he said.\n"                                                               /* 4 */
 		"“Single,” he said.");                                                             /* 5 */
-	wc_doc *tgt = doc_str(tl,
+	wc_doc *tgt = unit_doc_str(tl,
 		"Vi roser bemærkningen, sagde Lu.\n"      /* 0 ← 0: no quotation */
 		"Ingen citat her.\n"                      /* 1 ← 1 */
 		"\"Kort,\" sagde han.\n"                  /* 2 ← 2 */
@@ -590,7 +442,7 @@ static void test_missing_synthetic(void **state)
 		"'Enkelt,' sagde han.");                  /* 4 ← 5: single marks count */
 	const int s2t[] = {0, 1, 2, -1, 3, 4};
 	pairrun p = pair_new(sl, src, tl, tgt, s2t);
-	EXPECT(&p.fs, {MIS, 1}, {MIS, 3});
+	UNIT_EXPECT(&p.fs, {MIS, 1}, {MIS, 3});
 
 	const wc_raw_finding *f = &p.fs.v[0];
 	assert_ptr_equal(f->doc, tgt);
@@ -616,12 +468,12 @@ static void test_missing_unaligned_first(void **state)
 {
 	(void)state;
 	wc_locale *sl = locale_new("en"), *tl = locale_new("sv");
-	wc_doc *src = doc_str(sl, "“One,” he said. “Two,” she said.\nPlain text.");
-	wc_doc *tgt = doc_str(tl, "Inledning.\nVanlig text.");
+	wc_doc *src = unit_doc_str(sl, "“One,” he said. “Two,” she said.\nPlain text.");
+	wc_doc *tgt = unit_doc_str(tl, "Inledning.\nVanlig text.");
 	const int s2t[] = {-1, 1};
 	pairrun p = pair_new(sl, src, tl, tgt, s2t);
 	/* One finding per source quotation, both at the first paragraph. */
-	EXPECT(&p.fs, {MIS, 1}, {MIS, 1});
+	UNIT_EXPECT(&p.fs, {MIS, 1}, {MIS, 1});
 	assert_string_equal(p.fs.v[1].expected, "“Two,”");
 	pair_free(&p);
 }
@@ -630,11 +482,11 @@ static void test_missing_unclosed_source(void **state)
 {
 	(void)state;
 	wc_locale *sl = locale_new("sv"), *tl = locale_new("da");
-	wc_doc *src = doc_str(sl, "\"Open and never closed");
-	wc_doc *tgt = doc_str(tl, "Intet citat.");
+	wc_doc *src = unit_doc_str(sl, "\"Open and never closed");
+	wc_doc *tgt = unit_doc_str(tl, "Intet citat.");
 	const int s2t[] = {0};
 	pairrun p = pair_new(sl, src, tl, tgt, s2t);
-	EXPECT(&p.fs, {MIS, 1});
+	UNIT_EXPECT(&p.fs, {MIS, 1});
 	assert_string_equal(p.fs.v[0].expected, "\"Open and never closed");
 	pair_free(&p);
 }
@@ -645,8 +497,8 @@ static void test_missing_sv_fixture(void **state)
 {
 	(void)state;
 	wc_locale *sl = locale_new("en"), *tl = locale_new("sv");
-	wc_doc *src = doc_load(sl, "fixtures/zte/zte.en.txt");
-	wc_doc *tgt = doc_load(tl, "fixtures/zte/zte.sv.txt");
+	wc_doc *src = unit_doc_load(sl, "fixtures/zte/zte.en.txt");
+	wc_doc *tgt = unit_doc_load(tl, "fixtures/zte/zte.sv.txt");
 	assert_int_equal(src->npara, 31);
 	assert_int_equal(tgt->npara, 32);
 	/* source line → target line, 0 = none */
@@ -657,9 +509,9 @@ static void test_missing_sv_fixture(void **state)
 	for (size_t i = 0; i < 31; i++)
 		s2t[i] = lines[i] - 1;
 	pairrun p = pair_new(sl, src, tl, tgt, s2t);
-	EXPECT(&p.fs, {MIS, 2}, {MIS, 16});
-	assert_int_equal(line_of(src, p.fs.v[0].src_start), 4);
-	assert_int_equal(line_of(src, p.fs.v[1].src_start), 16);
+	UNIT_EXPECT(&p.fs, {MIS, 2}, {MIS, 16});
+	assert_int_equal(unit_line_of(src, p.fs.v[0].src_start), 4);
+	assert_int_equal(unit_line_of(src, p.fs.v[1].src_start), 16);
 	pair_free(&p);
 }
 
@@ -667,13 +519,13 @@ static void test_missing_da_fixture_none(void **state)
 {
 	(void)state;
 	wc_locale *sl = locale_new("en"), *tl = locale_new("da");
-	wc_doc *src = doc_load(sl, "fixtures/zte/zte.en.txt");
-	wc_doc *tgt = doc_load(tl, "fixtures/zte/zte.da.txt");
+	wc_doc *src = unit_doc_load(sl, "fixtures/zte/zte.en.txt");
+	wc_doc *tgt = unit_doc_load(tl, "fixtures/zte/zte.da.txt");
 	int s2t[31];
 	for (int i = 0; i < 31; i++)
 		s2t[i] = i;
 	pairrun p = pair_new(sl, src, tl, tgt, s2t);
-	EXPECT_NONE(&p.fs);
+	UNIT_EXPECT_NONE(&p.fs);
 	pair_free(&p);
 }
 

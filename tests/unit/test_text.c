@@ -5,9 +5,7 @@
  * root, where the tests run. */
 #include "unit.h"
 
-#include <stdio.h>
-
-/* ---- hand-made locales and docs -------------------------------------------- */
+/* ---- hand-made locales (the docs are support.c's unit_doc_*) ------------ */
 
 /* The lists a locale file would give; only what check_text.c reads. */
 static wc_locale *locale_new(const char *lang)
@@ -26,171 +24,32 @@ static wc_locale *locale_new(const char *lang)
 	return loc;
 }
 
-static void locale_free(wc_locale *loc)
-{
-	free(loc->lang);
-	free(loc->quotes_also);
-	wc_strlist_free(&loc->colon_suffixes);
-	wc_strlist_free(&loc->repeat_ok);
-	free(loc);
-}
-
-static bool blank_line(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-			return false;
-	return true;
-}
-
-/* One paragraph per non-blank line, as the fixtures are written. */
-static wc_doc *doc_new(const wc_locale *loc, const char *text, size_t len)
-{
-	wc_doc *doc = wc_xcalloc(1, sizeof *doc);
-	doc->path = wc_xstrdup("test");
-	doc->loc = loc;
-	doc->text = wc_xstrndup(text, len);
-	doc->len = len;
-	size_t line = 1, start = 0;
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && text[i] != '\n')
-			continue;
-		size_t end = i > start && text[i - 1] == '\r' ? i - 1 : i;
-		if (!blank_line(text + start, end - start))
-			*WC_PUSH(doc->paras, doc->npara, doc->paras_cap) = (wc_para){start, end, line};
-		line++;
-		start = i + 1;
-	}
-	return doc;
-}
-
-static wc_doc *doc_str(const wc_locale *loc, const char *text)
-{
-	return doc_new(loc, text, strlen(text));
-}
-
-static wc_doc *doc_load(const wc_locale *loc, const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s (run the tests from the repository root)", path);
-	wc_buf b = {0};
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		wc_buf_add(&b, chunk, n);
-	fclose(f);
-	wc_doc *doc = doc_new(loc, b.s ? b.s : "", b.len);
-	wc_buf_free(&b);
-	return doc;
-}
-
-static void doc_free(wc_doc *doc)
-{
-	free(doc->path);
-	free(doc->text);
-	free(doc->paras);
-	free(doc->quotations);
-	free(doc);
-}
-
-static size_t para_of(const wc_doc *doc, size_t offset)
-{
-	size_t p = 0;
-	while (p + 1 < doc->npara && doc->paras[p + 1].start <= offset)
-		p++;
-	return p;
-}
-
-static size_t line_of(const wc_doc *doc, size_t offset)
-{
-	return doc->paras[para_of(doc, offset)].line;
-}
-
-/* ---- expectations ------------------------------------------------------------ */
-
-typedef struct {
-	int check;
-	size_t line;
-} want;
-
-static void dump(const wc_findings *fs)
-{
-	for (size_t i = 0; i < fs->n; i++)
-		print_message("  finding: %s line %zu: %s [found %s]\n", wc_check_name((size_t)fs->v[i].check),
-		              line_of(fs->v[i].doc, fs->v[i].start), fs->v[i].message,
-		              fs->v[i].found ? fs->v[i].found : "-");
-}
-
-/* The findings are exactly w (in any order). */
-static void expect_findings(const wc_findings *fs, const want *w, size_t n)
-{
-	bool used[256] = {false};
-	assert_true(fs->n <= 256);
-	for (size_t k = 0; k < n; k++) {
-		bool hit = false;
-		for (size_t i = 0; i < fs->n && !hit; i++) {
-			const wc_raw_finding *f = &fs->v[i];
-			if (!used[i] && f->check == w[k].check && line_of(f->doc, f->start) == w[k].line)
-				hit = used[i] = true;
-		}
-		if (!hit) {
-			dump(fs);
-			fail_msg("missing %s on line %zu", wc_check_name((size_t)w[k].check), w[k].line);
-		}
-	}
-	for (size_t i = 0; i < fs->n; i++) {
-		if (!used[i]) {
-			dump(fs);
-			fail_msg("unexpected %s on line %zu: %s", wc_check_name((size_t)fs->v[i].check),
-			         line_of(fs->v[i].doc, fs->v[i].start), fs->v[i].message);
-		}
-	}
-}
-
-#define EXPECT(fs, ...) do { \
-		const want w_[] = {__VA_ARGS__}; \
-		expect_findings((fs), w_, sizeof w_ / sizeof *w_); \
-	} while (0)
-#define EXPECT_NONE(fs) expect_findings((fs), NULL, 0)
-
+/* Short names for UNIT_EXPECT's {check, line} pairs. */
 enum {
 	REP = WC_CHECK_TEXT_REPEATED_WORD,
 	HYP = WC_CHECK_TEXT_HYPHEN_SPACING,
 	PUN = WC_CHECK_TEXT_PUNCT_SPACING
 };
 
-typedef struct {
-	wc_locale *loc;
-	wc_doc *doc;
-	wc_findings fs;
-} run;
-
-static run run_text(const char *lang, const char *text)
+/* wc_check_text in the shape unit_run_* take; it leaves the doc as it is. */
+static void check_text(wc_doc *doc, wc_findings *fs)
 {
-	run r = {locale_new(lang), NULL, {0}};
-	r.doc = doc_str(r.loc, text);
-	wc_check_text(r.doc, &r.fs);
-	return r;
+	wc_check_text(doc, fs);
 }
 
-static run run_file(const char *lang, const char *path)
+/* wc_check_text run on text, or on a fixture, in lang. */
+static unit_run run_text(const char *lang, const char *text)
 {
-	run r = {locale_new(lang), NULL, {0}};
-	r.doc = doc_load(r.loc, path);
-	wc_check_text(r.doc, &r.fs);
-	return r;
+	return unit_run_text(locale_new(lang), text, check_text);
 }
 
-static void run_free(run *r)
+static unit_run run_file(const char *lang, const char *path)
 {
-	wc_findings_free(&r->fs);
-	doc_free(r->doc);
-	locale_free(r->loc);
+	return unit_run_file(locale_new(lang), path, check_text);
 }
 
 /* The finding covers exactly the bytes of what in the text. */
-static void assert_at(const run *r, size_t i, const char *what)
+static void assert_at(const unit_run *r, size_t i, const char *what)
 {
 	const wc_raw_finding *f = &r->fs.v[i];
 	assert_int_equal(f->end - f->start, strlen(what));
@@ -199,11 +58,11 @@ static void assert_at(const run *r, size_t i, const char *what)
 
 static void expect_clean(const char *lang, const char *text)
 {
-	run r = run_text(lang, text);
+	unit_run r = run_text(lang, text);
 	if (r.fs.n)
 		print_message("  in: %s\n", text);
-	EXPECT_NONE(&r.fs);
-	run_free(&r);
+	UNIT_EXPECT_NONE(&r.fs);
+	unit_run_free(&r);
 }
 
 /* ---- fixtures: ACCEPTANCE.md ------------------------------------------------ */
@@ -217,10 +76,10 @@ static void test_en_files_clean(void **state)
 		"fixtures/zte/zte-other-agency.en.txt",
 	};
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-		run r = run_file("en", files[i]);
+		unit_run r = run_file("en", files[i]);
 		assert_true(r.doc->npara > 10);
-		EXPECT_NONE(&r.fs);
-		run_free(&r);
+		UNIT_EXPECT_NONE(&r.fs);
+		unit_run_free(&r);
 	}
 }
 
@@ -229,31 +88,31 @@ static void test_da_fixture(void **state)
 	(void)state;
 	/* Nothing about Android-operativsystemet (line 6), 'trussel' (22),
 	 * © 2018 AFP (32) or the numbers. */
-	run r = run_file("da", "fixtures/zte/zte.da.txt");
-	EXPECT(&r.fs, {REP, 3}, {HYP, 4}, {HYP, 20}, {HYP, 23}, {HYP, 25});
-	run_free(&r);
+	unit_run r = run_file("da", "fixtures/zte/zte.da.txt");
+	UNIT_EXPECT(&r.fs, {REP, 3}, {HYP, 4}, {HYP, 20}, {HYP, 23}, {HYP, 25});
+	unit_run_free(&r);
 }
 
 static void test_da_found_and_location(void **state)
 {
 	(void)state;
-	run r = run_file("da", "fixtures/zte/zte.da.txt");
+	unit_run r = run_file("da", "fixtures/zte/zte.da.txt");
 	for (size_t i = 0; i < r.fs.n; i++) {
 		const wc_raw_finding *f = &r.fs.v[i];
-		if (line_of(r.doc, f->start) == 3) {
+		if (unit_line_of(r.doc, f->start) == 3) {
 			assert_int_equal(f->check, REP);
 			assert_at(&r, i, "amerikanske amerikanske");
 			assert_string_equal(f->found, "amerikanske amerikanske");
 			assert_string_equal(f->expected, "amerikanske");
-		} else if (line_of(r.doc, f->start) == 4) {
+		} else if (unit_line_of(r.doc, f->start) == 4) {
 			assert_at(&r, i, " -");
 			assert_string_equal(f->found, "ZTE -spørgsmålet");
 			assert_string_equal(f->expected, "ZTE-spørgsmålet");
-		} else if (line_of(r.doc, f->start) == 23) {
+		} else if (unit_line_of(r.doc, f->start) == 23) {
 			assert_string_equal(f->found, "smartphone -maker");
 		}
 	}
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_sv_fixture(void **state)
@@ -261,12 +120,12 @@ static void test_sv_fixture(void **state)
 	(void)state;
 	/* Nothing about USA:s (lines 1, 2, 18, 28), Trump-administrationen (18),
 	 * ZTE-teknik (25) or 80, 000 (a number.format matter). */
-	run r = run_file("sv", "fixtures/zte/zte.sv.txt");
-	EXPECT(&r.fs, {PUN, 19});
+	unit_run r = run_file("sv", "fixtures/zte/zte.sv.txt");
+	UNIT_EXPECT(&r.fs, {PUN, 19});
 	assert_at(&r, 0, ":k");
 	assert_string_equal(r.fs.v[0].found, "ZTE:kompromiss");
 	assert_string_equal(r.fs.v[0].expected, "ZTE: kompromiss");
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_da_lines_quiet(void **state)
@@ -284,11 +143,11 @@ static void test_da_lines_quiet(void **state)
 static void test_repeated_word(void **state)
 {
 	(void)state;
-	run r = run_text("da", "med amerikanske amerikanske embedsmænd\nDet det er\nordet \"ordet ordet\" her");
-	EXPECT(&r.fs, {REP, 1}, {REP, 2}, {REP, 3});
+	unit_run r = run_text("da", "med amerikanske amerikanske embedsmænd\nDet det er\nordet \"ordet ordet\" her");
+	UNIT_EXPECT(&r.fs, {REP, 1}, {REP, 2}, {REP, 3});
 	assert_at(&r, 1, "Det det");
 	assert_at(&r, 2, "ordet ordet");
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_repeated_word_not(void **state)
@@ -311,14 +170,14 @@ static void test_repeated_word_ok_list(void **state)
 	(void)state;
 	/* en lists "had" and "that" (compared case-folded); "the" is not. */
 	expect_clean("en", "He had had enough. That that is.");
-	run r = run_text("en", "He had had enough of the the deal.");
-	EXPECT(&r.fs, {REP, 1});
+	unit_run r = run_text("en", "He had had enough of the the deal.");
+	UNIT_EXPECT(&r.fs, {REP, 1});
 	assert_at(&r, 0, "the the");
-	run_free(&r);
+	unit_run_free(&r);
 	/* The list is per language. */
 	r = run_text("da", "He had had enough.");
-	EXPECT(&r.fs, {REP, 1});
-	run_free(&r);
+	UNIT_EXPECT(&r.fs, {REP, 1});
+	unit_run_free(&r);
 }
 
 /* ---- text.hyphen-spacing ------------------------------------------------------ */
@@ -326,13 +185,13 @@ static void test_repeated_word_ok_list(void **state)
 static void test_hyphen_spacing(void **state)
 {
 	(void)state;
-	run r = run_text("da", "Trump -administrationen\nden kinesiske smartphone -maker Huawei\n"
+	unit_run r = run_text("da", "Trump -administrationen\nden kinesiske smartphone -maker Huawei\n"
 	                       "en hård \xe2\x80\x90linje");          /* U+2010 HYPHEN */
-	EXPECT(&r.fs, {HYP, 1}, {HYP, 2}, {HYP, 3});
+	UNIT_EXPECT(&r.fs, {HYP, 1}, {HYP, 2}, {HYP, 3});
 	assert_at(&r, 0, " -");
 	assert_string_equal(r.fs.v[0].expected, "Trump-administrationen");
 	assert_at(&r, 2, " \xe2\x80\x90");
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_hyphen_spacing_not(void **state)
@@ -348,17 +207,17 @@ static void test_hyphen_spacing_not(void **state)
 	expect_clean("en", "word - word");
 
 	/* A wrapped paragraph: one paragraph over two lines. */
-	run r = {locale_new("en"), NULL, {0}};
-	r.doc = doc_str(r.loc, "a list of\n-items wrapped in one paragraph");
+	unit_run r = {locale_new("en"), NULL, {0}};
+	r.doc = unit_doc_str(r.loc, "a list of\n-items wrapped in one paragraph");
 	r.doc->npara = 1;
 	r.doc->paras[0].end = r.doc->len;
 	wc_check_text(r.doc, &r.fs);
-	EXPECT_NONE(&r.fs);
-	run_free(&r);
+	UNIT_EXPECT_NONE(&r.fs);
+	unit_run_free(&r);
 
 	r = run_text("da", "hård\xc2\xa0-linje");               /* NBSP is a space */
-	EXPECT(&r.fs, {HYP, 1});
-	run_free(&r);
+	UNIT_EXPECT(&r.fs, {HYP, 1});
+	unit_run_free(&r);
 }
 
 /* ---- text.punct-spacing ------------------------------------------------------- */
@@ -366,15 +225,15 @@ static void test_hyphen_spacing_not(void **state)
 static void test_punct_spacing(void **state)
 {
 	(void)state;
-	run r = run_text("sv", "genom sin attack mot ZTE:kompromiss, göra\nhe tweeted.But then\n"
+	unit_run r = run_text("sv", "genom sin attack mot ZTE:kompromiss, göra\nhe tweeted.But then\n"
 	                       "a,b and a;b\nwow!Then why?Because");
-	EXPECT(&r.fs, {PUN, 1}, {PUN, 2}, {PUN, 3}, {PUN, 3}, {PUN, 4}, {PUN, 4});
+	UNIT_EXPECT(&r.fs, {PUN, 1}, {PUN, 2}, {PUN, 3}, {PUN, 3}, {PUN, 4}, {PUN, 4});
 	assert_at(&r, 1, ".B");
 	assert_string_equal(r.fs.v[1].found, "tweeted.But");
 	assert_string_equal(r.fs.v[1].expected, "tweeted. But");
 	assert_at(&r, 2, ",b");
 	assert_at(&r, 3, ";b");
-	run_free(&r);
+	unit_run_free(&r);
 }
 
 static void test_punct_spacing_not(void **state)
@@ -396,13 +255,13 @@ static void test_colon_suffix_per_language(void **state)
 {
 	(void)state;
 	/* USA:s is Swedish; English has no colon endings. */
-	run r = run_text("en", "USA:s president");
-	EXPECT(&r.fs, {PUN, 1});
-	run_free(&r);
+	unit_run r = run_text("en", "USA:s president");
+	UNIT_EXPECT(&r.fs, {PUN, 1});
+	unit_run_free(&r);
 	/* The whole word after the colon must be an ending: s is, sidan is not. */
 	r = run_text("sv", "USA:sidan");
-	EXPECT(&r.fs, {PUN, 1});
-	run_free(&r);
+	UNIT_EXPECT(&r.fs, {PUN, 1});
+	unit_run_free(&r);
 }
 
 int main(void)

@@ -7,48 +7,9 @@
 #include <stdio.h>
 #include <utf8proc.h>
 
-static wc_ruleset *rs;
-
-static int setup(void **state)
-{
-	(void)state;
-	rs = wc_ruleset_new();
-	wc_diags *d = wc_diags_new();
-	int rc = wc_ruleset_load_dir(rs, "rules", d);
-	if (rc != WC_OK) {
-		wc_diags_print(d, stderr);
-		wc_diags_free(d);
-		return -1;
-	}
-	wc_diags_free(d);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	wc_ruleset_free(rs);
-	return 0;
-}
-
 static const wc_locale *en(void)
 {
-	return wc_ruleset_locale(rs, "en");
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s (run the tests from the repository root)", path);
-	wc_buf b = {0};
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		wc_buf_add(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return b.s ? b.s : wc_xstrdup("");
+	return wc_ruleset_locale(unit_rules, "en");
 }
 
 /* Initializes doc from bytes and asserts success with no diagnostic. */
@@ -121,7 +82,7 @@ static void test_other_agency_fixture(void **state)
 {
 	(void)state;
 	size_t len;
-	char *bytes = slurp("fixtures/zte/zte-other-agency.en.txt", &len);
+	char *bytes = unit_slurp("fixtures/zte/zte-other-agency.en.txt", &len);
 	wc_doc doc;
 	init_ok(&doc, bytes, len);
 	/* 22 non-blank lines, each a paragraph: 20 single-line blocks, then the
@@ -402,7 +363,7 @@ static void test_empty_text(void **state)
 	wc_doc_fini(&doc);
 	/* facts of an empty doc: none, and no crash */
 	wc_diags *d = wc_diags_new();
-	wc_facts *f = wc_extract(rs, "en", "empty.txt", "", 0, d);
+	wc_facts *f = wc_extract(unit_rules, "en", "empty.txt", "", 0, d);
 	assert_non_null(f);
 	assert_int_equal(wc_facts_count(f), 0);
 	wc_facts_free(f);
@@ -438,5 +399,5 @@ int main(void)
 		cmocka_unit_test(test_empty_text),
 		cmocka_unit_test(test_length_honoured),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unit_rules_setup, unit_rules_teardown);
 }
