@@ -4,7 +4,8 @@
  * Compiler-style lines (`path:line:col: severity: message [check]`) that
  * editors and terminals can jump to, each followed by the line it is about
  * and, when the finding has one, its counterpart in the source; then a
- * summary with one verdict per version and the totals.
+ * summary with one verdict per version and the totals.  With --quiet only
+ * the totals line, the run's verdict, is written.
  *
  * Everything printed from the input (paths, messages, snippets) goes through
  * put_clean(), so that a control character in wire copy cannot move the
@@ -213,8 +214,19 @@ static void write_version_line(const writer *w, const wc_report *r, size_t i,
 	fputc('\n', w->out);
 }
 
-/* The totals count what was checked against the source, not the source. */
-static void write_totals(FILE *out, const wc_report *r, const wc_report_options *opt)
+/* A count, painted when it is not zero and colour is on. */
+static void put_count(const writer *w, const char *ansi, size_t n, const char *one, const char *many)
+{
+	if (w->color && n)
+		fputs(ansi, w->out);
+	fprintf(w->out, "%zu %s", n, n == 1 ? one : many);
+	if (w->color && n)
+		fputs(ANSI_RESET, w->out);
+}
+
+/* The totals count what was checked against the source, not the source.
+ * This is the verdict line, and all that --quiet prints. */
+static void write_totals(const writer *w, const wc_report *r, const wc_report_options *opt)
 {
 	size_t checked = 0, failed = 0, errors = 0, warnings = 0, infos = 0;
 	for (size_t i = 1; i < r->nversions; i++) {
@@ -224,21 +236,30 @@ static void write_totals(FILE *out, const wc_report *r, const wc_report_options 
 		warnings += r->versions[i].warnings;
 		infos += r->versions[i].infos;
 	}
-	fprintf(out, "%zu version%s checked: %zu failed, %zu passed \xE2\x80\x94 ",
-	        checked, checked == 1 ? "" : "s", failed, checked - failed);
-	write_counts(out, errors, warnings, infos);
-	fputc('\n', out);
+	fprintf(w->out, "%zu version%s checked: ", checked, checked == 1 ? "" : "s");
+	put_count(w, ANSI_ERROR, failed, "failed", "failed");
+	fputs(", ", w->out);
+	put_count(w, ANSI_PASS, checked - failed, "passed", "passed");
+	fputs(" \xE2\x80\x94 ", w->out); /* — */
+	put_count(w, ANSI_ERROR, errors, "error", "errors");
+	fputs(", ", w->out);
+	put_count(w, ANSI_WARNING, warnings, "warning", "warnings");
+	fputs(", ", w->out);
+	put_count(w, ANSI_INFO, infos, "info", "info");
+	fputc('\n', w->out);
 }
 
 int wc_report_write_text(const wc_report *r, const wc_report_options *opt, FILE *out)
 {
 	writer w = {out, opt->color};
-	for (size_t i = 0; i < r->nfindings; i++)
-		write_finding(&w, &r->findings[i]);
-	if (r->nfindings)
-		fputc('\n', out);
-	for (size_t i = 0; i < r->nversions; i++)
-		write_version_line(&w, r, i, opt);
-	write_totals(out, r, opt);
+	if (!opt->quiet) {
+		for (size_t i = 0; i < r->nfindings; i++)
+			write_finding(&w, &r->findings[i]);
+		if (r->nfindings)
+			fputc('\n', out);
+		for (size_t i = 0; i < r->nversions; i++)
+			write_version_line(&w, r, i, opt);
+	}
+	write_totals(&w, r, opt);
 	return fflush(out) != 0 || ferror(out) ? WC_EIO : WC_OK;
 }

@@ -3,8 +3,9 @@
  *
  * report.c builds a wc_report from the raw findings; this file answers
  * questions about it (counts, verdicts under a gate), frees it, and hands it
- * to the writer of the requested format (report_text.c, report_json.c).  It
- * also holds the JSON string writer those writers and the fact list share.
+ * to the writer of the requested format (report_text.c, report_json.c,
+ * report_html.c, report_sarif.c, report_junit.c, report_markdown.c).  It
+ * also holds the string escapers those writers and the fact list share.
  */
 #include "internal.h"
 
@@ -15,7 +16,7 @@
 
 static const char *const severity_names[] = {"info", "warning", "error", "never"};
 static const char *const role_names[] = {"source", "translation", "related"};
-static const char *const format_names[] = {"text", "json"};
+static const char *const format_names[] = {"text", "json", "html", "sarif", "junit", "markdown"};
 
 static int name_index(const char *const *names, size_t n, const char *name)
 {
@@ -42,7 +43,7 @@ const char *wc_role_name(wc_role r)
 
 int wc_format_parse(const char *name)
 {
-	return name_index(format_names, 2, name);
+	return name_index(format_names, sizeof format_names / sizeof *format_names, name);
 }
 
 /* ---- report access ------------------------------------------------------------ */
@@ -150,6 +151,14 @@ int wc_report_write(const wc_report *r, wc_format fmt,
 		return wc_report_write_text(r, opt, out);
 	case WC_FORMAT_JSON:
 		return wc_report_write_json(r, opt, out);
+	case WC_FORMAT_HTML:
+		return wc_report_write_html(r, opt, out);
+	case WC_FORMAT_SARIF:
+		return wc_report_write_sarif(r, opt, out);
+	case WC_FORMAT_JUNIT:
+		return wc_report_write_junit(r, opt, out);
+	case WC_FORMAT_MARKDOWN:
+		return wc_report_write_markdown(r, opt, out);
 	default:
 		break;
 	}
@@ -188,6 +197,40 @@ void wc_json_str(FILE *out, const char *s)
 			fwrite(s + at, 1, i - at, out);
 	}
 	fputc('"', out);
+}
+
+/* ---- HTML and XML strings ---------------------------------------------------- */
+
+/* The same rule as for JSON: whatever comes in, the output must parse.  XML
+ * 1.0 forbids most control characters even as references, and in HTML they
+ * are parse errors, so they become U+FFFD like invalid bytes; tab and line
+ * breaks stay (as references, so that attribute values keep them too). */
+void wc_xml_text(FILE *out, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (s && i < n) {
+		size_t at = i;
+		int32_t c = wc_utf8_next(s, n, &i);
+		switch (c) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\'': fputs("&#39;", out); break;
+		case '\t': case '\n': case '\r': fprintf(out, "&#%d;", (int)c); break;
+		default:
+			if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0xfffe || c == 0xffff)
+				fputs("\xEF\xBF\xBD", out);
+			else
+				fwrite(s + at, 1, i - at, out);
+		}
+	}
+}
+
+void wc_xml_str(FILE *out, const char *s)
+{
+	if (s)
+		wc_xml_text(out, s, strlen(s));
 }
 
 /* ---- facts ---------------------------------------------------------------------- */

@@ -226,7 +226,13 @@ static void test_names(void **state)
 	assert_string_equal(wc_role_name(WC_ROLE_RELATED), "related");
 	assert_int_equal(wc_format_parse("text"), WC_FORMAT_TEXT);
 	assert_int_equal(wc_format_parse("json"), WC_FORMAT_JSON);
+	assert_int_equal(wc_format_parse("html"), WC_FORMAT_HTML);
+	assert_int_equal(wc_format_parse("sarif"), WC_FORMAT_SARIF);
+	assert_int_equal(wc_format_parse("junit"), WC_FORMAT_JUNIT);
+	assert_int_equal(wc_format_parse("markdown"), WC_FORMAT_MARKDOWN);
 	assert_int_equal(wc_format_parse("xml"), -1);
+	assert_int_equal(wc_format_parse("md"), -1);
+	assert_int_equal(wc_format_parse("HTML"), -1);
 	assert_int_equal(wc_format_parse(NULL), -1);
 }
 
@@ -361,6 +367,54 @@ static void test_text_color(void **state)
 	assert_non_null(strstr(got, "fix/zte.sv.txt:25:1: \033[1;31merror\033[0m: quotation"));
 	assert_non_null(strstr(got, "fix/zte.sv.txt (sv, translation): \033[1;31mFAIL\033[0m \xE2\x80\x94"));
 	assert_non_null(strstr(got, "fix/zte.da.txt (da, translation): \033[32mPASS\033[0m \xE2\x80\x94"));
+	free(got);
+	wc_report_free(r);
+}
+
+/* --quiet: the verdict line alone, painted only when colour is on. */
+static char *render_quiet(const wc_report *r, wc_severity gate, int color)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *out = open_memstream(&s, &n);
+	assert_non_null(out);
+	wc_report_options opt = {gate, color, 1};
+	assert_int_equal(wc_report_write(r, WC_FORMAT_TEXT, &opt, out), WC_OK);
+	fclose(out);
+	return s;
+}
+
+static void test_text_quiet(void **state)
+{
+	(void)state;
+	wc_report *r = sample_report();
+	char *got = render_quiet(r, WC_ERROR, 0);
+	assert_string_equal(got, "3 versions checked: 1 failed, 2 passed \xE2\x80\x94 1 error, 3 warnings, 1 info\n");
+	free(got);
+	got = render_quiet(r, WC_WARNING, 0);
+	assert_string_equal(got, "3 versions checked: 2 failed, 1 passed \xE2\x80\x94 1 error, 3 warnings, 1 info\n");
+	free(got);
+	got = render_quiet(r, WC_ERROR, 1);
+	assert_string_equal(got, "3 versions checked: \033[1;31m1 failed\033[0m, \033[32m2 passed\033[0m \xE2\x80\x94 "
+	                         "\033[1;31m1 error\033[0m, \033[1;33m3 warnings\033[0m, \033[36m1 info\033[0m\n");
+	free(got);
+	/* Nothing to paint: zeros stay plain. */
+	got = render_quiet(r, WC_NEVER, 1);
+	assert_non_null(strstr(got, "checked: 0 failed, \033[32m3 passed\033[0m"));
+	free(got);
+	wc_report_free(r);
+	r = empty_report();
+	add_version(r, "da:-", "da", WC_ROLE_TRANSLATION);
+	got = render_quiet(r, WC_ERROR, 1);
+	assert_string_equal(got, "1 version checked: 0 failed, \033[32m1 passed\033[0m \xE2\x80\x94 0 errors, 0 warnings, 0 info\n");
+	free(got);
+	wc_report_free(r);
+	/* The source's own findings are not in the totals line. */
+	r = empty_report();
+	add_finding(r, &(finding_spec){.check = "quote.unbalanced", .severity = WC_ERROR, .line = 1,
+	                               .column = 1, .message = "m"});
+	got = render_quiet(r, WC_ERROR, 0);
+	assert_string_equal(got, "0 versions checked: 0 failed, 0 passed \xE2\x80\x94 0 errors, 0 warnings, 0 info\n");
 	free(got);
 	wc_report_free(r);
 }
@@ -622,6 +676,14 @@ static void test_write_errors(void **state)
 	clearerr(full);
 	assert_int_equal(wc_report_write(r, WC_FORMAT_JSON, &opt, full), WC_EIO);
 	clearerr(full);
+	for (int fmt = WC_FORMAT_HTML; fmt <= WC_FORMAT_MARKDOWN; fmt++) {
+		assert_int_equal(wc_report_write(r, (wc_format)fmt, &opt, full), WC_EIO);
+		clearerr(full);
+	}
+	opt.quiet = 1;
+	assert_int_equal(wc_report_write(r, WC_FORMAT_TEXT, &opt, full), WC_EIO);
+	clearerr(full);
+	opt.quiet = 0;
 	wc_facts *f = wc_xcalloc(1, sizeof *f);
 	add_fact(f, "number", "7", "7", NULL, "number.digits", 1, 1, 0, 1);
 	assert_int_equal(wc_facts_write_jsonl(f, full), WC_EIO);
@@ -653,6 +715,7 @@ int main(void)
 		cmocka_unit_test(test_text_gates),
 		cmocka_unit_test(test_text_empty),
 		cmocka_unit_test(test_text_color),
+		cmocka_unit_test(test_text_quiet),
 		cmocka_unit_test(test_text_snippets),
 		cmocka_unit_test(test_json_str),
 		cmocka_unit_test(test_json_layout),
