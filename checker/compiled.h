@@ -28,6 +28,7 @@ typedef struct {
 	                         * JIT does not take PCRE2_ANCHORED at match time */
 	int group[G_COUNT];     /* group numbers, -1 when absent */
 	bool scan;              /* start unknown: scan the paragraph (triggers.c) */
+	bool jit;               /* compiled to machine code: pcre2_jit_match may run it */
 	uint32_t start_classes; /* T_* classes of the tokens it may start with */
 } wc_cpattern;
 

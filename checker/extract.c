@@ -231,8 +231,12 @@ static void try_at(run *r, size_t i, size_t pos)
 	const wc_para *p = &r->doc->paras[r->para];
 	/* The text was validated once when it was read: checking the whole
 	 * subject again at every token would make extraction quadratic. */
-	int rc = pcre2_match(cp->anchored, (PCRE2_SPTR)r->doc->text, p->end, pos, PCRE2_NO_UTF_CHECK,
-	                     r->sc->md, r->sc->mctx);
+	/* pcre2_jit_match skips pcre2_match's checks, which cost as much as a
+	 * failed anchored attempt itself. */
+	int rc = cp->jit ? pcre2_jit_match(cp->anchored, (PCRE2_SPTR)r->doc->text, p->end, pos,
+	                                   PCRE2_NO_UTF_CHECK, r->sc->md, r->sc->mctx)
+	                 : pcre2_match(cp->anchored, (PCRE2_SPTR)r->doc->text, p->end, pos,
+	                               PCRE2_NO_UTF_CHECK, r->sc->md, r->sc->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return;
 	if (rc < 0) {

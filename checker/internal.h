@@ -47,18 +47,50 @@ void wc_buf_free(wc_buf *b);
 /* ---- utf8.c: code points ---------------------------------------------------- */
 
 /* Decodes the code point at s[*i] (bounds n) and advances *i; returns -1 on an
- * invalid sequence (advancing one byte). */
-int32_t wc_utf8_next(const char *s, size_t n, size_t *i);
+ * invalid sequence (advancing one byte).  Inline for ASCII: every stage walks
+ * text through it. */
+int32_t wc_utf8_next_multibyte(const char *s, size_t n, size_t *i);
+static inline int32_t wc_utf8_next(const char *s, size_t n, size_t *i)
+{
+	unsigned char b = (unsigned char)s[*i];
+	if (b < 0x80) {
+		(*i)++;
+		return b;
+	}
+	return wc_utf8_next_multibyte(s, n, i);
+}
 /* Decodes the code point that ends just before s[i]; sets *start to its first
  * byte.  Returns -1 at the start of the string. */
 int32_t wc_utf8_prev(const char *s, size_t i, size_t *start);
 /* Offset of the first invalid byte, or (size_t)-1 if s is valid UTF-8. */
 size_t wc_utf8_invalid_at(const char *s, size_t n);
-bool wc_is_letter(int32_t c);
-bool wc_is_upper(int32_t c);
-bool wc_is_lower(int32_t c);
-bool wc_is_digit(int32_t c);
-bool wc_is_space(int32_t c);      /* Unicode white space, incl. NBSP */
+bool wc_is_letter_u(int32_t c);
+bool wc_is_upper_u(int32_t c);
+bool wc_is_lower_u(int32_t c);
+bool wc_is_digit_u(int32_t c);
+bool wc_is_space_u(int32_t c);
+/* Character classes, ASCII answered inline, the rest by utf8proc. */
+static inline bool wc_is_letter(int32_t c)
+{
+	return c >= 0 && c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') : wc_is_letter_u(c);
+}
+static inline bool wc_is_upper(int32_t c)
+{
+	return c >= 0 && c < 0x80 ? (c >= 'A' && c <= 'Z') : wc_is_upper_u(c);
+}
+static inline bool wc_is_lower(int32_t c)
+{
+	return c >= 0 && c < 0x80 ? (c >= 'a' && c <= 'z') : wc_is_lower_u(c);
+}
+static inline bool wc_is_digit(int32_t c)
+{
+	return c >= 0 && c < 0x80 ? (c >= '0' && c <= '9') : wc_is_digit_u(c);
+}
+/* Unicode white space, incl. NBSP */
+static inline bool wc_is_space(int32_t c)
+{
+	return c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : wc_is_space_u(c);
+}
 bool wc_is_currency_sign(int32_t c); /* $ € £ ¥ ... (category Sc) */
 /* Case-folded copy of s[0..n) (NFC), for dictionary keys. */
 char *wc_casefold(const char *s, size_t n);

@@ -307,8 +307,10 @@ void wc_compiled_jit(wc_compiled *c)
 		return;
 	/* Only the form each pattern runs in; the interpreter where the
 	 * platform has no JIT (pcre2_jit_compile then fails harmlessly). */
-	for (size_t i = 0; i < c->npats; i++)
-		pcre2_jit_compile(c->pats[i].scan ? c->pats[i].re : c->pats[i].anchored, PCRE2_JIT_COMPLETE);
+	for (size_t i = 0; i < c->npats; i++) {
+		wc_cpattern *cp = &c->pats[i];
+		cp->jit = pcre2_jit_compile(cp->scan ? cp->re : cp->anchored, PCRE2_JIT_COMPLETE) == 0;
+	}
 	c->jitted = true;
 }
 

@@ -9,10 +9,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-int32_t wc_utf8_next(const char *s, size_t n, size_t *i)
+int32_t wc_utf8_next_multibyte(const char *s, size_t n, size_t *i)
 {
-	if ((unsigned char)s[*i] < 0x80)
-		return (unsigned char)s[(*i)++];
 	utf8proc_int32_t c;
 	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
 	                                      (utf8proc_ssize_t)(n - *i), &c);
@@ -59,7 +57,7 @@ static utf8proc_category_t cat(int32_t c)
 	return c < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(c);
 }
 
-bool wc_is_letter(int32_t c)
+bool wc_is_letter_u(int32_t c)
 {
 	if (c >= 0 && c < 0x80)
 		return ((c | 32) >= 'a' && (c | 32) <= 'z');
@@ -73,21 +71,21 @@ bool wc_is_letter(int32_t c)
 	}
 }
 
-bool wc_is_upper(int32_t c)
+bool wc_is_upper_u(int32_t c)
 {
 	if (c >= 0 && c < 0x80)
 		return c >= 'A' && c <= 'Z';
 	return cat(c) == UTF8PROC_CATEGORY_LU || cat(c) == UTF8PROC_CATEGORY_LT;
 }
 
-bool wc_is_lower(int32_t c)
+bool wc_is_lower_u(int32_t c)
 {
 	if (c >= 0 && c < 0x80)
 		return c >= 'a' && c <= 'z';
 	return cat(c) == UTF8PROC_CATEGORY_LL;
 }
 
-bool wc_is_digit(int32_t c)
+bool wc_is_digit_u(int32_t c)
 {
 	if (c >= 0 && c < 0x80)
 		return c >= '0' && c <= '9';
@@ -99,7 +97,7 @@ bool wc_is_currency_sign(int32_t c)
 	return cat(c) == UTF8PROC_CATEGORY_SC;
 }
 
-bool wc_is_space(int32_t c)
+bool wc_is_space_u(int32_t c)
 {
 	if (c < 0x80)
 		return c == ' ' || (c >= '\t' && c <= '\r');
