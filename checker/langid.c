@@ -1,0 +1,159 @@
+/*
+ * langid.c — language identification for texts that come without a language
+ * tag.  Each locale lists its most frequent function words (`stopwords:`);
+ * the text's words are looked up in all the lists at once, and a word shared
+ * by k languages counts 1/k for each of them, so that the words that tell
+ * close languages apart (Danish af/efter/mig, Norwegian av/etter/meg,
+ * Swedish och/inte/att) decide between them.  The answer is the best-scoring
+ * language; its confidence is the margin over the runner-up.  Too little
+ * text, too few function words, or too thin a margin is a refusal
+ * (WC_ELANG), never a guess presented as an answer.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Enough evidence to decide; the rest of a long text adds nothing. */
+#define LANGID_MAX_WORDS 20000
+/* Function words of the winning language needed before any answer. */
+#define LANGID_MIN_HITS 5
+/* Share of the text's words that must be function words of the winner:
+ * running text in any of the languages is 30–50 %; a language without a
+ * locale that merely shares a few short words scores far less. */
+#define LANGID_MIN_COVERAGE 0.15
+/* Margin (best − second) / best below which the two are too close to call. */
+#define LANGID_MIN_MARGIN 0.10
+
+typedef struct {
+	char *word;     /* case-folded */
+	size_t loc;     /* index into rs->locales */
+} stopword;
+
+static int by_word(const void *a, const void *b)
+{
+	const stopword *x = a, *y = b;
+	int c = strcmp(x->word, y->word);
+	if (c)
+		return c;
+	return x->loc < y->loc ? -1 : x->loc > y->loc;
+}
+
+/* All stop words of all locales, sorted by word; a word listed twice by one
+ * locale counts once. */
+static stopword *collect(const wc_ruleset *rs, size_t *n)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < rs->nlocales; i++)
+		total += rs->locales[i]->stopwords.n;
+	stopword *v = wc_xcalloc(total ? total : 1, sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < rs->nlocales; i++) {
+		const wc_strlist *l = &rs->locales[i]->stopwords;
+		for (size_t j = 0; j < l->n; j++) {
+			v[k].word = wc_casefold(l->v[j], strlen(l->v[j]));
+			v[k].loc = i;
+			k++;
+		}
+	}
+	qsort(v, k, sizeof *v, by_word);
+	size_t out = 0;
+	for (size_t i = 0; i < k; i++) {
+		if (out && strcmp(v[out - 1].word, v[i].word) == 0 && v[out - 1].loc == v[i].loc) {
+			free(v[i].word);
+			continue;
+		}
+		v[out++] = v[i];
+	}
+	*n = out;
+	return v;
+}
+
+/* First entry for word, or NULL. */
+static const stopword *find_first(const stopword *v, size_t n, const char *word)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(v[mid].word, word) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && strcmp(v[lo].word, word) == 0 ? &v[lo] : NULL;
+}
+
+int wc_identify_language(const wc_ruleset *rs, const char *text, size_t len,
+                         const char **lang, double *confidence)
+{
+	const char *dummy_lang;
+	double dummy_conf;
+	if (!lang)
+		lang = &dummy_lang;
+	if (!confidence)
+		confidence = &dummy_conf;
+	*lang = NULL;
+	*confidence = 0;
+	if (!rs || !text || rs->nlocales == 0)
+		return WC_ELANG;
+	size_t nsw;
+	stopword *sw = collect(rs, &nsw);
+	double *score = wc_xcalloc(rs->nlocales, sizeof *score);
+	size_t *hits = wc_xcalloc(rs->nlocales, sizeof *hits);
+	size_t words = 0, i = 0;
+	while (i < len && words < LANGID_MAX_WORDS) {
+		size_t start = i;
+		int32_t c = wc_utf8_next(text, len, &i);
+		if (c < 0 || !wc_is_letter(c))
+			continue;
+		size_t end = i;
+		while (end < len) {
+			size_t next = end;
+			int32_t d = wc_utf8_next(text, len, &next);
+			if (d < 0 || !wc_is_letter(d))
+				break;
+			end = next;
+		}
+		i = end;
+		words++;
+		char *w = wc_casefold(text + start, end - start);
+		const stopword *e = find_first(sw, nsw, w);
+		if (e) {
+			size_t k = 0;
+			for (const stopword *p = e; p < sw + nsw && strcmp(p->word, w) == 0; p++)
+				k++;
+			for (const stopword *p = e; p < e + k; p++) {
+				score[p->loc] += 1.0 / (double)k;
+				hits[p->loc]++;
+			}
+		}
+		free(w);
+	}
+	size_t best = SIZE_MAX, second = SIZE_MAX;
+	for (size_t l = 0; l < rs->nlocales; l++) {
+		if (score[l] <= 0)
+			continue;
+		if (best == SIZE_MAX || score[l] > score[best]) {
+			second = best;
+			best = l;
+		} else if (second == SIZE_MAX || score[l] > score[second]) {
+			second = l;
+		}
+	}
+	int rc = WC_ELANG;
+	if (best != SIZE_MAX) {
+		double s2 = second == SIZE_MAX ? 0 : score[second];
+		*lang = rs->locales[best]->lang;
+		*confidence = (score[best] - s2) / score[best];
+		bool enough = hits[best] >= LANGID_MIN_HITS &&
+		              (double)hits[best] >= LANGID_MIN_COVERAGE * (double)words;
+		if (enough && *confidence >= LANGID_MIN_MARGIN)
+			rc = WC_OK;
+	}
+	for (size_t k = 0; k < nsw; k++)
+		free(sw[k].word);
+	free(sw);
+	free(score);
+	free(hits);
+	return rc;
+}

@@ -1,0 +1,22 @@
+# make eval: precision and recall of fact extraction on the labelled news
+# sentences of tests/eval/, per language and fact kind; with Recognizers-Text
+# installed (make eval-setup, from the npm registry) also its figures on the
+# same lines and every disagreement with wirecheck.  make eval-check (part of
+# make test) only validates the labelled set.
+EVAL_OUT  = $(BUILD)/eval
+EVAL_NODE = $(EVAL_OUT)/node
+RECOGNIZERS = @microsoft/recognizers-text-suite@1.3.1
+
+.PHONY: eval eval-setup eval-check
+
+eval: $(BUILD)/wirecheck
+	@python3 tools/eval --wirecheck $(BUILD)/wirecheck --out $(EVAL_OUT) --node $(EVAL_NODE)
+
+eval-setup:
+	@command -v npm >/dev/null || { echo "eval-setup: npm is needed (apt-get install npm)"; exit 2; }
+	npm install --prefix $(EVAL_NODE) --no-audit --no-fund --loglevel=error $(RECOGNIZERS)
+
+eval-check:
+	@python3 tools/eval --check
+
+TEST_SUITES += eval-check
