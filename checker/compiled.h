@@ -64,7 +64,6 @@ struct wc_compiled {
 	int32_t symbols[WC_MAX_SYMBOLS];
 	uint32_t symbol_class[WC_MAX_SYMBOLS];
 	size_t nsymbols;
-	unsigned char numword_prefix[256][128];
 };
 typedef struct wc_compiled wc_compiled;
 

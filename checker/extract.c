@@ -171,7 +171,8 @@ static void limit_hit(run *r, const wc_cpattern *cp, int rc)
 		        cp->rule->id, cp->rule->file, cp->pattern->line, (char *)msg);
 }
 
-static void take_match(run *r, const wc_cpattern *cp)
+/* Records the match as a candidate fact; false if it does not normalize. */
+static bool take_match(run *r, const wc_cpattern *cp)
 {
 	wc_locale *loc = (wc_locale *)r->doc->loc;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->sc->md);
@@ -193,10 +194,12 @@ static void take_match(run *r, const wc_cpattern *cp)
 	}
 	/* A keyed rule names a fact that a generic rule finds and normalizes
 	 * (resolve() joins them), so it needs no value of its own. */
-	if (!cp->rule->generic || normalize_candidate(loc, &m, &cand))
+	if (!cp->rule->generic || normalize_candidate(loc, &m, &cand)) {
 		*WC_PUSH(r->out->v, r->out->n, r->out->cap) = cand;
-	else
-		candidate_free(&cand);
+		return true;
+	}
+	candidate_free(&cand);
+	return false;
 }
 
 /* Patterns whose start is unknown: every match in the paragraph. */
@@ -244,10 +247,12 @@ static void try_at(run *r, size_t i, size_t pos)
 		limit_hit(r, cp, rc);
 		return;
 	}
-	take_match(r, cp);
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->sc->md);
-	/* As a scan would: the next match of this pattern starts after this one. */
-	r->next[i] = ov[1] > pos ? ov[1] : pos + 1;
+	size_t end = ov[1];
+	/* As a scan would, the next match of this pattern starts after this one;
+	 * but a match that is no fact ("two and three") hides nothing. */
+	if (take_match(r, cp))
+		r->next[i] = end > pos ? end : pos + 1;
 }
 
 static void at_token(void *ctx, size_t pos, uint32_t classes, const wc_trigger *lit)

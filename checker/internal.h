@@ -193,6 +193,7 @@ typedef struct wc_locale {
 	wc_strlist repeat_ok;       /* words that may stand twice ("had had") */
 	int bare_word_min;          /* smallest number word that is a fact on its own */
 	bool months_case_sensitive;
+	bool weekdays_case_sensitive; /* es "Plácido Domingo" is no Sunday */
 	struct wc_compiled *compiled; /* rules_compile.c */
 } wc_locale;
 

@@ -211,25 +211,69 @@ static bool is_joiner_word(const wc_locale *loc, const char *w, size_t n)
 	return false;
 }
 
+static bool is_separator(char c)
+{
+	return c == ' ' || c == '-';
+}
+
+/* End of the token starting at i. */
+static size_t token_end(const char *s, size_t n, size_t i)
+{
+	while (i < n && !is_separator(s[i]))
+		i++;
+	return i;
+}
+
+/* A number word written as several tokens ("quatre-vingt-dix", "mil
+ * millones"): the longest run of up to four tokens from st that is one form.
+ * Returns its end, or 0. */
+static size_t multi_token_form(wc_locale *loc, const char *s, size_t n, size_t st, int64_t *v)
+{
+	size_t ends[4], k = 0, i = st;
+	while (k < 4 && i < n) {
+		i = token_end(s, n, i);
+		ends[k++] = i;
+		if (i < n && is_separator(s[i]))
+			i++;
+	}
+	for (size_t t = k; t >= 2; t--) {
+		const wc_lex_item *it = wc_lex_find(&loc->number_words, s + st, ends[t - 1] - st);
+		if (it && it->canon[0] != '*') {
+			*v = it->num;
+			return ends[t - 1];
+		}
+	}
+	return 0;
+}
+
 static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d)
 {
 	int64_t vals[32];
 	size_t nvals = 0;
 	size_t i = 0;
 	while (i < n) {
-		while (i < n && (s[i] == ' ' || s[i] == '-'))
+		while (i < n && is_separator(s[i]))
 			i++;
-		size_t st = i;
-		while (i < n && s[i] != ' ' && s[i] != '-')
-			i++;
+		size_t st = i, e;
+		int64_t v;
+		if (nvals < 32 && (e = multi_token_form(loc, s, n, st, &v))) {
+			vals[nvals++] = v;
+			i = e;
+			continue;
+		}
+		i = token_end(s, n, st);
 		if (i == st)
 			break;
-		size_t before = nvals;
-		if (!segment_word(loc, s + st, i - st, vals, &nvals)) {
-			/* a joiner standing alone ("hundred and five") */
-			if (!is_joiner_word(loc, s + st, i - st) || before == 0)
-				return false;
-		}
+		if (segment_word(loc, s + st, i - st, vals, &nvals))
+			continue;
+		/* A joiner standing alone belongs after a hundred or a thousand
+		 * ("one hundred and five") or after tens ("treinta y cinco",
+		 * "vingt-et-un"); "two and three" is two numbers. */
+		if (!is_joiner_word(loc, s + st, i - st) || nvals == 0)
+			return false;
+		int64_t prev = vals[nvals - 1];
+		if (prev != 100 && prev < 1000 && !(prev >= 20 && prev < 100 && prev % 10 == 0))
+			return false;
 	}
 	if (!nvals)
 		return false;
@@ -258,9 +302,9 @@ static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d)
  * to where the number before it ends. */
 static int trailing_scale(wc_locale *loc, const char *s, size_t n, size_t *cut)
 {
-	/* Scale words are short: looking further back would make very long
-	 * numbers quadratic. */
-	for (size_t k = 0; k < n && k < 48; k++) {
+	/* Longest first ("mil millones" before "millones"); scale words are
+	 * short, and looking further back would make long numbers quadratic. */
+	for (size_t k = n < 48 ? n : 48; k-- > 0;) {
 		size_t st = n - k - 1;
 		bool boundary = st == 0 || s[st - 1] == ' ' || is_ascii_digit(s[st - 1]) ||
 		                (unsigned char)s[st - 1] == 0xA0;

@@ -62,15 +62,20 @@ static char *digits_regex(const wc_locale *loc)
 	return wc_buf_take(&b);
 }
 
+/* Number words and their compounds (femogtyve = fem + og + tyve).  Each
+ * morpheme must end where a joiner, another morpheme or the word ends: "ti"
+ * in "timer" is no number, and must not swallow the "fem" before it. */
 static char *words_regex(const wc_locale *loc)
 {
 	if (!loc->number_words.n)
 		return wc_xstrdup("(?!)");
 	char *m = wc_lex_regex(&loc->number_words, false);
 	char *j = loc->joiners.n ? wc_lex_regex(&loc->joiners, false) : wc_xstrdup("(?!)");
-	char *r = wc_xasprintf("(?i:(?<!\\p{L})%s(?:%s?%s)*+(?!\\p{L}))", m, j, m);
+	char *w = wc_xasprintf("%s(?=%s|%s|(?!\\p{L}))", m, j, m);
+	char *r = wc_xasprintf("(?i:(?<!\\p{L})%s(?:%s?%s)*+(?!\\p{L}))", w, j, w);
 	free(m);
 	free(j);
+	free(w);
 	return r;
 }
 
@@ -168,7 +173,7 @@ static void build_macros(wc_compiled *c, const wc_locale *loc)
 	c->macro[M_CURRENCY_SYMBOL] = wc_xasprintf("(?:%s)", sym);
 	free(sym);
 	c->macro[M_TIME_UNIT] = lex_macro(&loc->units, true);
-	c->macro[M_WEEKDAY] = calendar_macro(&loc->weekdays, true);
+	c->macro[M_WEEKDAY] = calendar_macro(&loc->weekdays, !loc->weekdays_case_sensitive);
 	c->macro[M_MONTH] = calendar_macro(&loc->months, !loc->months_case_sensitive);
 	c->macro[M_RELATIVE_DATE] = lex_macro(&loc->relative, true);
 	c->macro[M_TITLE] = lex_macro(&loc->titles, true);

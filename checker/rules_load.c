@@ -388,7 +388,8 @@ static void load_examples(loader *ld, const wc_ynode *seq, const char *lang)
 static void load_locale(loader *ld, const wc_ynode *root)
 {
 	static const char *const keys[] = {"lang", "name", "numbers", "quotes", "weekdays", "months",
-	                                   "months_case_sensitive", "relative_dates", "time_units",
+	                                   "months_case_sensitive", "weekdays_case_sensitive",
+	                                   "relative_dates", "time_units",
 	                                   "currencies", "genitive", "text", "examples", "stopwords",
 	                                   NULL};
 	static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
@@ -417,6 +418,8 @@ static void load_locale(loader *ld, const wc_ynode *root)
 		load_forms_map(ld, &loc->months, n, "months", months);
 	if ((n = wc_ymap_get(root, "months_case_sensitive")))
 		boolean(ld, n, "months_case_sensitive", &loc->months_case_sensitive);
+	if ((n = wc_ymap_get(root, "weekdays_case_sensitive")))
+		boolean(ld, n, "weekdays_case_sensitive", &loc->weekdays_case_sensitive);
 	if ((n = wc_ymap_get(root, "relative_dates")))
 		load_forms_map(ld, &loc->relative, n, "relative_dates", NULL);
 	if ((n = wc_ymap_get(root, "time_units")))

@@ -44,6 +44,20 @@ static size_t fold(const char *s, size_t n, char *buf, size_t cap)
 	return o;
 }
 
+/* "\x01" and the first two characters of a word: the key of the prefixes
+ * of number words.  0 for a word of fewer than two characters. */
+static size_t prefix_key(const char *w, size_t n, char *key)
+{
+	size_t i = 0;
+	for (int k = 0; k < 2; k++) {
+		if (i >= n || wc_utf8_next(w, n, &i) < 0)
+			return 0;
+	}
+	key[0] = '\x01';
+	memcpy(key + 1, w, i);
+	return i + 1;
+}
+
 static uint64_t hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ull;
@@ -395,12 +409,15 @@ void wc_triggers_build(wc_compiled *c, const wc_locale *loc)
 	add_lexicon(c, &loc->relative, T_RELATIVE);
 	add_lexicon(c, &loc->titles, T_TITLE);
 	add_lexicon(c, &loc->names, T_PLACE);
-	/* Number words glue into compounds (femogtyve, tjugofem): a word whose
-	 * first letters begin a number word may be one. */
+	/* Number words glue into compounds (femogtyve, fünfundzwanzig): a word
+	 * whose first two letters begin a number word may be one.  Those
+	 * prefixes go into the table under a mark no word starts with. */
 	for (size_t i = 0; i < loc->number_words.n; i++) {
-		const char *k = loc->number_words.items[i].key;
-		if (strlen(k) >= 2)
-			c->numword_prefix[(unsigned char)k[0]][(unsigned char)k[1] & 0x7F] = 1;
+		char key[16];
+		size_t k = prefix_key(loc->number_words.items[i].form, strlen(loc->number_words.items[i].form), key);
+		wc_trigger *t = k ? entry(c, key, k) : NULL;
+		if (t)
+			t->classes |= T_NUMWORD;
 	}
 	for (size_t i = 0; i < c->npats; i++) {
 		wc_cpattern *cp = &c->pats[i];
@@ -453,10 +470,12 @@ static uint32_t word_classes(const wc_compiled *c, const char *w, size_t n, cons
 		if (g)
 			cls |= g->classes & (T_PLACE | T_TITLE);
 	}
-	if (!(cls & T_NUMWORD) && n >= 2) {
-		char k[2];
-		if (fold(w, 2, k, 2) == 2 && c->numword_prefix[(unsigned char)k[0]][(unsigned char)k[1] & 0x7F])
-			cls |= T_NUMWORD;
+	if (!(cls & T_NUMWORD)) {
+		char key[16];
+		size_t k = prefix_key(w, n, key);
+		const wc_trigger *p = k ? lookup(c, key, k) : NULL;
+		if (p)
+			cls |= p->classes & T_NUMWORD;
 	}
 	return cls;
 }

@@ -187,6 +187,20 @@ static void test_dozen(void **state)
 	expect_num("sv", "två dussin", "24", false);
 }
 
+/* Joiners and multi-token forms across languages. */
+static void test_joined_words(void **state)
+{
+	(void)state;
+	expect_num("es", "treinta y cinco", "35", false);
+	expect_num("fr", "vingt-et-un", "21", false);
+	expect_num("fr", "quatre-vingt-dix", "90", false);
+	expect_num("de", "fünfundzwanzig", "25", false);
+	expect_num("es", "30 mil millones", "30000000000", false);
+	/* two numbers joined by "and" are not one number */
+	expect_not_num("en", "two and three");
+	expect_not_num("es", "dos y tres");
+}
+
 static void test_not_numbers(void **state)
 {
 	(void)state;
@@ -342,6 +356,7 @@ int main(void)
 		cmocka_unit_test(test_scales),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_dozen),
+		cmocka_unit_test(test_joined_words),
 		cmocka_unit_test(test_not_numbers),
 		cmocka_unit_test(test_many_groups),
 		cmocka_unit_test(test_huge_number),
