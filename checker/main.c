@@ -6,6 +6,7 @@
 /* realpath() is XSI */
 #define _XOPEN_SOURCE 700
 #include "wirecheck.h"
+#include "main_batch.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -54,6 +55,7 @@ static const char main_help[] =
 	"\n"
 	"commands:\n"
 	"  check     check a story bundle (source, translations, related coverage)\n"
+	"  batch     check a stream of bundles (JSON Lines), one report a line\n"
 	"  extract   print the facts found in one text, as JSON Lines\n"
 	"  rules     lint the rule files, or run the examples they carry\n"
 	"\n"
@@ -65,6 +67,7 @@ static const char main_help[] =
 
 static const char check_help[] =
 	"usage: wirecheck check [OPTIONS] --source FILE [TRANSLATION...] [--related FILE]...\n"
+	"       wirecheck check [OPTIONS] DIR     (a folder of STORY.LANG.txt: check DIR --help)\n"
 	"\n"
 	"Extracts the facts of every version, aligns each translation to the source\n"
 	"paragraph by paragraph, and reports facts that differ, go missing or appear,\n"
@@ -382,23 +385,59 @@ static void free_options(options *o)
 
 /* ---- commands ------------------------------------------------------------------------------------------ */
 
-static int resolve_lang(input *in, char **owned)
+/* The language from LANG:PATH or a .LANG. infix; NULL leaves it to be
+ * identified from the text once the rules are loaded. */
+static void resolve_lang(input *in, char **owned)
 {
 	const char *path;
 	*owned = lang_of(in->path, &path);
 	in->path = path;
 	in->lang = *owned;
-	if (!in->lang) {
+}
+
+static int read_all(const char *path, char **text, size_t *len);
+
+/* A file without a language tag: its language is identified from its text
+ * (stop words), reported, and refused when the evidence is thin. */
+static int identify(const wc_ruleset *rs, const char *path, const char *text, size_t len,
+                    const char **lang)
+{
+	double conf = 0;
+	int rc = wc_identify_language(rs, text, len, lang, &conf);
+	if (rc < 0) {
 		fprintf(stderr,
-		        "%s: %s: cannot tell the language: write it as LANG:%s (e.g. da:%s) or name the file STORY.LANG.txt\n",
-		        prog, path, path, path);
+		        "%s: %s: cannot tell the language (best guess %s, confidence %.2f): write it as "
+		        "LANG:%s (e.g. da:%s) or name the file STORY.LANG.txt\n",
+		        prog, path, *lang ? *lang : "none", conf, path, path);
 		return -1;
 	}
+	fprintf(stderr, "%s: %s: language identified as %s (confidence %.2f)\n", prog, path, *lang, conf);
 	return 0;
+}
+
+/* Adds an input to the bundle, identifying its language when it has no tag.
+ * Returns 0, -1 after printing an error, -2 with the error in diags. */
+static int add_input_file(const wc_ruleset *rs, wc_bundle *b, input *in, wc_diags *diags)
+{
+	if (in->lang)
+		return wc_bundle_add_file(b, in->role, in->lang, in->path, diags) < 0 ? -2 : 0;
+	char *text;
+	size_t len;
+	if (read_all(in->path, &text, &len) < 0)
+		return -1;
+	int rc = identify(rs, in->path, text, len, &in->lang);
+	if (rc == 0 && wc_bundle_add_text(b, in->role, in->lang, in->path, text, len, diags) < 0)
+		rc = -2;
+	free(text);
+	return rc;
 }
 
 static int cmd_check(int argc, char **argv)
 {
+	/* `check DIR`: the folder mode (main_batch.c); -1 when it is not that. */
+	int dir_rc = wc_cli_check_dir(argc, argv, load_rules);
+	if (dir_rc >= 0)
+		return dir_rc;
 	options o = {.format = WC_FORMAT_TEXT, .fail_on = WC_ERROR, .color = -1};
 	int rc = parse_options(argc, argv, &o, check_help, true);
 	if (rc) {
@@ -423,17 +462,20 @@ static int cmd_check(int argc, char **argv)
 	if (!langs)
 		abort();
 	for (size_t i = 0; i < o.ninputs; i++)
-		if (resolve_lang(&o.inputs[i], &langs[i]) < 0)
-			goto done;
+		resolve_lang(&o.inputs[i], &langs[i]);
 	if (sink_open(&out, o.output) < 0)
 		goto done;
 	if (!(rs = load_rules(o.rule_dirs, o.nrule_dirs, diags)))
 		goto fail;
 	b = wc_bundle_new(rs);
 	wc_bundle_set_replace_invalid(b, o.replace_invalid);
-	for (size_t i = 0; i < o.ninputs; i++)
-		if (wc_bundle_add_file(b, o.inputs[i].role, o.inputs[i].lang, o.inputs[i].path, diags) < 0)
+	for (size_t i = 0; i < o.ninputs; i++) {
+		int added = add_input_file(rs, b, &o.inputs[i], diags);
+		if (added == -1)
+			goto fail;
+		if (added < 0)
 			goto fail_diags;
+	}
 	int err;
 	if (!(r = wc_bundle_check(b, diags, &err)))
 		goto fail_diags;
@@ -526,12 +568,16 @@ static int cmd_extract(int argc, char **argv)
 		lang_owned = lang_of(in->path, &path);
 		in->path = path;
 		in->lang = o.lang;
-	} else if (resolve_lang(in, &lang_owned) < 0) {
-		goto done;
+	} else {
+		resolve_lang(in, &lang_owned);
 	}
 	if (read_all(in->path, &text, &len) < 0 || sink_open(&out, o.output) < 0)
 		goto done;
 	if (!(rs = load_rules(o.rule_dirs, o.nrule_dirs, diags))) {
+		sink_close(&out, false);
+		goto done;
+	}
+	if (!in->lang && identify(rs, in->path, text, len, &in->lang) < 0) {
 		sink_close(&out, false);
 		goto done;
 	}
@@ -612,10 +658,12 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc - 1, argv + 1);
+	if (strcmp(cmd, "batch") == 0)
+		return wc_cli_batch(argc - 1, argv + 1, load_rules);
 	if (strcmp(cmd, "extract") == 0)
 		return cmd_extract(argc - 1, argv + 1);
 	if (strcmp(cmd, "rules") == 0)
 		return cmd_rules(argc - 1, argv + 1);
-	usage_error("unknown command '%s' (check, extract, rules)", cmd);
+	usage_error("unknown command '%s' (batch, check, extract, rules)", cmd);
 	return EXIT_TROUBLE;
 }

@@ -132,7 +132,7 @@ static int cmp_value(const wc_xfact *a, const wc_xfact *b)
 	return c ? c : cmp_str(a->unit, b->unit);
 }
 
-static const wc_doc *sort_doc; /* qsort has no context argument in C11 */
+static _Thread_local const wc_doc *sort_doc; /* qsort has no context argument in C11 */
 
 static int by_value_then_position(const void *x, const void *y)
 {

@@ -306,6 +306,13 @@ static bool build_term_lexicons(wc_ruleset *rs, wc_locale *loc, wc_diags *diags)
 	return ok;
 }
 
+void wc_ruleset_jit(wc_ruleset *rs, const char *lang)
+{
+	wc_locale *loc = wc_ruleset_locale(rs, lang);
+	if (loc)
+		wc_compiled_jit(loc->compiled);
+}
+
 void wc_compiled_jit(wc_compiled *c)
 {
 	if (!c || c->jitted)

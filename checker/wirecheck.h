@@ -107,6 +107,10 @@ int wc_ruleset_test(wc_ruleset *rs, wc_diags *diags, size_t *run);
  * keep the default (JIT at wc_ruleset_prepare). */
 void wc_ruleset_set_lazy_jit(wc_ruleset *rs, int on);
 
+/* Compiles a prepared language's patterns to machine code now (once), as a
+ * ruleset about to be shared by threads must be. */
+void wc_ruleset_jit(wc_ruleset *rs, const char *lang);
+
 /* The PCRE2 match limit used for rule patterns (0 = library default). */
 void wc_ruleset_set_match_limit(wc_ruleset *rs, unsigned limit);
 

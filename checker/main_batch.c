@@ -1,0 +1,616 @@
+/*
+ * main_batch.c — the many-bundle commands of the wirecheck CLI:
+ *
+ *   wirecheck batch [OPTIONS] [FILE|-]   JSON Lines in, one JSON report a line out
+ *   wirecheck check [OPTIONS] DIR        a folder of STORY.LANG.txt files
+ *
+ * Both parse their arguments, load the rules through main.c, hand the input
+ * to the batch engine (batch.c) and map its totals to the exit status: 2 if
+ * any record could not be checked, else 1 if any bundle failed the gate,
+ * else 0.  A progress line goes to standard error when it is a terminal.
+ */
+/* mkstemp, fsync, fchmod */
+#define _XOPEN_SOURCE 700
+#include "main_batch.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { EXIT_PASS = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
+
+static const char prog[] = "wirecheck";
+
+static const char batch_help[] =
+	"usage: wirecheck batch [OPTIONS] [FILE|-]\n"
+	"\n"
+	"Checks a stream of story bundles, one JSON object a line (JSON Lines):\n"
+	"  {\"id\": \"...\", \"source\": {\"lang\": \"en\", \"text\": \"...\"},\n"
+	"   \"translations\": [{\"lang\": \"da\", \"text\": \"...\"}], \"related\": [...]}\n"
+	"A version may give \"path\" (a file to read) instead of \"text\"; with a text,\n"
+	"\"path\" names the version in the report (else ID/ROLE<n>.LANG).\n"
+	"\n"
+	"Writes one JSON report a line, in input order: the report of `check\n"
+	"--format json` on one line, with \"id\" and \"line\" added.  A line that cannot\n"
+	"be checked gives {\"line\": N, \"error\": \"...\"} and the run goes on.\n"
+	"\n"
+	"options:\n"
+	"  -j, --jobs N           worker threads (default 1; 0 = one per core)\n"
+	"  -f, --format FORMAT    json (default) or text\n"
+	"  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
+	"      --fail-on SEVERITY error (default), warning, info or never\n"
+	"      --rules DIR        add a rule directory (repeatable)\n"
+	"      --first-line N     number the first input line N (default 1), for split streams\n"
+	"      --replace-invalid  check texts with invalid UTF-8 anyway, reading bad bytes as U+FFFD\n"
+	"  -q, --quiet            text format: the summary only, as check -q\n"
+	"  -h, --help             show this help\n"
+	"\n"
+	"exit status: 2 if any line could not be checked, else 1 if any bundle\n"
+	"failed the gate, else 0.\n";
+
+static const char check_dir_help[] =
+	"usage: wirecheck check [OPTIONS] DIR\n"
+	"\n"
+	"Checks a folder of STORY.LANG.txt files: the files of one STORY make a\n"
+	"bundle, the --source-lang version is its source and the others are its\n"
+	"translations.  Reports come one after another (json: one a line, as\n"
+	"`wirecheck batch` writes them).\n"
+	"\n"
+	"options:\n"
+	"      --source-lang LANG the language of the sources (default en)\n"
+	"  -j, --jobs N           worker threads (default 1; 0 = one per core)\n"
+	"  -f, --format FORMAT    text (default) or json\n"
+	"  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
+	"      --fail-on SEVERITY error (default), warning, info or never\n"
+	"      --rules DIR        add a rule directory (repeatable)\n"
+	"      --color WHEN       auto (default), always or never\n"
+	"  -q, --quiet            text format: the summary only, as check -q\n"
+	"      --replace-invalid  check texts with invalid UTF-8 anyway\n";
+
+typedef struct {
+	const char **rule_dirs;
+	size_t nrule_dirs;
+	const char *input;       /* batch: FILE or "-"; check: DIR */
+	size_t ninputs;
+	const char *output;
+	const char *source_lang;
+	wc_format format;
+	wc_severity fail_on;
+	long jobs;
+	size_t first_line;
+	int color;               /* -1 auto */
+	int quiet;
+	int replace_invalid;
+} options;
+
+static void usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", prog);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry '%s --help'.\n", prog);
+}
+
+static bool opt_is(const char *arg, const char *s, const char *l)
+{
+	if (s && strcmp(arg, s) == 0)
+		return true;
+	size_t n = strlen(l);
+	return strncmp(arg, l, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
+
+static const char *take_value(int argc, char **argv, int *i, const char *name)
+{
+	const char *a = argv[*i];
+	const char *eq = strchr(a, '=');
+	if (a[1] == '-' && eq)
+		return eq + 1;
+	if (*i + 1 >= argc) {
+		usage_error("option %s needs a value", name);
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+static bool parse_count(const char *s, long max, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 0 || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Returns 0, 1 when --help was shown, or -1 on a usage error. */
+static int parse_options(int argc, char **argv, options *o, bool dir_mode)
+{
+	bool only_files = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+			o->input = a;
+			o->ninputs++;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_files = true;
+		} else if (opt_is(a, "-h", "--help")) {
+			fputs(dir_mode ? check_dir_help : batch_help, stdout);
+			return 1;
+		} else if (opt_is(a, "-j", "--jobs") || (a[1] == 'j' && a[2])) {
+			/* -j N, -jN (as make has it), --jobs N, --jobs=N */
+			if (a[1] == 'j' && a[2])
+				v = a + 2;
+			else if (!(v = take_value(argc, argv, &i, "--jobs")))
+				return -1;
+			if (!parse_count(v, 1024, &o->jobs)) {
+				usage_error("--jobs takes a number from 0 to 1024, not '%s'", v);
+				return -1;
+			}
+		} else if (opt_is(a, "-f", "--format")) {
+			if (!(v = take_value(argc, argv, &i, "--format")))
+				return -1;
+			if (strcmp(v, "json") && strcmp(v, "text")) {
+				usage_error("this command writes json or text, not '%s'", v);
+				return -1;
+			}
+			o->format = strcmp(v, "json") == 0 ? WC_FORMAT_JSON : WC_FORMAT_TEXT;
+		} else if (opt_is(a, "-o", "--output")) {
+			if (!(o->output = take_value(argc, argv, &i, "--output")))
+				return -1;
+		} else if (opt_is(a, NULL, "--fail-on")) {
+			if (!(v = take_value(argc, argv, &i, "--fail-on")))
+				return -1;
+			int s = wc_severity_parse(v);
+			if (s < 0) {
+				usage_error("unknown severity '%s' (error, warning, info, never)", v);
+				return -1;
+			}
+			o->fail_on = (wc_severity)s;
+		} else if (opt_is(a, NULL, "--rules")) {
+			if (!(v = take_value(argc, argv, &i, "--rules")))
+				return -1;
+			o->rule_dirs = realloc(o->rule_dirs, (o->nrule_dirs + 1) * sizeof *o->rule_dirs);
+			if (!o->rule_dirs)
+				abort();
+			o->rule_dirs[o->nrule_dirs++] = v;
+		} else if (!dir_mode && opt_is(a, NULL, "--first-line")) {
+			long n;
+			if (!(v = take_value(argc, argv, &i, "--first-line")))
+				return -1;
+			if (!parse_count(v, 1L << 40, &n) || n < 1) {
+				usage_error("--first-line takes a line number, not '%s'", v);
+				return -1;
+			}
+			o->first_line = (size_t)n;
+		} else if (dir_mode && opt_is(a, NULL, "--source-lang")) {
+			if (!(o->source_lang = take_value(argc, argv, &i, "--source-lang")))
+				return -1;
+		} else if (dir_mode && opt_is(a, NULL, "--color")) {
+			if (!(v = take_value(argc, argv, &i, "--color")))
+				return -1;
+			if (!strcmp(v, "auto"))
+				o->color = -1;
+			else if (!strcmp(v, "always"))
+				o->color = 1;
+			else if (!strcmp(v, "never"))
+				o->color = 0;
+			else {
+				usage_error("--color takes auto, always or never, not '%s'", v);
+				return -1;
+			}
+		} else if (opt_is(a, "-q", "--quiet")) {
+			o->quiet = 1;
+		} else if (opt_is(a, NULL, "--replace-invalid")) {
+			o->replace_invalid = 1;
+		} else {
+			usage_error("unknown option '%s'", a);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* ---- output: atomically, as main.c writes reports ------------------------------------------ */
+
+typedef struct {
+	FILE *f;
+	char *tmp;
+	const char *final;
+} sink;
+
+static int sink_open(sink *s, const char *path)
+{
+	s->final = path;
+	s->tmp = NULL;
+	if (!path || strcmp(path, "-") == 0) {
+		s->f = stdout;
+		return 0;
+	}
+	size_t n = strlen(path) + 16;
+	if (!(s->tmp = malloc(n)))
+		abort();
+	snprintf(s->tmp, n, "%s.XXXXXX", path);
+	int fd = mkstemp(s->tmp);
+	if (fd < 0 || !(s->f = fdopen(fd, "w"))) {
+		fprintf(stderr, "%s: %s: cannot write the report: %s\n", prog, path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(s->tmp);
+		}
+		free(s->tmp);
+		s->tmp = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static int sink_close(sink *s, bool ok)
+{
+	if (!s->tmp) {
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			fprintf(stderr, "%s: error writing the reports: %s\n", prog, strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	bool wrote = fflush(s->f) == 0 && !ferror(s->f) && fsync(fileno(s->f)) == 0;
+	wrote &= fclose(s->f) == 0;
+	if (!ok || !wrote || rename(s->tmp, s->final) != 0) {
+		if (ok)
+			fprintf(stderr, "%s: %s: cannot write the report: %s\n", prog, s->final, strerror(errno));
+		unlink(s->tmp);
+		free(s->tmp);
+		return -1;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	chmod(s->final, 0666 & ~mask);
+	free(s->tmp);
+	return 0;
+}
+
+/* ---- progress ---------------------------------------------------------------------------------- */
+
+typedef struct {
+	double start, last;
+	unsigned long long total; /* input bytes, 0 when unknown */
+	bool shown;
+} progress;
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void show_progress(const wc_batch_stats *st, progress *p, bool final)
+{
+	double t = now(), dt = t - p->start;
+	if (!final && t - p->last < 0.25)
+		return;
+	p->last = t;
+	p->shown = true;
+	if (dt <= 0)
+		dt = 1e-9;
+	double mbs = (double)st->bytes / 1e6 / dt;
+	fprintf(stderr, "\r%s: %zu bundles, %.0f bundles/s, %.1f MB/s", prog, st->done,
+	        (double)st->done / dt, mbs);
+	if (p->total && !final && st->bytes > 0 && st->bytes < p->total) {
+		double eta = (double)(p->total - st->bytes) / ((double)st->bytes / dt);
+		fprintf(stderr, ", ETA %lu:%02lu", (unsigned long)eta / 60, (unsigned long)eta % 60);
+	}
+	if (st->failed || st->errors)
+		fprintf(stderr, " (%zu failed, %zu errors)", st->failed, st->errors);
+	fputs(final ? "\033[K\n" : "\033[K", stderr);
+	fflush(stderr);
+}
+
+static void on_progress(const wc_batch_stats *st, void *ctx)
+{
+	show_progress(st, ctx, false);
+}
+
+/* ---- the shared run ----------------------------------------------------------------------------- */
+
+static unsigned jobs_of(long jobs)
+{
+	if (jobs > 0)
+		return (unsigned)jobs;
+	if (jobs == 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		return n > 0 ? (unsigned)n : 1;
+	}
+	return 1;
+}
+
+typedef int feed_fn(wc_batch *b, void *ctx);
+
+/* Loads the rules, runs feed() into a batch and maps the totals to the exit
+ * status. */
+static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed, void *ctx,
+               unsigned long long total)
+{
+	int exit_code = EXIT_TROUBLE;
+	wc_diags *diags = wc_diags_new();
+	wc_ruleset *rs = NULL;
+	wc_batch *b = NULL;
+	sink out = {0};
+	progress pr = {now(), 0, total, false};
+	bool out_open = false;
+	if (sink_open(&out, o->output) < 0)
+		goto done;
+	out_open = true;
+	if (!(rs = load_rules(o->rule_dirs, o->nrule_dirs, diags)))
+		goto done;
+	int color = o->color;
+	if (color < 0)
+		color = !o->output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	wc_batch_options bo = {
+		.threads = jobs_of(o->jobs),
+		.format = o->format,
+		.report = {o->fail_on, o->format == WC_FORMAT_TEXT && color, o->quiet},
+		.replace_invalid = o->replace_invalid,
+		.progress = isatty(STDERR_FILENO) ? on_progress : NULL,
+		.progress_ctx = &pr,
+	};
+	if (!(b = wc_batch_new(rs, &bo, out.f, diags))) {
+		wc_diags_print(diags, stderr);
+		goto done;
+	}
+	int fed = feed(b, ctx);
+	wc_batch_stats st;
+	bool wrote = wc_batch_finish(b, &st) == 0;
+	if (pr.shown)
+		show_progress(&st, &pr, true);
+	out_open = false;
+	if (sink_close(&out, wrote && fed == 0) < 0 || !wrote || fed < 0)
+		goto done;
+	exit_code = st.errors ? EXIT_TROUBLE : st.failed ? EXIT_FINDINGS : EXIT_PASS;
+done:
+	if (out_open)
+		sink_close(&out, false);
+	wc_batch_free(b);
+	wc_ruleset_free(rs);
+	wc_diags_free(diags);
+	return exit_code;
+}
+
+/* ---- wirecheck batch ---------------------------------------------------------------------------- */
+
+typedef struct {
+	FILE *in;
+	const char *path;
+	size_t first_line;
+} stream;
+
+static int feed_stream(wc_batch *b, void *ctx)
+{
+	stream *s = ctx;
+	if (wc_batch_read_jsonl(b, s->in, s->first_line) < 0) {
+		fprintf(stderr, "%s: %s: cannot read: %s\n", prog, s->path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int wc_cli_batch(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
+{
+	options o = {.format = WC_FORMAT_JSON, .fail_on = WC_ERROR, .jobs = 1, .first_line = 1,
+	             .color = 0};
+	int rc = parse_options(argc, argv, &o, false);
+	if (rc) {
+		free(o.rule_dirs);
+		return rc > 0 ? EXIT_PASS : EXIT_TROUBLE;
+	}
+	if (o.ninputs > 1) {
+		usage_error("%s", "batch reads one FILE (or - for standard input)");
+		free(o.rule_dirs);
+		return EXIT_TROUBLE;
+	}
+	stream s = {stdin, o.input ? o.input : "-", o.first_line};
+	if (strcmp(s.path, "-") != 0 && !(s.in = fopen(s.path, "rb"))) {
+		fprintf(stderr, "%s: %s: cannot open: %s\n", prog, s.path, strerror(errno));
+		free(o.rule_dirs);
+		return EXIT_TROUBLE;
+	}
+	struct stat st;
+	unsigned long long total = 0;
+	if (fstat(fileno(s.in), &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "%s: %s: is a directory; `wirecheck check DIR` checks a folder\n", prog,
+			        s.path);
+			fclose(s.in);
+			free(o.rule_dirs);
+			return EXIT_TROUBLE;
+		}
+		if (S_ISREG(st.st_mode)) {
+			off_t at = ftello(s.in);
+			total = (unsigned long long)(st.st_size - (at > 0 ? at : 0));
+		}
+	}
+	rc = run(&o, load_rules, feed_stream, &s, total);
+	if (s.in != stdin)
+		fclose(s.in);
+	free(o.rule_dirs);
+	return rc;
+}
+
+/* ---- wirecheck check DIR ------------------------------------------------------------------------ */
+
+/* Whether argv asks for the folder mode: one argument that is a directory,
+ * and neither --source nor --related.  (--help with a directory shows the
+ * folder mode's help.) */
+static bool is_dir_mode(int argc, char **argv)
+{
+	static const char *const with_value[] = {"-s", "--source", "-r", "--related", "-f", "--format",
+	                                         "-o", "--output", "--fail-on", "--rules", "--color",
+	                                         "--source-lang", "-j", "--jobs", NULL};
+	const char *positional = NULL;
+	int npositional = 0;
+	bool only_files = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+			positional = a;
+			npositional++;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_files = true;
+			continue;
+		}
+		if (opt_is(a, "-s", "--source") || opt_is(a, "-r", "--related"))
+			return false;
+		for (size_t k = 0; with_value[k]; k++)
+			if (strcmp(a, with_value[k]) == 0) {
+				i++;
+				break;
+			}
+	}
+	struct stat st;
+	return npositional == 1 && stat(positional, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+typedef struct {
+	char *story, *lang, *path;
+} entry;
+
+typedef struct {
+	entry *v;
+	size_t n;
+	const char *source_lang;
+} folder;
+
+static bool is_lang_code(const char *s, size_t n)
+{
+	if (n < 2 || n > 3)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return false;
+	return true;
+}
+
+/* Stories in byte order; in a story the source first, then by language. */
+static const char *sort_source_lang;
+static int by_story(const void *x, const void *y)
+{
+	const entry *a = x, *b = y;
+	int c = strcmp(a->story, b->story);
+	if (c)
+		return c;
+	bool as = strcmp(a->lang, sort_source_lang) == 0, bs = strcmp(b->lang, sort_source_lang) == 0;
+	if (as != bs)
+		return as ? -1 : 1;
+	return strcmp(a->lang, b->lang);
+}
+
+static int read_folder(const char *dir, folder *f, unsigned long long *total)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		fprintf(stderr, "%s: %s: cannot open: %s\n", prog, dir, strerror(errno));
+		return -1;
+	}
+	size_t cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		const char *name = e->d_name;
+		size_t n = strlen(name);
+		if (name[0] == '.' || n < 5 || strcmp(name + n - 4, ".txt") != 0)
+			continue;
+		const char *dot = NULL;
+		for (const char *p = name + n - 5; p > name; p--)
+			if (*p == '.') {
+				dot = p;
+				break;
+			}
+		char *path = malloc(strlen(dir) + n + 2);
+		if (!path)
+			abort();
+		sprintf(path, "%s/%s", dir, name);
+		struct stat st;
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+			free(path);
+			continue;
+		}
+		if (!dot || !is_lang_code(dot + 1, (size_t)(name + n - 4 - dot - 1))) {
+			fprintf(stderr, "%s: %s: skipped: not named STORY.LANG.txt\n", prog, path);
+			free(path);
+			continue;
+		}
+		if (f->n == cap && !(f->v = realloc(f->v, (cap = cap ? 2 * cap : 16) * sizeof *f->v)))
+			abort();
+		entry *en = &f->v[f->n++];
+		en->story = strndup(name, (size_t)(dot - name));
+		en->lang = strndup(dot + 1, (size_t)(name + n - 4 - dot - 1));
+		en->path = path;
+		if (!en->story || !en->lang)
+			abort();
+		*total += (unsigned long long)st.st_size;
+	}
+	closedir(d);
+	sort_source_lang = f->source_lang;
+	if (f->n)
+		qsort(f->v, f->n, sizeof *f->v, by_story);
+	return 0;
+}
+
+static int feed_folder(wc_batch *b, void *ctx)
+{
+	folder *f = ctx;
+	wc_batch_file *files = calloc(f->n ? f->n : 1, sizeof *files);
+	if (!files)
+		abort();
+	for (size_t i = 0; i < f->n;) {
+		size_t k = 0;
+		const char *story = f->v[i].story;
+		for (; i < f->n && strcmp(f->v[i].story, story) == 0; i++, k++) {
+			bool src = strcmp(f->v[i].lang, f->source_lang) == 0;
+			files[k] = (wc_batch_file){src ? WC_ROLE_SOURCE : WC_ROLE_TRANSLATION, f->v[i].lang,
+			                           f->v[i].path};
+		}
+		wc_batch_add_files(b, story, files, k);
+	}
+	free(files);
+	return 0;
+}
+
+int wc_cli_check_dir(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
+{
+	if (!is_dir_mode(argc, argv))
+		return -1;
+	options o = {.format = WC_FORMAT_TEXT, .fail_on = WC_ERROR, .jobs = 1, .source_lang = "en",
+	             .color = -1};
+	int rc = parse_options(argc, argv, &o, true);
+	if (rc) {
+		free(o.rule_dirs);
+		return rc > 0 ? EXIT_PASS : EXIT_TROUBLE;
+	}
+	folder f = {NULL, 0, o.source_lang};
+	unsigned long long total = 0;
+	rc = EXIT_TROUBLE;
+	if (read_folder(o.input, &f, &total) == 0) {
+		if (!f.n)
+			fprintf(stderr, "%s: %s: no STORY.LANG.txt files\n", prog, o.input);
+		else
+			rc = run(&o, load_rules, feed_folder, &f, total);
+	}
+	for (size_t i = 0; i < f.n; i++) {
+		free(f.v[i].story);
+		free(f.v[i].lang);
+		free(f.v[i].path);
+	}
+	free(f.v);
+	free(o.rule_dirs);
+	return rc;
+}
