@@ -9,20 +9,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-void wc_lex_add(wc_lexicon *lx, const char *form, const char *canon, int64_t num)
-{
-	wc_lex_item *it = WC_PUSH(lx->items, lx->n, lx->cap);
-	it->form = wc_xstrdup(form);
-	it->key = wc_casefold(form, strlen(form));
-	it->canon = wc_xstrdup(canon ? canon : form);
-	it->num = num;
-	lx->sorted = false;
-}
-
 static int by_key(const void *a, const void *b)
 {
 	const wc_lex_item *x = a, *y = b;
 	return strcmp(x->key, y->key);
+}
+
+/* A sorted lexicon stays sorted: the loader looks up before each add, and
+ * sorting again after every add would make loading quadratic. */
+void wc_lex_add(wc_lexicon *lx, const char *form, const char *canon, int64_t num)
+{
+	wc_lex_item item = {wc_casefold(form, strlen(form)), wc_xstrdup(form),
+	                    wc_xstrdup(canon ? canon : form), num};
+	size_t at = lx->n;
+	if (lx->sorted) {
+		size_t lo = 0, hi = lx->n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (by_key(&lx->items[mid], &item) <= 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		at = lo;
+	}
+	WC_PUSH(lx->items, lx->n, lx->cap);
+	memmove(&lx->items[at + 1], &lx->items[at], (lx->n - 1 - at) * sizeof *lx->items);
+	lx->items[at] = item;
 }
 
 const wc_lex_item *wc_lex_find(wc_lexicon *lx, const char *s, size_t n)
