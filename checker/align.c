@@ -12,35 +12,68 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Anchors are hashed to 64 bits: comparing them is most of the alignment's
+ * work, and a collision between two anchors of one story is not a concern. */
 typedef struct {
-	char **keys;   /* sorted, unique */
+	uint64_t *keys; /* sorted, unique */
 	size_t n, cap;
-	size_t len;    /* code points */
+	size_t len;     /* code points */
 } signature;
 
-static void add_key(signature *s, char *k)
+static uint64_t key_of(char kind, const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull ^ (unsigned char)kind;
+	h *= 1099511628211ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+static void add_key(signature *s, uint64_t k)
 {
 	*WC_PUSH(s->keys, s->n, s->cap) = k;
 }
 
-static int by_str(const void *a, const void *b)
+static int by_key(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
 }
 
 static void finish(signature *s)
 {
 	if (s->n)
-		qsort(s->keys, s->n, sizeof *s->keys, by_str);
+		qsort(s->keys, s->n, sizeof *s->keys, by_key);
 	size_t w = 0;
-	for (size_t i = 0; i < s->n; i++) {
-		if (w && strcmp(s->keys[w - 1], s->keys[i]) == 0) {
-			free(s->keys[i]);
-			continue;
-		}
-		s->keys[w++] = s->keys[i];
-	}
+	for (size_t i = 0; i < s->n; i++)
+		if (!w || s->keys[w - 1] != s->keys[i])
+			s->keys[w++] = s->keys[i];
 	s->n = w;
+}
+
+/* A name word's key, case-folded (ASCII without allocating). */
+static void add_word_keys(signature *s, const char *w, size_t n)
+{
+	char buf[64];
+	char *k = NULL;
+	const char *f = w;
+	bool ascii = n < sizeof buf;
+	for (size_t i = 0; ascii && i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		ascii = c < 0x80;
+		buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	if (ascii) {
+		f = buf;
+	} else {
+		k = wc_casefold(w, n);
+		f = k;
+		n = strlen(k);
+	}
+	if (n > 3 && f[n - 1] == 's')
+		add_key(s, key_of('w', f, n - 1));
+	add_key(s, key_of('w', f, n));
+	free(k);
 }
 
 /* Capitalized words after the first are mostly names in every language we
@@ -64,14 +97,8 @@ static void add_name_words(signature *s, const char *t, size_t a, size_t b)
 			e = k;
 		}
 		i = e;
-		if (upper && !first && e - st >= 2) {
-			char *k = wc_casefold(t + st, e - st);
-			size_t n = strlen(k);
-			if (n > 3 && k[n - 1] == 's')
-				add_key(s, wc_xasprintf("w:%.*s", (int)(n - 1), k));
-			add_key(s, wc_xasprintf("w:%s", k));
-			free(k);
-		}
+		if (upper && !first && e - st >= 2)
+			add_word_keys(s, t + st, e - st);
 		first = false;
 	}
 }
@@ -96,14 +123,16 @@ static void build_signatures(const wc_doc *d, signature *sig)
 		sig[p].len = wc_utf8_count(d->text + pa->start, pa->end - pa->start);
 		add_name_words(&sig[p], d->text, pa->start, pa->end);
 		if (has_quotation(d->text, pa->start, pa->end))
-			add_key(&sig[p], wc_xstrdup("q:"));
+			add_key(&sig[p], key_of('q', "", 0));
 	}
 	for (size_t i = 0; i < d->nfacts; i++) {
 		const wc_xfact *f = &d->facts[i];
 		signature *s = &sig[f->para];
-		add_key(s, wc_xasprintf("f:%s:%s", wc_kind_name(f->kind), f->value));
+		/* the kind goes into the key: "2" the number is not "2" the code */
+		uint64_t k = key_of((char)('A' + f->kind), f->value, strlen(f->value));
+		add_key(s, k);
 		if (f->name)
-			add_key(s, wc_xasprintf("w:%s", f->name));
+			add_key(s, key_of('w', f->name, strlen(f->name)));
 	}
 	for (size_t p = 0; p < d->npara; p++)
 		finish(&sig[p]);
@@ -113,10 +142,9 @@ static size_t shared(const signature *a, const signature *b)
 {
 	size_t i = 0, j = 0, n = 0;
 	while (i < a->n && j < b->n) {
-		int c = strcmp(a->keys[i], b->keys[j]);
-		if (c == 0)
+		if (a->keys[i] == b->keys[j])
 			n++, i++, j++;
-		else if (c < 0)
+		else if (a->keys[i] < b->keys[j])
 			i++;
 		else
 			j++;
@@ -282,16 +310,10 @@ void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 	build_signatures(tgt, T);
 	dp_align(S, ns, T, nt, al);
 	pair_moved(S, ns, T, nt, al);
-	for (size_t i = 0; i < ns; i++) {
-		for (size_t k = 0; k < S[i].n; k++)
-			free(S[i].keys[k]);
+	for (size_t i = 0; i < ns; i++)
 		free(S[i].keys);
-	}
-	for (size_t j = 0; j < nt; j++) {
-		for (size_t k = 0; k < T[j].n; k++)
-			free(T[j].keys[k]);
+	for (size_t j = 0; j < nt; j++)
 		free(T[j].keys);
-	}
 	free(S);
 	free(T);
 }
