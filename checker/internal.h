@@ -299,9 +299,12 @@ typedef struct wc_doc {
 	size_t orig_len;
 	char *text;             /* NFC-normalized, NUL-terminated */
 	size_t len;
+	bool text_is_orig;      /* text points into orig: NFC left it as read */
 	size_t *map;            /* text offset → orig offset, or NULL when identical */
 	size_t *line_starts;    /* orig offsets where lines start */
 	size_t nlines;
+	size_t *col_marks;      /* code points before every 4096th byte (long texts only) */
+	size_t ncol_marks;
 	wc_para *paras;
 	size_t npara, paras_cap;
 	wc_xfact *facts;
@@ -329,6 +332,9 @@ size_t wc_doc_orig_offset(const wc_doc *doc, size_t offset);
 size_t wc_doc_para_at(const wc_doc *doc, size_t offset);
 /* The text of the original line holding offset, newly allocated. */
 char *wc_doc_line_text(const wc_doc *doc, size_t offset);
+/* At most a few hundred bytes of that line around offset ("…" where cut);
+ * *column receives offset's column within it. */
+char *wc_doc_snippet(const wc_doc *doc, size_t offset, size_t *column);
 
 /* ---- extract.c ---------------------------------------------------------------- */
 

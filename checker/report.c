@@ -125,12 +125,13 @@ wc_report *wc_report_build(wc_doc *docs, size_t ndocs, const wc_findings *fs)
 		f->expected = keep_copy(r, raw->expected);
 		f->found = keep_copy(r, raw->found);
 		f->rule = keep_copy(r, raw->rule);
-		f->snippet = keep(r, wc_doc_line_text(d, raw->start));
+		f->snippet = keep(r, wc_doc_snippet(d, raw->start, &f->snippet_column));
 		if (raw->src) {
 			f->has_source_ref = 1;
 			f->source_path = r->versions[raw->src->index].path;
 			wc_doc_position(raw->src, raw->src_start, &f->source_line, &f->source_column);
-			f->source_snippet = keep(r, wc_doc_line_text(raw->src, raw->src_start));
+			f->source_snippet = keep(r, wc_doc_snippet(raw->src, raw->src_start,
+			                                           &f->source_snippet_column));
 		}
 		count(&r->versions[d->index], f->severity);
 	}

@@ -158,7 +158,8 @@ static void write_source_ref(FILE *out, const wc_finding *f)
 	put_clean(out, f->source_path);
 	if (f->source_snippet) {
 		fprintf(out, ":%zu: ", f->source_line);
-		put_snippet(out, f->source_snippet, f->source_column);
+		put_snippet(out, f->source_snippet,
+		            f->source_snippet_column ? f->source_snippet_column : f->source_column);
 	} else {
 		fprintf(out, ":%zu:%zu", f->source_line, f->source_column);
 	}
@@ -181,7 +182,7 @@ static void write_finding(const writer *w, const wc_finding *f)
 	write_headline(w, f);
 	if (f->snippet) {
 		fputs("  text:     ", w->out);
-		put_snippet(w->out, f->snippet, f->column);
+		put_snippet(w->out, f->snippet, f->snippet_column ? f->snippet_column : f->column);
 		fputc('\n', w->out);
 	}
 	if (f->has_source_ref)

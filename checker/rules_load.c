@@ -15,16 +15,75 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* Ids already taken, as indexes into the ruleset's rules or concepts: an
+ * open-addressing hash, so that checking for duplicates stays linear in a
+ * file of many thousands of rules. */
+typedef struct {
+	size_t *slot;           /* index + 1; 0 is a free slot */
+	size_t cap, n;          /* cap is a power of two */
+} id_index;
+
 typedef struct {
 	wc_ruleset *rs;
 	wc_ydoc *doc;
 	wc_diags *diags;
 	int errors;
+	id_index rule_ids, concept_ids;
 } loader;
 
 #define FAIL(ld, node, ...) (wc_ydiag((ld)->diags, (ld)->doc, (node), __VA_ARGS__), (ld)->errors++)
 
 /* ---- small helpers ----------------------------------------------------------- */
+
+static uint64_t hash_id(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* The index (+ 1) of the entry whose id is id, or 0; name(i) gives ids. */
+static size_t id_find(const id_index *x, const char *id, const char *(*name)(const wc_ruleset *, size_t),
+                      const wc_ruleset *rs)
+{
+	if (!x->cap)
+		return 0;
+	for (size_t i = hash_id(id) & (x->cap - 1);; i = (i + 1) & (x->cap - 1)) {
+		if (!x->slot[i])
+			return 0;
+		if (strcmp(name(rs, x->slot[i] - 1), id) == 0)
+			return x->slot[i];
+	}
+}
+
+static void id_add(id_index *x, size_t index, const char *(*name)(const wc_ruleset *, size_t),
+                   const wc_ruleset *rs)
+{
+	if (2 * (x->n + 1) > x->cap) {
+		id_index bigger = {wc_xcalloc(x->cap ? 2 * x->cap : 64, sizeof *x->slot), x->cap ? 2 * x->cap : 64, 0};
+		for (size_t i = 0; i < x->cap; i++)
+			if (x->slot[i])
+				id_add(&bigger, x->slot[i] - 1, name, rs);
+		free(x->slot);
+		*x = bigger;
+	}
+	size_t i = hash_id(name(rs, index)) & (x->cap - 1);
+	while (x->slot[i])
+		i = (i + 1) & (x->cap - 1);
+	x->slot[i] = index + 1;
+	x->n++;
+}
+
+static const char *rule_id(const wc_ruleset *rs, size_t i)
+{
+	return rs->rules[i]->id;
+}
+
+static const char *concept_id(const wc_ruleset *rs, size_t i)
+{
+	return rs->concepts[i].id;
+}
 
 static size_t edit_distance(const char *a, const char *b)
 {
@@ -43,6 +102,18 @@ static size_t edit_distance(const char *a, const char *b)
 			d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
 		}
 	return d[la][lb];
+}
+
+typedef struct {
+	const char *key;
+	size_t at;
+} keyed;
+
+static int by_key_then_place(const void *a, const void *b)
+{
+	const keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->at < y->at ? -1 : x->at > y->at);
 }
 
 /* Complains about keys of map not in allowed, suggesting the nearest one. */
@@ -67,11 +138,22 @@ static void check_keys(loader *ld, const wc_ynode *map, const char *const *allow
 		else
 			FAIL(ld, k, "unknown key '%s'", k->value);
 	}
-	/* Duplicate keys are a silent trap in YAML: refuse them. */
-	for (size_t i = 0; map && map->type == WC_Y_MAP && i < map->n; i++)
-		for (size_t j = i + 1; j < map->n; j++)
-			if (strcmp(map->items[2 * i]->value, map->items[2 * j]->value) == 0)
-				FAIL(ld, map->items[2 * j], "duplicate key '%s'", map->items[2 * j]->value);
+	/* Duplicate keys are a silent trap in YAML: refuse them.  Sorted, so
+	 * that a map of a million keys is no quadratic trap either. */
+	if (!map || map->type != WC_Y_MAP || map->n < 2)
+		return;
+	keyed *k = wc_xcalloc(map->n, sizeof *k);
+	bool *dup = wc_xcalloc(map->n, sizeof *dup);
+	for (size_t i = 0; i < map->n; i++)
+		k[i] = (keyed){map->items[2 * i]->value, i};
+	qsort(k, map->n, sizeof *k, by_key_then_place);
+	for (size_t i = 1; i < map->n; i++)
+		dup[k[i].at] = strcmp(k[i - 1].key, k[i].key) == 0;
+	for (size_t i = 0; i < map->n; i++)
+		if (dup[i])
+			FAIL(ld, map->items[2 * i], "duplicate key '%s'", map->items[2 * i]->value);
+	free(k);
+	free(dup);
 }
 
 static const char *scalar(loader *ld, const wc_ynode *n, const char *what)
@@ -455,7 +537,7 @@ static void load_concept(loader *ld, const wc_ynode *c)
 		FAIL(ld, wc_ymap_get(c, "kind"), "concept kind must be title, place or org, not '%s'", kind);
 		return;
 	}
-	if (wc_ruleset_concept(ld->rs, id)) {
+	if (id_find(&ld->concept_ids, id, concept_id, ld->rs)) {
 		FAIL(ld, c, "duplicate concept id '%s'", id);
 		return;
 	}
@@ -466,6 +548,7 @@ static void load_concept(loader *ld, const wc_ynode *c)
 	wc_concept *k = WC_PUSH(ld->rs->concepts, ld->rs->nconcepts, ld->rs->concepts_cap);
 	memset(k, 0, sizeof *k);
 	k->id = wc_xstrdup(id);
+	id_add(&ld->concept_ids, ld->rs->nconcepts - 1, concept_id, ld->rs);
 	k->kind = wc_xstrdup(kind);
 	const char *broader = scalar(ld, wc_ymap_get(c, "broader"), "broader");
 	k->broader = broader ? wc_xstrdup(broader) : NULL;
@@ -528,12 +611,12 @@ static void load_rule(loader *ld, const wc_ynode *m)
 		     "unknown kind '%s' (number, money, duration, date, title, name, code)", kind);
 		return;
 	}
-	for (size_t i = 0; i < ld->rs->nrules; i++)
-		if (strcmp(ld->rs->rules[i]->id, id) == 0) {
-			FAIL(ld, wc_ymap_get(m, "id"), "duplicate rule id '%s' (first in %s:%d)", id,
-			     ld->rs->rules[i]->file, ld->rs->rules[i]->line);
-			return;
-		}
+	size_t dup = id_find(&ld->rule_ids, id, rule_id, ld->rs);
+	if (dup) {
+		FAIL(ld, wc_ymap_get(m, "id"), "duplicate rule id '%s' (first in %s:%d)", id,
+		     ld->rs->rules[dup - 1]->file, ld->rs->rules[dup - 1]->line);
+		return;
+	}
 	if (pats->type != WC_Y_MAP) {
 		FAIL(ld, pats, "patterns must be a map of language (or \"*\") to a list of regexes");
 		return;
@@ -572,6 +655,7 @@ static void load_rule(loader *ld, const wc_ynode *m)
 			FAIL(ld, list, "patterns of '%s' must be a list of strings", lang);
 	}
 	*WC_PUSH(ld->rs->rules, ld->rs->nrules, ld->rs->rules_cap) = r;
+	id_add(&ld->rule_ids, ld->rs->nrules - 1, rule_id, ld->rs);
 	if ((n = wc_ymap_get(m, "examples"))) {
 		size_t first = ld->rs->nexamples;
 		load_examples(ld, n, NULL);
@@ -644,6 +728,10 @@ int wc_ruleset_load_dir(wc_ruleset *rs, const char *dir, wc_diags *diags)
 		return WC_ERULES;
 	}
 	loader ld = {.rs = rs, .diags = diags};
+	for (size_t i = 0; i < rs->nrules; i++)
+		id_add(&ld.rule_ids, i, rule_id, rs);
+	for (size_t i = 0; i < rs->nconcepts; i++)
+		id_add(&ld.concept_ids, i, concept_id, rs);
 	char *p;
 	load_folder(&ld, p = wc_xasprintf("%s/locales/cldr", dir), load_locale);
 	free(p);
@@ -653,5 +741,7 @@ int wc_ruleset_load_dir(wc_ruleset *rs, const char *dir, wc_diags *diags)
 	free(p);
 	load_folder(&ld, p = wc_xasprintf("%s/facts", dir), load_facts);
 	free(p);
+	free(ld.rule_ids.slot);
+	free(ld.concept_ids.slot);
 	return ld.errors ? WC_ERULES : WC_OK;
 }

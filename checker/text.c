@@ -113,7 +113,10 @@ static int normalize(wc_doc *doc, size_t from, bool has_invalid)
 		return normalize_with_map(doc, from);
 	if (nfc_inert(doc->orig + from, doc->orig_len - from)) {
 		doc->len = doc->orig_len - from;
-		doc->text = wc_xstrndup(doc->orig + from, doc->len);
+		/* The text is the bytes as read: share them (orig is padded for
+		 * PCRE2 already) instead of holding a second copy. */
+		doc->text = doc->orig + from;
+		doc->text_is_orig = true;
 		if (from) {
 			/* offsets shift by the byte order mark */
 			doc->map = wc_xmalloc((doc->len + 1) * sizeof *doc->map);
@@ -237,8 +240,37 @@ static void split_paragraphs(wc_doc *doc)
 
 static void pad_text(wc_doc *doc)
 {
+	if (doc->text_is_orig)
+		return;
 	doc->text = wc_xrealloc(doc->text, doc->len + SUBJECT_PADDING);
 	memset(doc->text + doc->len, 0, SUBJECT_PADDING);
+}
+
+/* ---- positions ---------------------------------------------------------------------- */
+
+/* Columns on very long lines.  Counting code points from the start of the
+ * line at every position would be quadratic on a 50 MB paragraph, so a text
+ * keeps the count from its start at every COL_STEP bytes (wc_utf8_count() is
+ * additive: it counts the bytes that start a character). */
+#define COL_STEP 4096
+
+static void mark_columns(wc_doc *doc)
+{
+	if (doc->orig_len <= 4 * COL_STEP)
+		return;
+	doc->ncol_marks = doc->orig_len / COL_STEP + 1;
+	doc->col_marks = wc_xmalloc(doc->ncol_marks * sizeof *doc->col_marks);
+	doc->col_marks[0] = 0;
+	for (size_t k = 1; k < doc->ncol_marks; k++)
+		doc->col_marks[k] = doc->col_marks[k - 1] +
+		                    wc_utf8_count(doc->orig + (k - 1) * COL_STEP, COL_STEP);
+}
+
+/* Code points in doc->orig[0 .. o). */
+static size_t code_points_to(const wc_doc *doc, size_t o)
+{
+	size_t k = o / COL_STEP;
+	return doc->col_marks[k] + wc_utf8_count(doc->orig + k * COL_STEP, o - k * COL_STEP);
 }
 
 /* ---- the doc -------------------------------------------------------------------------- */
@@ -256,7 +288,10 @@ int wc_doc_init_ex(wc_doc *doc, const char *path, const wc_locale *loc, wc_role 
 	doc->path = wc_xstrdup(path);
 	doc->loc = loc;
 	doc->role = role;
-	doc->orig = wc_xstrndup(bytes, len);
+	doc->orig = wc_xmalloc(len + SUBJECT_PADDING);
+	if (len)
+		memcpy(doc->orig, bytes, len);
+	memset(doc->orig + len, 0, SUBJECT_PADDING);
 	doc->orig_len = len;
 	const char *nul = memchr(bytes, '\0', len);
 	if (nul) {
@@ -277,6 +312,7 @@ int wc_doc_init_ex(wc_doc *doc, const char *path, const wc_locale *loc, wc_role 
 		return WC_EINPUT;
 	}
 	find_lines(doc);
+	mark_columns(doc);
 	/* A byte order mark is no part of the text. */
 	size_t from = len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	if (normalize(doc, from, repair) < 0) {
@@ -306,9 +342,11 @@ void wc_doc_fini(wc_doc *doc)
 	wc_doc_clear_results(doc);
 	free(doc->path);
 	free(doc->orig);
-	free(doc->text);
+	if (!doc->text_is_orig)
+		free(doc->text);
 	free(doc->map);
 	free(doc->line_starts);
+	free(doc->col_marks);
 	free(doc->paras);
 	free(doc->facts);
 	free(doc->quotations);
@@ -343,7 +381,10 @@ void wc_doc_position(const wc_doc *doc, size_t offset, size_t *line, size_t *col
 	/* A byte order mark is no column of the first line. */
 	if (ls == 0 && o >= 3 && starts_with_bom(doc))
 		ls = 3;
-	*column = wc_utf8_count(doc->orig + ls, o - ls) + 1;
+	if (o - ls > 4 * COL_STEP && doc->col_marks)
+		*column = code_points_to(doc, o) - code_points_to(doc, ls) + 1;
+	else
+		*column = wc_utf8_count(doc->orig + ls, o - ls) + 1;
 }
 
 size_t wc_doc_para_at(const wc_doc *doc, size_t offset)
@@ -357,6 +398,36 @@ size_t wc_doc_para_at(const wc_doc *doc, size_t offset)
 			hi = mid;
 	}
 	return lo;
+}
+
+/* The part of offset's line around it: a line may be a 50 MB paragraph, and
+ * a report holds one snippet per finding. */
+#define SNIPPET_REACH 300
+
+char *wc_doc_snippet(const wc_doc *doc, size_t offset, size_t *column)
+{
+	size_t line, col;
+	wc_doc_position(doc, offset, &line, &col);
+	size_t o = wc_doc_orig_offset(doc, offset);
+	size_t ls = doc->line_starts[line - 1], le = o;
+	/* the line's end, looked for no further than the snippet reaches */
+	while (le < doc->orig_len && le - o <= SNIPPET_REACH && !is_newline(doc->orig[le]))
+		le++;
+	size_t from = o - ls > SNIPPET_REACH ? o - SNIPPET_REACH : ls;
+	size_t to = le - o > SNIPPET_REACH ? o + SNIPPET_REACH : le;
+	/* never cut a character in two */
+	while (from < o && ((unsigned char)doc->orig[from] & 0xC0) == 0x80)
+		from++;
+	while (to > o && to < le && ((unsigned char)doc->orig[to] & 0xC0) == 0x80)
+		to--;
+	wc_buf b = {0};
+	if (from > ls)
+		wc_buf_puts(&b, "\xE2\x80\xA6");
+	wc_buf_add(&b, doc->orig + from, to - from);
+	if (to < le)
+		wc_buf_puts(&b, "\xE2\x80\xA6");
+	*column = wc_utf8_count(doc->orig + from, o - from) + 1 + (from > ls);
+	return wc_buf_take(&b);
 }
 
 char *wc_doc_line_text(const wc_doc *doc, size_t offset)

@@ -184,11 +184,14 @@ typedef struct {
 	const char *expected;  /* or NULL */
 	const char *found;     /* or NULL */
 	const char *rule;      /* or NULL */
-	const char *snippet;   /* the text of the finding's line, or NULL */
+	const char *snippet;   /* the finding's line, or the part of it around the
+	                        * finding ("…" where cut), or NULL */
+	size_t snippet_column; /* the finding's column within snippet */
 	int has_source_ref;
 	const char *source_path;
 	size_t source_line, source_column;
-	const char *source_snippet; /* the source's counterpart line, or NULL */
+	const char *source_snippet; /* the source's counterpart line (or part), or NULL */
+	size_t source_snippet_column;
 } wc_finding;
 
 size_t wc_report_version_count(const wc_report *r);

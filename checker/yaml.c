@@ -13,17 +13,35 @@
 /* Deep trees only come from hostile files; rule files are three levels deep. */
 #define MAX_DEPTH 64
 
+/* Length of the line break at p, or 0.  These are libyaml's line breaks, so
+ * that line numbers from its marks find the right line. */
+static size_t break_len(const char *p, const char *end)
+{
+	size_t left = (size_t)(end - p);
+	if (left >= 2 && p[0] == '\r' && p[1] == '\n')
+		return 2;
+	if (left >= 1 && (p[0] == '\r' || p[0] == '\n'))
+		return 1;
+	if (left >= 2 && memcmp(p, "\xC2\x85", 2) == 0) /* NEL */
+		return 2;
+	if (left >= 3 && (memcmp(p, "\xE2\x80\xA8", 3) == 0 || memcmp(p, "\xE2\x80\xA9", 3) == 0))
+		return 3; /* LS, PS */
+	return 0;
+}
+
 static char *line_of(const char *text, size_t len, int line)
 {
 	const char *p = text, *end = text + len;
-	for (int l = 1; l < line && p < end; l++) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (!nl)
+	for (int l = 1; l < line; l++) {
+		size_t k;
+		while (p < end && !(k = break_len(p, end)))
+			p++;
+		if (p >= end)
 			return NULL;
-		p = nl + 1;
+		p += k;
 	}
 	const char *e = p;
-	while (e < end && *e != '\n' && *e != '\r')
+	while (e < end && !break_len(e, end))
 		e++;
 	return wc_xstrndup(p, (size_t)(e - p));
 }
@@ -64,6 +82,8 @@ int wc_yaml_value_column(const char *line, int column, int quoted, size_t off, c
 		while (((unsigned char)*p & 0xC0) == 0x80)
 			p++;
 	}
+	if (!*p)
+		return column; /* the scalar is not on this line (a multi-line value) */
 	int col = column + (quoted ? 1 : 0);
 	if (quoted)
 		p++;
@@ -199,6 +219,14 @@ static wc_ynode *read_node(reader *r, yaml_event_t *ev, int depth)
 			yaml_event_delete(&child);
 			if (!c)
 				break;
+			/* Every reader of the tree takes a key's value as a string. */
+			if (!is_seq && n->n % 2 == 0 && c->type != WC_Y_SCALAR) {
+				wc_ydiag(r->diags, r->doc, c, "a map key must be a string, not a %s",
+				         c->type == WC_Y_SEQ ? "list" : "map");
+				r->failed = 1;
+				node_free(c);
+				break;
+			}
 			add_child(n, c);
 		}
 		if (r->failed) {
@@ -229,7 +257,23 @@ wc_ydoc *wc_yaml_parse(const char *path, const char *text, size_t len, wc_diags 
 	r.diags = diags;
 	size_t bad = wc_utf8_invalid_at(text, len);
 	if (bad != (size_t)-1) {
-		wc_diags_add(diags, path, 0, 0, NULL, "not valid UTF-8 at byte offset %zu", bad);
+		/* Located like every other complaint: line and column (code points;
+		 * what precedes the bad byte is valid). */
+		int line = 1;
+		size_t ls = 0;
+		for (size_t i = 0; i < bad;) {
+			size_t k = break_len(text + i, text + bad);
+			if (k) {
+				i += k;
+				line++;
+				ls = i;
+			} else {
+				i++;
+			}
+		}
+		wc_diags_add(diags, path, line, (int)wc_utf8_count(text + ls, bad - ls) + 1, NULL,
+		             "not valid UTF-8 at byte offset %zu (byte 0x%02X): rule files are UTF-8", bad,
+		             (unsigned char)text[bad]);
 		wc_yaml_free(r.doc);
 		return NULL;
 	}
