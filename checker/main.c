@@ -7,6 +7,7 @@
 #define _XOPEN_SOURCE 700
 #include "wirecheck.h"
 #include "main_batch.h"
+#include "main_util.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -38,14 +39,8 @@ typedef struct {
 	int replace_invalid;
 } options;
 
-static const char *prog = "wirecheck";
+static const char *const prog = wc_cli_prog;
 
-static void usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "%s: ", prog);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry '%s --help'.\n", prog);
-}
 
 static const char main_help[] =
 	"usage: wirecheck COMMAND [ARGS]\n"
@@ -115,21 +110,12 @@ static const char rules_help[] =
 
 /* ---- languages from file names ---------------------------------------------------------- */
 
-static bool is_lang_code(const char *s, size_t n)
-{
-	if (n < 2 || n > 3)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < 'a' || s[i] > 'z')
-			return false;
-	return true;
-}
 
 /* "da:story.txt" → da; "zte.da.txt" → da; else NULL.  *path gets the file. */
 static char *lang_of(const char *arg, const char **path)
 {
 	const char *colon = strchr(arg, ':');
-	if (colon && is_lang_code(arg, (size_t)(colon - arg))) {
+	if (colon && wc_cli_is_lang_code(arg, (size_t)(colon - arg))) {
 		*path = colon + 1;
 		return strndup(arg, (size_t)(colon - arg));
 	}
@@ -138,7 +124,7 @@ static char *lang_of(const char *arg, const char **path)
 	base = base ? base + 1 : arg;
 	for (const char *p = strchr(base, '.'); p; p = strchr(p + 1, '.')) {
 		const char *e = strchr(p + 1, '.');
-		if (e && is_lang_code(p + 1, (size_t)(e - p - 1)))
+		if (e && wc_cli_is_lang_code(p + 1, (size_t)(e - p - 1)))
 			return strndup(p + 1, (size_t)(e - p - 1));
 	}
 	return NULL;
@@ -202,88 +188,11 @@ static wc_ruleset *load_rules(const char *const *extra, size_t nextra, wc_diags 
 
 /* ---- output ------------------------------------------------------------------------------------ */
 
-typedef struct {
-	FILE *f;
-	char *tmp;
-	const char *final;
-} sink;
 
-/* Reports go to a temporary file beside the target and are renamed into place,
- * so a crash or a full disk never leaves half a report over a good one.  It is
- * opened before any work, so an unwritable path fails early. */
-static int sink_open(sink *s, const char *path)
-{
-	s->final = path;
-	s->tmp = NULL;
-	if (!path || strcmp(path, "-") == 0) {
-		s->f = stdout;
-		return 0;
-	}
-	size_t n = strlen(path) + 16;
-	s->tmp = malloc(n);
-	if (!s->tmp)
-		abort();
-	snprintf(s->tmp, n, "%s.XXXXXX", path);
-	int fd = mkstemp(s->tmp);
-	if (fd < 0 || !(s->f = fdopen(fd, "w"))) {
-		fprintf(stderr, "%s: %s: cannot write the report: %s\n", prog, path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		free(s->tmp);
-		s->tmp = NULL;
-		return -1;
-	}
-	return 0;
-}
-
-static int sink_close(sink *s, bool ok)
-{
-	if (!s->tmp) {
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fprintf(stderr, "%s: error writing the report: %s\n", prog, strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	bool wrote = fflush(s->f) == 0 && !ferror(s->f) && fsync(fileno(s->f)) == 0;
-	wrote &= fclose(s->f) == 0;
-	if (!ok || !wrote || rename(s->tmp, s->final) != 0) {
-		if (ok)
-			fprintf(stderr, "%s: %s: cannot write the report: %s\n", prog, s->final, strerror(errno));
-		unlink(s->tmp);
-		free(s->tmp);
-		return -1;
-	}
-	/* mkstemp makes the file private; a report is an ordinary file. */
-	mode_t mask = umask(0);
-	umask(mask);
-	chmod(s->final, 0666 & ~mask);
-	free(s->tmp);
-	return 0;
-}
 
 /* ---- argument parsing ------------------------------------------------------------------------------ */
 
-static const char *take_value(int argc, char **argv, int *i, const char *name)
-{
-	const char *a = argv[*i];
-	const char *eq = strchr(a, '=');
-	if (a[1] == '-' && eq)
-		return eq + 1;
-	if (*i + 1 >= argc) {
-		usage_error("option %s needs a value", name);
-		return NULL;
-	}
-	return argv[++*i];
-}
 
-static bool opt_is(const char *arg, const char *s, const char *l)
-{
-	if (s && strcmp(arg, s) == 0)
-		return true;
-	size_t n = strlen(l);
-	return strncmp(arg, l, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
-}
 
 static void add_input(options *o, const char *path, wc_role role)
 {
@@ -313,51 +222,51 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 		}
 		if (strcmp(a, "--") == 0) {
 			only_files = true;
-		} else if (opt_is(a, "-h", "--help")) {
+		} else if (wc_cli_opt_is(a, "-h", "--help")) {
 			fputs(help, stdout);
 			return 1;
-		} else if (is_check && opt_is(a, "-s", "--source")) {
-			if (!(v = take_value(argc, argv, &i, "--source")))
+		} else if (is_check && wc_cli_opt_is(a, "-s", "--source")) {
+			if (!(v = wc_cli_take_value(argc, argv, &i, "--source")))
 				return -1;
 			add_input(o, v, WC_ROLE_SOURCE);
-		} else if (is_check && opt_is(a, "-r", "--related")) {
-			if (!(v = take_value(argc, argv, &i, "--related")))
+		} else if (is_check && wc_cli_opt_is(a, "-r", "--related")) {
+			if (!(v = wc_cli_take_value(argc, argv, &i, "--related")))
 				return -1;
 			add_input(o, v, WC_ROLE_RELATED);
-		} else if (!is_check && opt_is(a, "-l", "--lang")) {
-			if (!(o->lang = take_value(argc, argv, &i, "--lang")))
+		} else if (!is_check && wc_cli_opt_is(a, "-l", "--lang")) {
+			if (!(o->lang = wc_cli_take_value(argc, argv, &i, "--lang")))
 				return -1;
-		} else if (is_check && opt_is(a, "-f", "--format")) {
-			if (!(v = take_value(argc, argv, &i, "--format")))
+		} else if (is_check && wc_cli_opt_is(a, "-f", "--format")) {
+			if (!(v = wc_cli_take_value(argc, argv, &i, "--format")))
 				return -1;
 			int f = wc_format_parse(v);
 			if (f < 0) {
-				usage_error("unknown format '%s' (text, json, html, sarif, junit, markdown)", v);
+				wc_cli_usage_error("unknown format '%s' (text, json, html, sarif, junit, markdown)", v);
 				return -1;
 			}
 			o->format = (wc_format)f;
-		} else if (opt_is(a, "-o", "--output")) {
-			if (!(o->output = take_value(argc, argv, &i, "--output")))
+		} else if (wc_cli_opt_is(a, "-o", "--output")) {
+			if (!(o->output = wc_cli_take_value(argc, argv, &i, "--output")))
 				return -1;
-		} else if (is_check && opt_is(a, NULL, "--fail-on")) {
-			if (!(v = take_value(argc, argv, &i, "--fail-on")))
+		} else if (is_check && wc_cli_opt_is(a, NULL, "--fail-on")) {
+			if (!(v = wc_cli_take_value(argc, argv, &i, "--fail-on")))
 				return -1;
 			int s = wc_severity_parse(v);
 			if (s < 0) {
-				usage_error("unknown severity '%s' (error, warning, info, never)", v);
+				wc_cli_usage_error("unknown severity '%s' (error, warning, info, never)", v);
 				return -1;
 			}
 			o->fail_on = (wc_severity)s;
-		} else if (opt_is(a, NULL, "--rules")) {
-			if (!(v = take_value(argc, argv, &i, "--rules")))
+		} else if (wc_cli_opt_is(a, NULL, "--rules")) {
+			if (!(v = wc_cli_take_value(argc, argv, &i, "--rules")))
 				return -1;
 			add_rule_dir(o, v);
-		} else if (is_check && opt_is(a, NULL, "--replace-invalid")) {
+		} else if (is_check && wc_cli_opt_is(a, NULL, "--replace-invalid")) {
 			o->replace_invalid = 1;
-		} else if (is_check && opt_is(a, "-q", "--quiet")) {
+		} else if (is_check && wc_cli_opt_is(a, "-q", "--quiet")) {
 			o->quiet = 1;
-		} else if (is_check && opt_is(a, NULL, "--color")) {
-			if (!(v = take_value(argc, argv, &i, "--color")))
+		} else if (is_check && wc_cli_opt_is(a, NULL, "--color")) {
+			if (!(v = wc_cli_take_value(argc, argv, &i, "--color")))
 				return -1;
 			if (!strcmp(v, "auto"))
 				o->color = -1;
@@ -366,11 +275,11 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 			else if (!strcmp(v, "never"))
 				o->color = 0;
 			else {
-				usage_error("--color takes auto, always or never, not '%s'", v);
+				wc_cli_usage_error("--color takes auto, always or never, not '%s'", v);
 				return -1;
 			}
 		} else {
-			usage_error("unknown option '%s'", a);
+			wc_cli_usage_error("unknown option '%s'", a);
 			return -1;
 		}
 	}
@@ -448,7 +357,7 @@ static int cmd_check(int argc, char **argv)
 	for (size_t i = 0; i < o.ninputs; i++)
 		sources += o.inputs[i].role == WC_ROLE_SOURCE;
 	if (sources != 1) {
-		usage_error("%s", sources ? "give exactly one --source" : "no source: give one with --source FILE");
+		wc_cli_usage_error("%s", sources ? "give exactly one --source" : "no source: give one with --source FILE");
 		free_options(&o);
 		return EXIT_TROUBLE;
 	}
@@ -458,12 +367,12 @@ static int cmd_check(int argc, char **argv)
 	wc_ruleset *rs = NULL;
 	wc_bundle *b = NULL;
 	wc_report *r = NULL;
-	sink out = {0};
+	wc_sink out = {0};
 	if (!langs)
 		abort();
 	for (size_t i = 0; i < o.ninputs; i++)
 		resolve_lang(&o.inputs[i], &langs[i]);
-	if (sink_open(&out, o.output) < 0)
+	if (wc_sink_open(&out, o.output) < 0)
 		goto done;
 	if (!(rs = load_rules(o.rule_dirs, o.nrule_dirs, diags)))
 		goto fail;
@@ -484,14 +393,14 @@ static int cmd_check(int argc, char **argv)
 		color = !o.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 	wc_report_options ro = {o.fail_on, color, o.quiet};
 	bool ok = wc_report_write(r, o.format, &ro, out.f) == 0;
-	if (sink_close(&out, ok) < 0 || !ok)
+	if (wc_sink_close(&out, ok) < 0 || !ok)
 		goto done;
 	exit_code = wc_report_fails(r, o.fail_on) ? EXIT_FINDINGS : EXIT_PASS;
 	goto done;
 fail_diags:
 	wc_diags_print(diags, stderr);
 fail:
-	sink_close(&out, false);
+	wc_sink_close(&out, false);
 done:
 	wc_report_free(r);
 	wc_bundle_free(b);
@@ -551,7 +460,7 @@ static int cmd_extract(int argc, char **argv)
 		return rc > 0 ? EXIT_PASS : EXIT_TROUBLE;
 	}
 	if (o.ninputs != 1) {
-		usage_error("%s", "extract takes one FILE");
+		wc_cli_usage_error("%s", "extract takes one FILE");
 		free_options(&o);
 		return EXIT_TROUBLE;
 	}
@@ -561,7 +470,7 @@ static int cmd_extract(int argc, char **argv)
 	wc_diags *diags = wc_diags_new();
 	wc_ruleset *rs = NULL;
 	wc_facts *facts = NULL;
-	sink out = {0};
+	wc_sink out = {0};
 	input *in = &o.inputs[0];
 	if (o.lang) {
 		const char *path;
@@ -571,23 +480,23 @@ static int cmd_extract(int argc, char **argv)
 	} else {
 		resolve_lang(in, &lang_owned);
 	}
-	if (read_all(in->path, &text, &len) < 0 || sink_open(&out, o.output) < 0)
+	if (read_all(in->path, &text, &len) < 0 || wc_sink_open(&out, o.output) < 0)
 		goto done;
 	if (!(rs = load_rules(o.rule_dirs, o.nrule_dirs, diags))) {
-		sink_close(&out, false);
+		wc_sink_close(&out, false);
 		goto done;
 	}
 	if (!in->lang && identify(rs, in->path, text, len, &in->lang) < 0) {
-		sink_close(&out, false);
+		wc_sink_close(&out, false);
 		goto done;
 	}
 	if (!(facts = wc_extract(rs, in->lang, in->path, text, len, diags))) {
 		wc_diags_print(diags, stderr);
-		sink_close(&out, false);
+		wc_sink_close(&out, false);
 		goto done;
 	}
 	bool ok = wc_facts_write_jsonl(facts, out.f) == 0;
-	if (sink_close(&out, ok) == 0 && ok)
+	if (wc_sink_close(&out, ok) == 0 && ok)
 		exit_code = EXIT_PASS;
 done:
 	wc_facts_free(facts);
@@ -601,17 +510,17 @@ done:
 
 static int cmd_rules(int argc, char **argv)
 {
-	if (argc < 2 || opt_is(argv[1], "-h", "--help")) {
+	if (argc < 2 || wc_cli_opt_is(argv[1], "-h", "--help")) {
 		fputs(rules_help, argc < 2 ? stderr : stdout);
 		return argc < 2 ? EXIT_TROUBLE : EXIT_PASS;
 	}
 	bool test = strcmp(argv[1], "test") == 0;
 	if (!test && strcmp(argv[1], "lint") != 0) {
-		usage_error("unknown rules command '%s' (lint, test)", argv[1]);
+		wc_cli_usage_error("unknown rules command '%s' (lint, test)", argv[1]);
 		return EXIT_TROUBLE;
 	}
 	for (int i = 2; i < argc; i++)
-		if (opt_is(argv[i], "-h", "--help")) {
+		if (wc_cli_opt_is(argv[i], "-h", "--help")) {
 			fputs(rules_help, stdout);
 			return EXIT_PASS;
 		}
@@ -648,7 +557,7 @@ int main(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	const char *cmd = argv[1];
-	if (opt_is(cmd, "-h", "--help")) {
+	if (wc_cli_opt_is(cmd, "-h", "--help")) {
 		fputs(main_help, stdout);
 		return EXIT_PASS;
 	}
@@ -664,6 +573,6 @@ int main(int argc, char **argv)
 		return cmd_extract(argc - 1, argv + 1);
 	if (strcmp(cmd, "rules") == 0)
 		return cmd_rules(argc - 1, argv + 1);
-	usage_error("unknown command '%s' (batch, check, extract, rules)", cmd);
+	wc_cli_usage_error("unknown command '%s' (batch, check, extract, rules)", cmd);
 	return EXIT_TROUBLE;
 }

@@ -12,6 +12,7 @@
 /* mkstemp, fsync, fchmod */
 #define _XOPEN_SOURCE 700
 #include "main_batch.h"
+#include "main_util.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -25,7 +26,7 @@
 
 enum { EXIT_PASS = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
-static const char prog[] = "wirecheck";
+static const char *const prog = wc_cli_prog;
 
 static const char batch_help[] =
 	"usage: wirecheck batch [OPTIONS] [FILE|-]\n"
@@ -89,33 +90,8 @@ typedef struct {
 	int replace_invalid;
 } options;
 
-static void usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "%s: ", prog);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry '%s --help'.\n", prog);
-}
 
-static bool opt_is(const char *arg, const char *s, const char *l)
-{
-	if (s && strcmp(arg, s) == 0)
-		return true;
-	size_t n = strlen(l);
-	return strncmp(arg, l, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
-}
 
-static const char *take_value(int argc, char **argv, int *i, const char *name)
-{
-	const char *a = argv[*i];
-	const char *eq = strchr(a, '=');
-	if (a[1] == '-' && eq)
-		return eq + 1;
-	if (*i + 1 >= argc) {
-		usage_error("option %s needs a value", name);
-		return NULL;
-	}
-	return argv[++*i];
-}
 
 static bool parse_count(const char *s, long max, long *out)
 {
@@ -141,60 +117,60 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 		}
 		if (strcmp(a, "--") == 0) {
 			only_files = true;
-		} else if (opt_is(a, "-h", "--help")) {
+		} else if (wc_cli_opt_is(a, "-h", "--help")) {
 			fputs(dir_mode ? check_dir_help : batch_help, stdout);
 			return 1;
-		} else if (opt_is(a, "-j", "--jobs") || (a[1] == 'j' && a[2])) {
+		} else if (wc_cli_opt_is(a, "-j", "--jobs") || (a[1] == 'j' && a[2])) {
 			/* -j N, -jN (as make has it), --jobs N, --jobs=N */
 			if (a[1] == 'j' && a[2])
 				v = a + 2;
-			else if (!(v = take_value(argc, argv, &i, "--jobs")))
+			else if (!(v = wc_cli_take_value(argc, argv, &i, "--jobs")))
 				return -1;
 			if (!parse_count(v, 1024, &o->jobs)) {
-				usage_error("--jobs takes a number from 0 to 1024, not '%s'", v);
+				wc_cli_usage_error("--jobs takes a number from 0 to 1024, not '%s'", v);
 				return -1;
 			}
-		} else if (opt_is(a, "-f", "--format")) {
-			if (!(v = take_value(argc, argv, &i, "--format")))
+		} else if (wc_cli_opt_is(a, "-f", "--format")) {
+			if (!(v = wc_cli_take_value(argc, argv, &i, "--format")))
 				return -1;
 			if (strcmp(v, "json") && strcmp(v, "text")) {
-				usage_error("this command writes json or text, not '%s'", v);
+				wc_cli_usage_error("this command writes json or text, not '%s'", v);
 				return -1;
 			}
 			o->format = strcmp(v, "json") == 0 ? WC_FORMAT_JSON : WC_FORMAT_TEXT;
-		} else if (opt_is(a, "-o", "--output")) {
-			if (!(o->output = take_value(argc, argv, &i, "--output")))
+		} else if (wc_cli_opt_is(a, "-o", "--output")) {
+			if (!(o->output = wc_cli_take_value(argc, argv, &i, "--output")))
 				return -1;
-		} else if (opt_is(a, NULL, "--fail-on")) {
-			if (!(v = take_value(argc, argv, &i, "--fail-on")))
+		} else if (wc_cli_opt_is(a, NULL, "--fail-on")) {
+			if (!(v = wc_cli_take_value(argc, argv, &i, "--fail-on")))
 				return -1;
 			int s = wc_severity_parse(v);
 			if (s < 0) {
-				usage_error("unknown severity '%s' (error, warning, info, never)", v);
+				wc_cli_usage_error("unknown severity '%s' (error, warning, info, never)", v);
 				return -1;
 			}
 			o->fail_on = (wc_severity)s;
-		} else if (opt_is(a, NULL, "--rules")) {
-			if (!(v = take_value(argc, argv, &i, "--rules")))
+		} else if (wc_cli_opt_is(a, NULL, "--rules")) {
+			if (!(v = wc_cli_take_value(argc, argv, &i, "--rules")))
 				return -1;
 			o->rule_dirs = realloc(o->rule_dirs, (o->nrule_dirs + 1) * sizeof *o->rule_dirs);
 			if (!o->rule_dirs)
 				abort();
 			o->rule_dirs[o->nrule_dirs++] = v;
-		} else if (!dir_mode && opt_is(a, NULL, "--first-line")) {
+		} else if (!dir_mode && wc_cli_opt_is(a, NULL, "--first-line")) {
 			long n;
-			if (!(v = take_value(argc, argv, &i, "--first-line")))
+			if (!(v = wc_cli_take_value(argc, argv, &i, "--first-line")))
 				return -1;
 			if (!parse_count(v, 1L << 40, &n) || n < 1) {
-				usage_error("--first-line takes a line number, not '%s'", v);
+				wc_cli_usage_error("--first-line takes a line number, not '%s'", v);
 				return -1;
 			}
 			o->first_line = (size_t)n;
-		} else if (dir_mode && opt_is(a, NULL, "--source-lang")) {
-			if (!(o->source_lang = take_value(argc, argv, &i, "--source-lang")))
+		} else if (dir_mode && wc_cli_opt_is(a, NULL, "--source-lang")) {
+			if (!(o->source_lang = wc_cli_take_value(argc, argv, &i, "--source-lang")))
 				return -1;
-		} else if (dir_mode && opt_is(a, NULL, "--color")) {
-			if (!(v = take_value(argc, argv, &i, "--color")))
+		} else if (dir_mode && wc_cli_opt_is(a, NULL, "--color")) {
+			if (!(v = wc_cli_take_value(argc, argv, &i, "--color")))
 				return -1;
 			if (!strcmp(v, "auto"))
 				o->color = -1;
@@ -203,15 +179,15 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 			else if (!strcmp(v, "never"))
 				o->color = 0;
 			else {
-				usage_error("--color takes auto, always or never, not '%s'", v);
+				wc_cli_usage_error("--color takes auto, always or never, not '%s'", v);
 				return -1;
 			}
-		} else if (opt_is(a, "-q", "--quiet")) {
+		} else if (wc_cli_opt_is(a, "-q", "--quiet")) {
 			o->quiet = 1;
-		} else if (opt_is(a, NULL, "--replace-invalid")) {
+		} else if (wc_cli_opt_is(a, NULL, "--replace-invalid")) {
 			o->replace_invalid = 1;
 		} else {
-			usage_error("unknown option '%s'", a);
+			wc_cli_usage_error("unknown option '%s'", a);
 			return -1;
 		}
 	}
@@ -220,62 +196,7 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 
 /* ---- output: atomically, as main.c writes reports ------------------------------------------ */
 
-typedef struct {
-	FILE *f;
-	char *tmp;
-	const char *final;
-} sink;
 
-static int sink_open(sink *s, const char *path)
-{
-	s->final = path;
-	s->tmp = NULL;
-	if (!path || strcmp(path, "-") == 0) {
-		s->f = stdout;
-		return 0;
-	}
-	size_t n = strlen(path) + 16;
-	if (!(s->tmp = malloc(n)))
-		abort();
-	snprintf(s->tmp, n, "%s.XXXXXX", path);
-	int fd = mkstemp(s->tmp);
-	if (fd < 0 || !(s->f = fdopen(fd, "w"))) {
-		fprintf(stderr, "%s: %s: cannot write the report: %s\n", prog, path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(s->tmp);
-		}
-		free(s->tmp);
-		s->tmp = NULL;
-		return -1;
-	}
-	return 0;
-}
-
-static int sink_close(sink *s, bool ok)
-{
-	if (!s->tmp) {
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fprintf(stderr, "%s: error writing the reports: %s\n", prog, strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	bool wrote = fflush(s->f) == 0 && !ferror(s->f) && fsync(fileno(s->f)) == 0;
-	wrote &= fclose(s->f) == 0;
-	if (!ok || !wrote || rename(s->tmp, s->final) != 0) {
-		if (ok)
-			fprintf(stderr, "%s: %s: cannot write the report: %s\n", prog, s->final, strerror(errno));
-		unlink(s->tmp);
-		free(s->tmp);
-		return -1;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	chmod(s->final, 0666 & ~mask);
-	free(s->tmp);
-	return 0;
-}
 
 /* ---- progress ---------------------------------------------------------------------------------- */
 
@@ -343,10 +264,10 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 	wc_diags *diags = wc_diags_new();
 	wc_ruleset *rs = NULL;
 	wc_batch *b = NULL;
-	sink out = {0};
+	wc_sink out = {0};
 	progress pr = {now(), 0, total, false};
 	bool out_open = false;
-	if (sink_open(&out, o->output) < 0)
+	if (wc_sink_open(&out, o->output) < 0)
 		goto done;
 	out_open = true;
 	if (!(rs = load_rules(o->rule_dirs, o->nrule_dirs, diags)))
@@ -372,12 +293,12 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 	if (pr.shown)
 		show_progress(&st, &pr, true);
 	out_open = false;
-	if (sink_close(&out, wrote && fed == 0) < 0 || !wrote || fed < 0)
+	if (wc_sink_close(&out, wrote && fed == 0) < 0 || !wrote || fed < 0)
 		goto done;
 	exit_code = st.errors ? EXIT_TROUBLE : st.failed ? EXIT_FINDINGS : EXIT_PASS;
 done:
 	if (out_open)
-		sink_close(&out, false);
+		wc_sink_close(&out, false);
 	wc_batch_free(b);
 	wc_ruleset_free(rs);
 	wc_diags_free(diags);
@@ -412,7 +333,7 @@ int wc_cli_batch(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 		return rc > 0 ? EXIT_PASS : EXIT_TROUBLE;
 	}
 	if (o.ninputs > 1) {
-		usage_error("%s", "batch reads one FILE (or - for standard input)");
+		wc_cli_usage_error("%s", "batch reads one FILE (or - for standard input)");
 		free(o.rule_dirs);
 		return EXIT_TROUBLE;
 	}
@@ -468,7 +389,7 @@ static bool is_dir_mode(int argc, char **argv)
 			only_files = true;
 			continue;
 		}
-		if (opt_is(a, "-s", "--source") || opt_is(a, "-r", "--related"))
+		if (wc_cli_opt_is(a, "-s", "--source") || wc_cli_opt_is(a, "-r", "--related"))
 			return false;
 		for (size_t k = 0; with_value[k]; k++)
 			if (strcmp(a, with_value[k]) == 0) {
@@ -490,15 +411,6 @@ typedef struct {
 	const char *source_lang;
 } folder;
 
-static bool is_lang_code(const char *s, size_t n)
-{
-	if (n < 2 || n > 3)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < 'a' || s[i] > 'z')
-			return false;
-	return true;
-}
 
 /* Stories in byte order; in a story the source first, then by language. */
 static const char *sort_source_lang;
@@ -543,7 +455,7 @@ static int read_folder(const char *dir, folder *f, unsigned long long *total)
 			free(path);
 			continue;
 		}
-		if (!dot || !is_lang_code(dot + 1, (size_t)(name + n - 4 - dot - 1))) {
+		if (!dot || !wc_cli_is_lang_code(dot + 1, (size_t)(name + n - 4 - dot - 1))) {
 			fprintf(stderr, "%s: %s: skipped: not named STORY.LANG.txt\n", prog, path);
 			free(path);
 			continue;
