@@ -312,17 +312,31 @@ static bool overlaps(size_t a, size_t b, size_t c, size_t d)
 	return a < d && c < b;
 }
 
-/* Accepts candidates in order of preference.  A keyed candidate that covers
- * an accepted generic fact of its kind names that fact; otherwise it stands
- * alone if it overlaps nothing. */
-static void resolve(wc_doc *doc, candidates *cs)
+static size_t span_start(const candidate *c)
 {
-	if (!cs->n)
-		return;
-	qsort(cs->v, cs->n, sizeof *cs->v, by_preference);
+	return c->mstart < c->f.start ? c->mstart : c->f.start;
+}
+
+static size_t span_end(const candidate *c)
+{
+	return c->mend > c->f.end ? c->mend : c->f.end;
+}
+
+static int by_span_start(const void *a, const void *b)
+{
+	size_t x = span_start(a), y = span_start(b);
+	return x < y ? -1 : x > y;
+}
+
+/* Accepts the candidates of one cluster in order of preference.  A keyed
+ * candidate that covers an accepted generic fact of its kind names that
+ * fact; otherwise it stands alone if it overlaps nothing. */
+static void resolve_cluster(wc_doc *doc, candidate *v, size_t n)
+{
+	qsort(v, n, sizeof *v, by_preference);
 	size_t first_new = doc->nfacts;
-	for (size_t i = 0; i < cs->n; i++) {
-		candidate *c = &cs->v[i];
+	for (size_t i = 0; i < n; i++) {
+		candidate *c = &v[i];
 		bool taken = false;
 		for (size_t j = first_new; j < doc->nfacts && !taken; j++) {
 			wc_xfact *f = &doc->facts[j];
@@ -341,6 +355,25 @@ static void resolve(wc_doc *doc, candidates *cs)
 		*WC_PUSH(doc->facts, doc->nfacts, doc->facts_cap) = c->f;
 	}
 	qsort(doc->facts + first_new, doc->nfacts - first_new, sizeof *doc->facts, by_position);
+}
+
+/* Overlaps are settled cluster by cluster (candidates whose spans chain into
+ * one another), so that a paragraph of a million facts is not quadratic. */
+static void resolve(wc_doc *doc, candidates *cs)
+{
+	if (!cs->n)
+		return;
+	qsort(cs->v, cs->n, sizeof *cs->v, by_span_start);
+	for (size_t i = 0; i < cs->n;) {
+		size_t end = span_end(&cs->v[i]), k = i + 1;
+		while (k < cs->n && span_start(&cs->v[k]) < end) {
+			if (span_end(&cs->v[k]) > end)
+				end = span_end(&cs->v[k]);
+			k++;
+		}
+		resolve_cluster(doc, cs->v + i, k - i);
+		i = k;
+	}
 	cs->n = 0;
 }
 

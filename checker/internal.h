@@ -150,14 +150,15 @@ typedef struct {
 } wc_lex_item;
 
 typedef struct {
-	wc_lex_item *items;
+	wc_lex_item *items;     /* in the order added */
 	size_t n, cap;
-	bool sorted;
+	size_t *hash;           /* item index + 1 by case-folded key; hcap a power of two */
+	size_t hcap;
 } wc_lexicon;
 
 void wc_lex_add(wc_lexicon *lx, const char *form, const char *canon, int64_t num);
 /* Finds s[0..n) case-insensitively; NULL if absent. */
-const wc_lex_item *wc_lex_find(wc_lexicon *lx, const char *s, size_t n);
+const wc_lex_item *wc_lex_find(const wc_lexicon *lx, const char *s, size_t n);
 /* A PCRE2 alternation of all forms (with symbols_only, only those with a
  * currency sign), longest first, escaped; "(?!)" if empty.  Caller frees. */
 char *wc_lex_regex(const wc_lexicon *lx, bool symbols_only);

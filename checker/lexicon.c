@@ -9,52 +9,65 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int by_key(const void *a, const void *b)
+static uint64_t hash_key(const char *k)
 {
-	const wc_lex_item *x = a, *y = b;
-	return strcmp(x->key, y->key);
+	uint64_t h = 1469598103934665603ull;
+	for (; *k; k++)
+		h = (h ^ (unsigned char)*k) * 1099511628211ull;
+	return h;
 }
 
-/* A sorted lexicon stays sorted: the loader looks up before each add, and
- * sorting again after every add would make loading quadratic. */
+/* The slot of key in the lexicon's hash (open addressing over item index + 1). */
+static size_t *slot_of(const wc_lexicon *lx, const char *key)
+{
+	size_t mask = lx->hcap - 1;
+	for (size_t i = hash_key(key) & mask;; i = (i + 1) & mask) {
+		size_t *sl = &lx->hash[i];
+		if (!*sl || strcmp(lx->items[*sl - 1].key, key) == 0)
+			return sl;
+	}
+}
+
+static void rehash(wc_lexicon *lx)
+{
+	free(lx->hash);
+	lx->hcap = lx->hcap ? lx->hcap * 2 : 64;
+	lx->hash = wc_xcalloc(lx->hcap, sizeof *lx->hash);
+	for (size_t i = 0; i < lx->n; i++) {
+		size_t *sl = slot_of(lx, lx->items[i].key);
+		if (!*sl)
+			*sl = i + 1;
+	}
+}
+
+/* Forms are found through a hash of their case-folded keys: lookups happen
+ * while loading (before every add) and while extracting, and both must stay
+ * cheap for lexicons of hundreds of thousands of forms.  The first form of a
+ * key wins; the loader reports a second one with another value. */
 void wc_lex_add(wc_lexicon *lx, const char *form, const char *canon, int64_t num)
 {
-	wc_lex_item item = {wc_casefold(form, strlen(form)), wc_xstrdup(form),
-	                    wc_xstrdup(canon ? canon : form), num};
-	size_t at = lx->n;
-	if (lx->sorted) {
-		size_t lo = 0, hi = lx->n;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (by_key(&lx->items[mid], &item) <= 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		at = lo;
+	wc_lex_item *it = WC_PUSH(lx->items, lx->n, lx->cap);
+	it->key = wc_casefold(form, strlen(form));
+	it->form = wc_xstrdup(form);
+	it->canon = wc_xstrdup(canon ? canon : form);
+	it->num = num;
+	if ((lx->n + 1) * 2 > lx->hcap) {
+		rehash(lx);
+		return;
 	}
-	WC_PUSH(lx->items, lx->n, lx->cap);
-	memmove(&lx->items[at + 1], &lx->items[at], (lx->n - 1 - at) * sizeof *lx->items);
-	lx->items[at] = item;
+	size_t *sl = slot_of(lx, it->key);
+	if (!*sl)
+		*sl = lx->n;
 }
 
-const wc_lex_item *wc_lex_find(wc_lexicon *lx, const char *s, size_t n)
+const wc_lex_item *wc_lex_find(const wc_lexicon *lx, const char *s, size_t n)
 {
-	if (!lx->n)
-		return NULL;
-	if (!lx->sorted) {
-		/* Stable for equal keys would matter if two canonical values shared a
-		 * form; the loader rejects that, so plain qsort is enough. */
-		qsort(lx->items, lx->n, sizeof *lx->items, by_key);
-		lx->sorted = true;
-	}
-	if (!n)
+	if (!lx->n || !n)
 		return NULL;
 	char *k = wc_casefold(s, n);
-	wc_lex_item probe = {.key = k};
-	const wc_lex_item *it = bsearch(&probe, lx->items, lx->n, sizeof *lx->items, by_key);
+	size_t *sl = slot_of(lx, k);
 	free(k);
-	return it;
+	return *sl ? &lx->items[*sl - 1] : NULL;
 }
 
 static int longest_first(const void *a, const void *b)
@@ -126,6 +139,8 @@ void wc_lex_free(wc_lexicon *lx)
 		free(lx->items[i].canon);
 	}
 	free(lx->items);
+	free(lx->hash);
 	lx->items = NULL;
-	lx->n = lx->cap = 0;
+	lx->hash = NULL;
+	lx->n = lx->cap = lx->hcap = 0;
 }

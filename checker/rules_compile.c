@@ -373,12 +373,6 @@ int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 	if (!rs->lazy_jit)
 		wc_compiled_jit(c);
 	wc_compiled_set_limits(c, rs->match_limit, rs->depth_limit);
-	/* Sorted now, so that lookups never write to a shared ruleset. */
-	wc_lexicon *lx[] = {&loc->weekdays, &loc->months, &loc->number_words, &loc->joiners,
-	                    &loc->scales, &loc->units, &loc->currencies, &loc->relative,
-	                    &loc->titles, &loc->names};
-	for (size_t i = 0; i < sizeof lx / sizeof *lx; i++)
-		wc_lex_find(lx[i], "", 0);
 	return c->failed ? WC_ERULES : WC_OK;
 }
 

@@ -632,9 +632,9 @@ static void load_rule(loader *ld, const wc_ynode *m)
 	if ((n = wc_ymap_get(m, "severity"))) {
 		const char *s = scalar(ld, n, "severity");
 		int sv = s ? wc_severity_parse(s) : -1;
-		if (sv < 0 || sv == WC_NEVER)
-			FAIL(ld, n, "severity must be error, warning or info");
-		else
+		if (s && (sv < 0 || sv == WC_NEVER))
+			FAIL(ld, n, "severity must be error, warning or info, not '%s'", s);
+		else if (s)
 			r->severity = (wc_severity)sv;
 	}
 	r->description = opt_scalar(ld, m, "description");

@@ -12,6 +12,8 @@
 
 /* Deep trees only come from hostile files; rule files are three levels deep. */
 #define MAX_DEPTH 64
+/* Longer lines are not quoted under a diagnostic. */
+#define MAX_EXCERPT 1000
 
 /* Length of the line break at p, or 0.  These are libyaml's line breaks, so
  * that line numbers from its marks find the right line. */
@@ -22,25 +24,51 @@ static size_t break_len(const char *p, const char *end)
 		return 2;
 	if (left >= 1 && (p[0] == '\r' || p[0] == '\n'))
 		return 1;
-	if (left >= 2 && memcmp(p, "\xC2\x85", 2) == 0) /* NEL */
+	const unsigned char *u = (const unsigned char *)p;
+	if (left >= 2 && u[0] == 0xC2 && u[1] == 0x85) /* NEL */
 		return 2;
-	if (left >= 3 && (memcmp(p, "\xE2\x80\xA8", 3) == 0 || memcmp(p, "\xE2\x80\xA9", 3) == 0))
+	if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
 		return 3; /* LS, PS */
 	return 0;
 }
 
+/* Where the lines of the most recent file start: diagnostics and patterns ask
+ * for lines one by one, and scanning from the top each time is quadratic in
+ * a file of many thousand rules.  One table per thread, dropped with its
+ * file by wc_yaml_free(). */
+static _Thread_local struct {
+	const char *text;
+	size_t len;
+	size_t *start;          /* start[l - 1]: offset of line l */
+	size_t n, cap;
+} lines;
+
+static void lines_drop(const char *text)
+{
+	if (lines.text != text)
+		return;
+	free(lines.start);
+	memset(&lines, 0, sizeof lines);
+}
+
 static char *line_of(const char *text, size_t len, int line)
 {
-	const char *p = text, *end = text + len;
-	for (int l = 1; l < line; l++) {
-		size_t k;
-		while (p < end && !(k = break_len(p, end)))
-			p++;
-		if (p >= end)
-			return NULL;
-		p += k;
+	if (lines.text != text || lines.len != len) {
+		free(lines.start);
+		memset(&lines, 0, sizeof lines);
+		lines.text = text;
+		lines.len = len;
+		*WC_PUSH(lines.start, lines.n, lines.cap) = 0;
+		for (size_t i = 0; i < len;) {
+			size_t k = break_len(text + i, text + len);
+			i += k ? k : 1;
+			if (k)
+				*WC_PUSH(lines.start, lines.n, lines.cap) = i;
+		}
 	}
-	const char *e = p;
+	if (line < 1 || (size_t)line > lines.n)
+		return NULL;
+	const char *p = text + lines.start[line - 1], *end = text + len, *e = p;
 	while (e < end && !break_len(e, end))
 		e++;
 	return wc_xstrndup(p, (size_t)(e - p));
@@ -111,6 +139,10 @@ void wc_ydiag(wc_diags *d, const wc_ydoc *doc, const wc_ynode *node, const char 
 	va_end(ap);
 	int line = node ? node->line : 0, col = node ? node->column : 0;
 	char *ex = line > 0 ? line_of(doc->text, doc->len, line) : NULL;
+	if (ex && strlen(ex) > MAX_EXCERPT) {
+		free(ex); /* a caret under a line that long helps nobody */
+		ex = NULL;
+	}
 	wc_diags_add(d, doc->path, line, col, ex, "%s", msg);
 	free(ex);
 	free(msg);
@@ -133,6 +165,7 @@ void wc_yaml_free(wc_ydoc *d)
 	if (!d)
 		return;
 	node_free(d->root);
+	lines_drop(d->text);
 	free(d->path);
 	free(d->text);
 	free(d);
