@@ -459,6 +459,13 @@ void wc_xml_text(FILE *out, const char *s, size_t n);
 /* The same for a NUL-terminated string; NULL writes nothing. */
 void wc_xml_str(FILE *out, const char *s);
 
+/* What the verdict line counts: the versions checked against the source (not
+ * the source), how many fail under the gate, and their findings. */
+typedef struct {
+	size_t checked, failed, errors, warnings, infos;
+} wc_totals;
+void wc_report_totals(const wc_report *r, wc_severity gate, wc_totals *t);
+
 int wc_report_write_text(const wc_report *r, const wc_report_options *opt, FILE *out);
 int wc_report_write_json(const wc_report *r, const wc_report_options *opt, FILE *out);
 /* report_html.c: one self-contained page for editors: verdicts, counts, and

@@ -268,16 +268,8 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--color")) {
 			if (!(v = wc_cli_take_value(argc, argv, &i, "--color")))
 				return -1;
-			if (!strcmp(v, "auto"))
-				o->color = -1;
-			else if (!strcmp(v, "always"))
-				o->color = 1;
-			else if (!strcmp(v, "never"))
-				o->color = 0;
-			else {
-				wc_cli_usage_error("--color takes auto, always or never, not '%s'", v);
+			if ((o->color = wc_cli_parse_color(v)) == -2)
 				return -1;
-			}
 		} else {
 			wc_cli_usage_error("unknown option '%s'", a);
 			return -1;

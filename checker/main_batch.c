@@ -172,16 +172,8 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 		} else if (dir_mode && wc_cli_opt_is(a, NULL, "--color")) {
 			if (!(v = wc_cli_take_value(argc, argv, &i, "--color")))
 				return -1;
-			if (!strcmp(v, "auto"))
-				o->color = -1;
-			else if (!strcmp(v, "always"))
-				o->color = 1;
-			else if (!strcmp(v, "never"))
-				o->color = 0;
-			else {
-				wc_cli_usage_error("--color takes auto, always or never, not '%s'", v);
+			if ((o->color = wc_cli_parse_color(v)) == -2)
 				return -1;
-			}
 		} else if (wc_cli_opt_is(a, "-q", "--quiet")) {
 			o->quiet = 1;
 		} else if (wc_cli_opt_is(a, NULL, "--replace-invalid")) {

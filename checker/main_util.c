@@ -40,6 +40,18 @@ const char *wc_cli_take_value(int argc, char **argv, int *i, const char *name)
 	return argv[++*i];
 }
 
+int wc_cli_parse_color(const char *v)
+{
+	if (!strcmp(v, "auto"))
+		return -1;
+	if (!strcmp(v, "always"))
+		return 1;
+	if (!strcmp(v, "never"))
+		return 0;
+	wc_cli_usage_error("--color takes auto, always or never, not '%s'", v);
+	return -2;
+}
+
 bool wc_cli_is_lang_code(const char *s, size_t n)
 {
 	if (n < 2 || n > 3)

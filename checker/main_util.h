@@ -18,6 +18,8 @@ bool wc_cli_opt_is(const char *arg, const char *s, const char *l);
 /* The value of the option at argv[*i] (--opt=VALUE or the next argument),
  * advancing *i; NULL after a usage error. */
 const char *wc_cli_take_value(int argc, char **argv, int *i, const char *name);
+/* --color's value: 1 always, 0 never, -1 auto; -2 after a usage error. */
+int wc_cli_parse_color(const char *v);
 /* Whether s[0..n) looks like a language code: two or three lower-case letters. */
 bool wc_cli_is_lang_code(const char *s, size_t n);
 

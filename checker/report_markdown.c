@@ -70,14 +70,8 @@ static void put_counts(FILE *out, size_t errors, size_t warnings, size_t infos)
 
 static void write_summary(FILE *out, const wc_report *r, const wc_report_options *opt)
 {
-	size_t checked = 0, failed = 0, errors = 0, warnings = 0, infos = 0;
-	for (size_t i = 1; i < r->nversions; i++) {
-		checked++;
-		failed += wc_report_version_fails(r, i, opt->fail_on) ? 1 : 0;
-		errors += r->versions[i].errors;
-		warnings += r->versions[i].warnings;
-		infos += r->versions[i].infos;
-	}
+	wc_totals t;
+	wc_report_totals(r, opt->fail_on, &t);
 	int fails = wc_report_fails(r, opt->fail_on);
 	fprintf(out, "### %s wirecheck: %s\n\n", fails ? cross_mark : check_mark, fails ? "FAIL" : "PASS");
 	if (opt->fail_on >= WC_NEVER)
@@ -97,9 +91,9 @@ static void write_summary(FILE *out, const wc_report *r, const wc_report_options
 		fprintf(out, " | %s | %zu | %zu | %zu |\n", wc_role_name(v->role), v->errors,
 		        v->warnings, v->infos);
 	}
-	fprintf(out, "\n**%zu version%s checked: %zu failed, %zu passed %s ", checked,
-	        checked == 1 ? "" : "s", failed, checked - failed, em_dash);
-	put_counts(out, errors, warnings, infos);
+	fprintf(out, "\n**%zu version%s checked: %zu failed, %zu passed %s ", t.checked,
+	        t.checked == 1 ? "" : "s", t.failed, t.checked - t.failed, em_dash);
+	put_counts(out, t.errors, t.warnings, t.infos);
 	fputs("**\n", out);
 }
 

@@ -229,24 +229,18 @@ static void put_count(const writer *w, const char *ansi, size_t n, const char *o
  * This is the verdict line, and all that --quiet prints. */
 static void write_totals(const writer *w, const wc_report *r, const wc_report_options *opt)
 {
-	size_t checked = 0, failed = 0, errors = 0, warnings = 0, infos = 0;
-	for (size_t i = 1; i < r->nversions; i++) {
-		checked++;
-		failed += wc_report_version_fails(r, i, opt->fail_on) ? 1 : 0;
-		errors += r->versions[i].errors;
-		warnings += r->versions[i].warnings;
-		infos += r->versions[i].infos;
-	}
-	fprintf(w->out, "%zu version%s checked: ", checked, checked == 1 ? "" : "s");
-	put_count(w, ANSI_ERROR, failed, "failed", "failed");
+	wc_totals t;
+	wc_report_totals(r, opt->fail_on, &t);
+	fprintf(w->out, "%zu version%s checked: ", t.checked, t.checked == 1 ? "" : "s");
+	put_count(w, ANSI_ERROR, t.failed, "failed", "failed");
 	fputs(", ", w->out);
-	put_count(w, ANSI_PASS, checked - failed, "passed", "passed");
+	put_count(w, ANSI_PASS, t.checked - t.failed, "passed", "passed");
 	fputs(" \xE2\x80\x94 ", w->out); /* — */
-	put_count(w, ANSI_ERROR, errors, "error", "errors");
+	put_count(w, ANSI_ERROR, t.errors, "error", "errors");
 	fputs(", ", w->out);
-	put_count(w, ANSI_WARNING, warnings, "warning", "warnings");
+	put_count(w, ANSI_WARNING, t.warnings, "warning", "warnings");
 	fputs(", ", w->out);
-	put_count(w, ANSI_INFO, infos, "info", "info");
+	put_count(w, ANSI_INFO, t.infos, "info", "info");
 	fputc('\n', w->out);
 }
 

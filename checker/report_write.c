@@ -138,6 +138,18 @@ const wc_report_fact *wc_report_fact_get(const wc_report *r, size_t i, size_t k)
 	return k < wc_report_fact_count(r, i) ? &r->docs[i].facts[k] : NULL;
 }
 
+void wc_report_totals(const wc_report *r, wc_severity gate, wc_totals *t)
+{
+	memset(t, 0, sizeof *t);
+	for (size_t i = 1; i < r->nversions; i++) {
+		t->checked++;
+		t->failed += wc_report_version_fails(r, i, gate) ? 1 : 0;
+		t->errors += r->versions[i].errors;
+		t->warnings += r->versions[i].warnings;
+		t->infos += r->versions[i].infos;
+	}
+}
+
 int wc_report_write(const wc_report *r, wc_format fmt,
                     const wc_report_options *opt, FILE *out)
 {
