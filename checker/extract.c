@@ -48,6 +48,16 @@ typedef struct {
 	size_t mstart, mend;  /* the whole match, for overlap resolution */
 } candidate;
 
+/* The offset of the last space in [s, e), or s. */
+static size_t last_space_before(const char *t, size_t s, size_t e)
+{
+	while (e > s && t[e - 1] != ' ')
+		e--;
+	while (e > s && t[e - 1] == ' ')
+		e--;
+	return e;
+}
+
 static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, bool need_scale_for_words)
 {
 	size_t s, e;
@@ -55,6 +65,16 @@ static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, 
 		return false;
 	bool garbled, words, scaled;
 	char *v = wc_parse_number_ex(loc, m->text + s, e - s, &garbled, &words, &scaled);
+	if (!v && need_scale_for_words) {
+		/* "two and three": two numbers that the word pattern took as one.
+		 * The first is this fact; the trigger at "three" finds the next. */
+		size_t k = e;
+		while (!v && (k = last_space_before(m->text, s, k)) > s)
+			v = wc_parse_number_ex(loc, m->text + s, k - s, &garbled, &words, &scaled);
+		if (!v)
+			return false;
+		c->f.end = c->mend = k;
+	}
 	if (!v)
 		return false;
 	/* "en"/"one" is mostly an article or a pronoun: a bare number word is a
@@ -171,8 +191,10 @@ static void limit_hit(run *r, const wc_cpattern *cp, int rc)
 		        cp->rule->id, cp->rule->file, cp->pattern->line, (char *)msg);
 }
 
-/* Records the match as a candidate fact; false if it does not normalize. */
-static bool take_match(run *r, const wc_cpattern *cp)
+/* Records the match as a candidate fact.  Returns where the fact ends (a
+ * number may take less than its match: "two" of "two and three"), or 0 when
+ * the match does not normalize. */
+static size_t take_match(run *r, const wc_cpattern *cp)
 {
 	wc_locale *loc = (wc_locale *)r->doc->loc;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->sc->md);
@@ -196,10 +218,10 @@ static bool take_match(run *r, const wc_cpattern *cp)
 	 * (resolve() joins them), so it needs no value of its own. */
 	if (!cp->rule->generic || normalize_candidate(loc, &m, &cand)) {
 		*WC_PUSH(r->out->v, r->out->n, r->out->cap) = cand;
-		return true;
+		return cand.mend;
 	}
 	candidate_free(&cand);
-	return false;
+	return 0;
 }
 
 /* Patterns whose start is unknown: every match in the paragraph. */
@@ -216,9 +238,11 @@ static void scan_pattern(run *r, const wc_cpattern *cp)
 			limit_hit(r, cp, rc);
 			break;
 		}
-		take_match(r, cp);
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->sc->md);
-		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		size_t start = ov[0], end = ov[1], took = take_match(r, cp);
+		if (took && took < end)
+			end = took;
+		at = end > start ? end : start + 1;
 		/* never restart inside a UTF-8 sequence */
 		while (at < p->end && ((unsigned char)r->doc->text[at] & 0xC0) == 0x80)
 			at++;
@@ -247,11 +271,10 @@ static void try_at(run *r, size_t i, size_t pos)
 		limit_hit(r, cp, rc);
 		return;
 	}
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->sc->md);
-	size_t end = ov[1];
-	/* As a scan would, the next match of this pattern starts after this one;
-	 * but a match that is no fact ("two and three") hides nothing. */
-	if (take_match(r, cp))
+	/* As a scan would, the next match of this pattern starts after this
+	 * fact; a match that is no fact hides nothing. */
+	size_t end = take_match(r, cp);
+	if (end)
 		r->next[i] = end > pos ? end : pos + 1;
 }
 
@@ -328,6 +351,14 @@ static int by_span_start(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* A place inside a person's title stands as well: "prezydenta USA Donalda
+ * Trumpa" names the United States as "US President Donald Trump" does. */
+static bool nests(const candidate *c, const wc_xfact *f)
+{
+	return c->f.kind == WC_K_NAME && f->kind == WC_K_TITLE && c->f.start >= f->start &&
+	       c->f.end <= f->end;
+}
+
 /* Accepts the candidates of one cluster in order of preference.  A keyed
  * candidate that covers an accepted generic fact of its kind names that
  * fact; otherwise it stands alone if it overlaps nothing. */
@@ -340,6 +371,8 @@ static void resolve_cluster(wc_doc *doc, candidate *v, size_t n)
 		bool taken = false;
 		for (size_t j = first_new; j < doc->nfacts && !taken; j++) {
 			wc_xfact *f = &doc->facts[j];
+			if (nests(c, f))
+				continue;
 			if (c->f.rule->generic) {
 				taken = overlaps(c->mstart, c->mend, f->start, f->end);
 			} else if (overlaps(c->f.start, c->f.end, f->start, f->end)) {

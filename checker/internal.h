@@ -190,6 +190,7 @@ typedef struct wc_locale {
 	           currencies, relative, titles, names;
 	wc_strlist stopwords;       /* frequent words, for language identification */
 	wc_strlist genitive;        /* suffixes a name may take: "s", "’s", ":s" */
+	wc_strlist name_endings;    /* case endings on a person's name: pl "Trumpa", fi "Trumpin" */
 	wc_strlist colon_suffixes;  /* "USA:s": endings that follow a colon */
 	wc_strlist repeat_ok;       /* words that may stand twice ("had had") */
 	int bare_word_min;          /* smallest number word that is a fact on its own */
@@ -353,7 +354,7 @@ char *wc_parse_number_ex(wc_locale *loc, const char *s, size_t n, bool *garbled,
  * genitive ending.  Caller frees. */
 char *wc_name_key(const wc_locale *loc, const char *s, size_t n);
 /* Whether two name keys name the same person ("xi" ~ "xi jinping"). */
-bool wc_names_compatible(const char *a, const char *b);
+bool wc_names_compatible(const wc_locale *la, const char *a, const wc_locale *lb, const char *b);
 
 /* The public fact list: wc_extract() fills it, wc_facts_write_jsonl() prints it. */
 struct wc_facts {

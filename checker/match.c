@@ -399,7 +399,8 @@ static person *people_of(const wc_doc *d, size_t *n)
 			continue;
 		bool known = false;
 		for (size_t k = 0; k < *n && !known; k++)
-			known = strcmp(v[k].f->value, f->value) == 0 && wc_names_compatible(v[k].f->name, f->name);
+			known = strcmp(v[k].f->value, f->value) == 0 &&
+			        wc_names_compatible(d->loc, v[k].f->name, d->loc, f->name);
 		if (!known)
 			WC_PUSH(v, *n, cap)->f = f;
 	}
@@ -415,7 +416,7 @@ static void person_in(const matcher *m, const person *people, size_t n, const wc
 	*other = NULL;
 	for (size_t j = 0; j < n; j++) {
 		const wc_xfact *t = people[j].f;
-		if (!wc_names_compatible(f->name, t->name))
+		if (!wc_names_compatible(m->src->loc, f->name, m->tgt->loc, t->name))
 			continue;
 		*named = true;
 		if (wc_concepts_compatible(m->rs, f->value, t->value))

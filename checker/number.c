@@ -437,20 +437,51 @@ char *wc_name_key(const wc_locale *loc, const char *s, size_t n)
 	return folded;
 }
 
-/* Words of a are all words of b, or the other way round; a trailing "s" on a
- * word is a genitive in the Nordic languages, so "trumps" ~ "trump". */
-static bool word_eq(const char *a, size_t la, const char *b, size_t lb)
+/* The stem of a name word once one of the endings is cut.  A stem keeps at
+ * least three bytes, so that short names ("Xi", "Lu") are never cut away. */
+static bool cut_ending(const char *w, size_t n, const wc_strlist *ends, size_t i, size_t *stem)
 {
-	if (la == lb)
-		return memcmp(a, b, la) == 0;
-	if (la + 1 == lb)
-		return b[lb - 1] == 's' && memcmp(a, b, la) == 0;
-	if (lb + 1 == la)
-		return a[la - 1] == 's' && memcmp(a, b, lb) == 0;
+	size_t k = strlen(ends->v[i]);
+	if (n < k + 3 || memcmp(w + n - k, ends->v[i], k) != 0)
+		return false;
+	*stem = n - k;
+	return true;
+}
+
+/* Two spellings of one name word.  Names inflect: the Nordic and German
+ * genitive adds "s" (Trumps), Polish and Finnish add case endings ("Trumpa",
+ * "Trumpin") or replace the last vowel ("Theresa" → "Theresy").  Each
+ * locale lists its endings (`genitive:` and `name_endings:`); a word matches
+ * when cutting at most one ending from each side leaves the same stem. */
+typedef struct {
+	const wc_strlist *ends[4];
+} name_endings;
+
+static bool word_eq(const char *a, size_t la, const char *b, size_t lb, const name_endings *ne)
+{
+	if (la == lb && memcmp(a, b, la) == 0)
+		return true;
+	size_t sa[65], sb[65], na = 0, nb = 0;
+	sa[na++] = la;
+	sb[nb++] = lb;
+	for (size_t l = 0; l < 4; l++) {
+		const wc_strlist *e = ne->ends[l];
+		for (size_t i = 0; e && i < e->n; i++) {
+			if (na < 65 && cut_ending(a, la, e, i, &sa[na]))
+				na++;
+			if (nb < 65 && cut_ending(b, lb, e, i, &sb[nb]))
+				nb++;
+		}
+	}
+	for (size_t i = 0; i < na; i++)
+		for (size_t j = 0; j < nb; j++)
+			if (sa[i] == sb[j] && memcmp(a, b, sa[i]) == 0)
+				return true;
 	return false;
 }
 
-static bool words_within(const char *a, const char *b)
+/* Words of a are all words of b. */
+static bool words_within(const char *a, const char *b, const name_endings *ne)
 {
 	for (const char *p = a; *p;) {
 		while (*p == ' ')
@@ -467,7 +498,7 @@ static bool words_within(const char *a, const char *b)
 			const char *f = q;
 			while (*f && *f != ' ')
 				f++;
-			found = f > q && word_eq(p, (size_t)(e - p), q, (size_t)(f - q));
+			found = f > q && word_eq(p, (size_t)(e - p), q, (size_t)(f - q), ne);
 			q = f;
 		}
 		if (!found)
@@ -477,7 +508,9 @@ static bool words_within(const char *a, const char *b)
 	return true;
 }
 
-bool wc_names_compatible(const char *a, const char *b)
+bool wc_names_compatible(const wc_locale *la, const char *a, const wc_locale *lb, const char *b)
 {
-	return words_within(a, b) || words_within(b, a);
+	name_endings ne = {{la ? &la->genitive : NULL, la ? &la->name_endings : NULL,
+	                    lb ? &lb->genitive : NULL, lb ? &lb->name_endings : NULL}};
+	return words_within(a, b, &ne) || words_within(b, a, &ne);
 }

@@ -472,8 +472,8 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	static const char *const keys[] = {"lang", "name", "numbers", "quotes", "weekdays", "months",
 	                                   "months_case_sensitive", "weekdays_case_sensitive",
 	                                   "relative_dates", "time_units",
-	                                   "currencies", "genitive", "text", "examples", "stopwords",
-	                                   NULL};
+	                                   "currencies", "genitive", "name_endings", "text", "examples",
+	                                   "stopwords", NULL};
 	static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
 	                                       "saturday", "sunday", NULL};
 	static const char *const months[] = {"january", "february", "march", "april", "may", "june",
@@ -509,6 +509,7 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	if ((n = wc_ymap_get(root, "currencies")))
 		load_forms_map(ld, &loc->currencies, n, "currencies", NULL);
 	each_string(ld, wc_ymap_get(root, "genitive"), "genitive", add_to_strlist, &loc->genitive);
+	each_string(ld, wc_ymap_get(root, "name_endings"), "name_endings", add_to_strlist, &loc->name_endings);
 	each_string(ld, wc_ymap_get(root, "stopwords"), "stopwords", add_to_strlist, &loc->stopwords);
 	if ((n = wc_ymap_get(root, "text")))
 		load_text_section(ld, loc, n);

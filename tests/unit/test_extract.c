@@ -322,6 +322,24 @@ static void test_codes_and_small_numbers(void **state)
 	wc_facts_free(f);
 }
 
+/* Number words joined by "and" that make no one number are two facts: the
+ * word pattern takes "two and three" whole, the fact keeps what parses. */
+static void test_two_numbers_joined(void **state)
+{
+	(void)state;
+	wc_facts *f = extract("en", "Between two and three people died, and one hundred and five were hurt.");
+	expect_fact(f, "two", "number", "2", NULL, "number");
+	expect_fact(f, "three", "number", "3", NULL, "number");
+	expect_fact(f, "one hundred and five", "number", "105", NULL, "number");
+	assert_int_equal(wc_facts_count(f), 3);
+	wc_facts_free(f);
+	f = extract("en", "It took two and three years respectively.");
+	expect_fact(f, "two", "number", "2", NULL, "number");
+	expect_fact(f, "three years", "duration", "3", "year", "duration");
+	assert_int_equal(wc_facts_count(f), 2);
+	wc_facts_free(f);
+}
+
 /* "US$" is a currency form of the English locale: it belongs to the amount,
  * and its "US" is no mention of the country. */
 static void test_us_dollar_prefix(void **state)
@@ -659,6 +677,7 @@ int main(void)
 		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_places),
 		cmocka_unit_test(test_codes_and_small_numbers),
+		cmocka_unit_test(test_two_numbers_joined),
 		cmocka_unit_test(test_us_dollar_prefix),
 		cmocka_unit_test(test_pronoun_us),
 		cmocka_unit_test(test_abbreviations_are_not_words),

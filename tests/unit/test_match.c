@@ -392,6 +392,54 @@ static void test_title_broader_and_genitive(void **state)
 	wc_report_free(r);
 }
 
+/* Names inflect in Polish and Finnish: "Donalda Trumpa", "Theresy May",
+ * "Donald Trumpin" are the people of the source, and a place between title
+ * and name ("prezydenta USA") is a place of its own. */
+static void test_title_inflected_names(void **state)
+{
+	(void)state;
+	const char *const en[] = {
+		"US President Donald Trump spoke to Chinese President Xi Jinping on Sunday.",
+		"Prime Minister Theresa May met Vice Premier Liu He in London.",
+	};
+	const char *const pl[] = {
+		"Wypowied\xC5\xBA prezydenta USA Donalda Trumpa i prezydenta Xi Jinpinga pad\xC5\x82" "a w niedziel\xC4\x99.",
+		"Premier Theresa May spotka\xC5\x82" "a wicepremiera Liu He w Londynie.",
+	};
+	const char *const fi[] = {
+		"Yhdysvaltain presidentti Donald Trumpin mukaan presidentti Xi Jinpingin kanssa puhuttiin sunnuntaina.",
+		"P\xC3\xA4\xC3\xA4ministeri Theresa Mayn mukaan varapresidentti Liu He oli Lontoossa.",
+	};
+	const version v[] = {
+		{WC_ROLE_SOURCE, "en", "s.en.txt", en, 2},
+		{WC_ROLE_TRANSLATION, "pl", "s.pl.txt", pl, 2},
+		{WC_ROLE_TRANSLATION, "fi", "s.fi.txt", fi, 2},
+	};
+	wc_report *r = check(v, 3);
+	/* fi line 2 gives Liu He another title (varapresidentti): the one true finding */
+	if (count(r, "fact.missing", NULL) || count(r, "fact.mismatch", NULL) != 1)
+		dump(r);
+	assert_int_equal(count(r, "fact.missing", NULL), 0);
+	const wc_finding *f = the_finding(r, "fact.mismatch", "s.fi.txt", 2);
+	expect_strings(f, "vice-premier Liu He", "vice-president Liu He", "title");
+	wc_report_free(r);
+
+	/* another person under the same title is not the source's person */
+	const char *const other[] = {
+		"Wypowied\xC5\xBA prezydenta USA Joe Bidena i prezydenta Xi Jinpinga pad\xC5\x82" "a w niedziel\xC4\x99.",
+		"Premier Theresy May spotka\xC5\x82" "a wicepremiera Liu He w Londynie.",
+	};
+	const version w[] = {
+		{WC_ROLE_SOURCE, "en", "s.en.txt", en, 2},
+		{WC_ROLE_TRANSLATION, "pl", "s.pl.txt", other, 2},
+	};
+	r = check(w, 2);
+	f = the_finding(r, "fact.missing", "s.pl.txt", 1);
+	assert_non_null(strstr(f->message, "Donald Trump"));
+	assert_int_equal(count(r, "fact.missing", NULL), 1);
+	wc_report_free(r);
+}
+
 /* Checking a bundle twice gives the same report: the stages do not pile up
  * facts (or findings) from the first run. */
 static void test_check_twice(void **state)
@@ -529,6 +577,7 @@ int main(void)
 		cmocka_unit_test(test_related_fixtures),
 		cmocka_unit_test(test_title_mismatch),
 		cmocka_unit_test(test_title_broader_and_genitive),
+		cmocka_unit_test(test_title_inflected_names),
 		cmocka_unit_test(test_title_shared_translation),
 		cmocka_unit_test(test_pronoun_us_is_no_place),
 		cmocka_unit_test(test_check_twice),

@@ -298,16 +298,22 @@ static void test_many_groups(void **state)
 
 /* ---- names ------------------------------------------------------------------------------ */
 
-static bool compat(const char *lang, const char *a, const char *b)
+/* Name a in language la and name b in lb: one person? */
+static bool compat2(const char *la, const char *a, const char *lb, const char *b)
 {
-	char *ka = wc_name_key(loc(lang), a, strlen(a));
-	char *kb = wc_name_key(loc(lang), b, strlen(b));
-	bool r = wc_names_compatible(ka, kb);
-	bool r2 = wc_names_compatible(kb, ka);
+	char *ka = wc_name_key(loc(la), a, strlen(a));
+	char *kb = wc_name_key(loc(lb), b, strlen(b));
+	bool r = wc_names_compatible(loc(la), ka, loc(lb), kb);
+	bool r2 = wc_names_compatible(loc(lb), kb, loc(la), ka);
 	free(ka);
 	free(kb);
 	assert_int_equal(r, r2); /* symmetric */
 	return r;
+}
+
+static bool compat(const char *lang, const char *a, const char *b)
+{
+	return compat2(lang, a, lang, b);
 }
 
 static void test_name_key(void **state)
@@ -342,6 +348,21 @@ static void test_names_compatible(void **state)
 	assert_false(compat("en", "Xi Jinping", "Li Keqiang"));
 	assert_false(compat("en", "Donald Trump", "Donald Tusk"));
 	assert_false(compat("en", "Chuck Schumer", "Adam Schiff"));
+
+	/* case endings of the locales (genitive: and name_endings:) */
+	assert_true(compat2("en", "Donald Trump", "pl", "Donalda Trumpa"));
+	assert_true(compat2("en", "Donald Trump", "pl", "Donaldem Trumpem"));
+	assert_true(compat2("en", "Theresa May", "pl", "Theresy May"));
+	assert_true(compat2("en", "Xi Jinping", "pl", "Xi Jinpinga"));
+	assert_true(compat2("en", "Donald Trump", "fi", "Donald Trumpin"));
+	assert_true(compat2("en", "Donald Trump", "fi", "Trumpille"));
+	assert_true(compat2("en", "Barack Obama", "fi", "Barack Obaman"));
+	assert_false(compat2("en", "Donald Trump", "pl", "Donalda Tuska"));
+	assert_false(compat2("en", "Donald Trump", "fi", "Donald Tuskin"));
+	/* a stem keeps three letters: "Lin" is not "Li" */
+	assert_false(compat2("en", "Li", "fi", "Lin"));
+	/* no ending of English turns one name into another */
+	assert_false(compat2("en", "Mark", "en", "Marka"));
 }
 
 int main(void)
