@@ -48,12 +48,13 @@ typedef struct {
 	size_t mstart, mend;  /* the whole match, for overlap resolution */
 } candidate;
 
-/* The offset of the last space in [s, e), or s. */
-static size_t last_space_before(const char *t, size_t s, size_t e)
+/* Where the last word of [s, e) starts once the space or hyphen before it
+ * is cut off, or s. */
+static size_t cut_last_word(const char *t, size_t s, size_t e)
 {
-	while (e > s && t[e - 1] != ' ')
+	while (e > s && t[e - 1] != ' ' && t[e - 1] != '-')
 		e--;
-	while (e > s && t[e - 1] == ' ')
+	while (e > s && (t[e - 1] == ' ' || t[e - 1] == '-'))
 		e--;
 	return e;
 }
@@ -66,10 +67,11 @@ static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, 
 	bool garbled, words, scaled;
 	char *v = wc_parse_number_ex(loc, m->text + s, e - s, &garbled, &words, &scaled);
 	if (!v && need_scale_for_words) {
-		/* "two and three": two numbers that the word pattern took as one.
-		 * The first is this fact; the trigger at "three" finds the next. */
+		/* "two and three", "fire-fem": two numbers that the word pattern
+		 * took as one.  The first is this fact; the trigger at the next
+		 * word finds the other. */
 		size_t k = e;
-		while (!v && (k = last_space_before(m->text, s, k)) > s)
+		while (!v && (k = cut_last_word(m->text, s, k)) > s)
 			v = wc_parse_number_ex(loc, m->text + s, k - s, &garbled, &words, &scaled);
 		if (!v)
 			return false;

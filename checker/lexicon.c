@@ -40,6 +40,41 @@ static void rehash(wc_lexicon *lx)
 	}
 }
 
+/* The length of the white space at s (ASCII blanks, no-break and thin
+ * spaces), 0 if none. */
+static size_t space_at(const char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		return 1;
+	if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+		return 2;
+	if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0xAF || (unsigned char)s[2] == 0x89))
+		return 3;
+	return 0;
+}
+
+/* The key of a form: case-folded, each run of white space one space.  The
+ * patterns let any run of white space stand between the words of a form
+ * ("neste  år"), so the lookup must see them as the form's one space. */
+static char *key_of(const char *s, size_t n)
+{
+	char *k = wc_casefold(s, n);
+	char *w = k;
+	for (const char *r = k; *r;) {
+		size_t sp = space_at(r);
+		if (!sp) {
+			*w++ = *r++;
+			continue;
+		}
+		while ((sp = space_at(r)))
+			r += sp;
+		*w++ = ' ';
+	}
+	*w = '\0';
+	return k;
+}
+
 /* Forms are found through a hash of their case-folded keys: lookups happen
  * while loading (before every add) and while extracting, and both must stay
  * cheap for lexicons of hundreds of thousands of forms.  The first form of a
@@ -47,7 +82,7 @@ static void rehash(wc_lexicon *lx)
 void wc_lex_add(wc_lexicon *lx, const char *form, const char *canon, int64_t num)
 {
 	wc_lex_item *it = WC_PUSH(lx->items, lx->n, lx->cap);
-	it->key = wc_casefold(form, strlen(form));
+	it->key = key_of(form, strlen(form));
 	it->form = wc_xstrdup(form);
 	it->canon = wc_xstrdup(canon ? canon : form);
 	it->num = num;
@@ -64,7 +99,7 @@ const wc_lex_item *wc_lex_find(const wc_lexicon *lx, const char *s, size_t n)
 {
 	if (!lx->n || !n)
 		return NULL;
-	char *k = wc_casefold(s, n);
+	char *k = key_of(s, n);
 	size_t *sl = slot_of(lx, k);
 	free(k);
 	return *sl ? &lx->items[*sl - 1] : NULL;

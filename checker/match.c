@@ -224,6 +224,95 @@ static void match_equal_anywhere(matcher *m)
 	}
 }
 
+/* ---- dates written with more or less detail --------------------------------------- */
+
+/* A month date's value is "MONTH [DAY] [YEAR]" (extract.c). */
+typedef struct {
+	size_t month_len;
+	long day, year;
+} date_parts;
+
+static date_parts parts_of(const char *v)
+{
+	date_parts p = {strcspn(v, " "), 0, 0};
+	for (const char *q = v + p.month_len; *q == ' ';) {
+		char *end;
+		long n = strtol(q + 1, &end, 10);
+		if (end == q + 1)
+			break;
+		if (n > 31)
+			p.year = n;
+		else
+			p.day = n;
+		q = end;
+	}
+	return p;
+}
+
+/* "March" and "mars 2013", "May 5" and "5 maj 2018": one date told with
+ * more detail on one side; nothing in them disagrees. */
+static bool dates_agree(const wc_xfact *a, const wc_xfact *b)
+{
+	if (a->kind != WC_K_DATE || b->kind != WC_K_DATE || !streq(a->unit, "month") ||
+	    !streq(b->unit, "month"))
+		return false;
+	date_parts x = parts_of(a->value), y = parts_of(b->value);
+	return x.month_len == y.month_len && memcmp(a->value, b->value, x.month_len) == 0 &&
+	       (!x.day || !y.day || x.day == y.day) && (!x.year || !y.year || x.year == y.year);
+}
+
+/* "last year", "this year", "next year": a translator may write the year. */
+static bool is_relative_year(const wc_xfact *f)
+{
+	return f->kind == WC_K_DATE && streq(f->unit, "relative") && f->value &&
+	       strlen(f->value) > 5 && strcmp(f->value + strlen(f->value) - 5, "-year") == 0;
+}
+
+/* A year written out in paragraph para of d: a month date with its year or a
+ * number that reads as a year. */
+static bool states_a_year(const wc_doc *d, const para_index *ix, size_t para)
+{
+	for (size_t j = ix->first[para]; j < ix->first[para + 1]; j++) {
+		const wc_xfact *f = &d->facts[j];
+		if (f->kind == WC_K_DATE && streq(f->unit, "month") && parts_of(f->value).year)
+			return true;
+		if (f->kind == WC_K_NUMBER && !f->unit) {
+			long n = atol(f->value);
+			if (n >= 1900 && n <= 2100 && !strchr(f->value, '.'))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Within aligned paragraphs, a date told with more or less detail is the
+ * same date, and a relative year stands for the year the other side writes. */
+static void match_dates_in_aligned(matcher *m)
+{
+	for (size_t i = 0; i < m->src->nfacts; i++) {
+		wc_xfact *s = &m->src->facts[i];
+		int tp = m->al->s2t[s->para];
+		if (s->matched || tp < 0 || s->kind != WC_K_DATE)
+			continue;
+		if (is_relative_year(s)) {
+			if (states_a_year(m->tgt, &m->tp, (size_t)tp))
+				s->matched = WC_MATCH_EQUAL;
+			continue;
+		}
+		for (size_t j = m->tp.first[tp]; j < m->tp.first[tp + 1] && !s->matched; j++) {
+			wc_xfact *t = &m->tgt->facts[j];
+			if (!t->matched && dates_agree(s, t))
+				link(s, t, WC_MATCH_EQUAL);
+		}
+	}
+	for (size_t j = 0; j < m->tgt->nfacts; j++) {
+		wc_xfact *t = &m->tgt->facts[j];
+		int sp = m->al->t2s[t->para];
+		if (!t->matched && sp >= 0 && is_relative_year(t) && states_a_year(m->src, &m->sp, (size_t)sp))
+			t->matched = WC_MATCH_EQUAL;
+	}
+}
+
 static void report_mismatch(matcher *m, wc_xfact *s, wc_xfact *t, const char *why)
 {
 	char *st = describe(m->src, s), *tt = describe(m->tgt, t);
@@ -491,6 +580,7 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt, const wc_ali
 	m.tgt_people = people_of(tgt, &m.ntgt_people);
 	match_equal_in_aligned(&m);
 	match_equal_anywhere(&m);
+	match_dates_in_aligned(&m);
 	mismatch_keyed(&m);
 	match_titles(&m);
 	if (!m.related) {

@@ -246,6 +246,22 @@ static size_t multi_token_form(wc_locale *loc, const char *s, size_t n, size_t s
 	return 0;
 }
 
+/* Whether number word v may follow last in one number: after a hundred
+ * anything below it, after tens a unit ("twenty-five", French "soixante et
+ * onze" below twenty), a unit before tens in the languages that say so
+ * ("femogtyve", "fünfundzwanzig").  "otte-fem" or "to tre" are two numbers
+ * (a range, a list), not their sum. */
+static bool adds_to(int64_t last, int64_t v)
+{
+	if (last == 100)
+		return v < 100;
+	if (last >= 20 && last < 100 && last % 10 == 0)
+		return v < 20;
+	if (last > 0 && last < 10)
+		return v >= 20 && v < 100 && v % 10 == 0;
+	return false;
+}
+
 static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d)
 {
 	int64_t vals[32];
@@ -277,18 +293,24 @@ static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d)
 	}
 	if (!nvals)
 		return false;
-	int64_t total = 0, cur = 0;
+	int64_t total = 0, cur = 0, last = 0;
 	for (size_t k = 0; k < nvals; k++) {
 		int64_t v = vals[k];
-		if (v < 0)
+		if (v < 0) {
 			cur = (cur ? cur : 1) * -v; /* "two dozen" */
-		else if (v == 100)
+			last = -1;
+		} else if (v == 100) {
 			cur = (cur ? cur : 1) * 100;
-		else if (v >= 1000) {
+			last = 100;
+		} else if (v >= 1000) {
 			total += (cur ? cur : 1) * v;
-			cur = 0;
-		} else
+			cur = last = 0;
+		} else {
+			if (cur && !adds_to(last, v))
+				return false;
 			cur += v;
+			last = v;
+		}
 	}
 	char buf[32];
 	snprintf(buf, sizeof buf, "%lld", (long long)(total + cur));

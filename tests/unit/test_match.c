@@ -440,6 +440,46 @@ static void test_title_inflected_names(void **state)
 	wc_report_free(r);
 }
 
+/* A date told with more detail is the same date: "in March last year" and
+ * French "en mars 2013" (the story is of 2014); a different month or year is
+ * not. */
+static void test_dates_with_more_detail(void **state)
+{
+	(void)state;
+	const char *const en[] = {
+		"In March last year, a court sentenced 10 protesters to 10 years each.",
+		"He was released in May 2013 and acquitted on January 5.",
+	};
+	const char *const fr[] = {
+		"En mars 2013, un tribunal a condamn\xC3\xA9 10 contestataires \xC3\xA0 10 ans chacun.",
+		"Il a \xC3\xA9t\xC3\xA9 lib\xC3\xA9r\xC3\xA9 en mai et acquitt\xC3\xA9 le 5 janvier 2014.",
+	};
+	const version v[] = {
+		{WC_ROLE_SOURCE, "en", "s.en.txt", en, 2},
+		{WC_ROLE_TRANSLATION, "fr", "s.fr.txt", fr, 2},
+	};
+	wc_report *r = check(v, 2);
+	if (count_facts(r))
+		dump(r);
+	assert_int_equal(count_facts(r), 0);
+	wc_report_free(r);
+
+	const char *const other[] = {
+		"En avril 2013, un tribunal a condamn\xC3\xA9 10 contestataires \xC3\xA0 10 ans chacun.",
+		"Il a \xC3\xA9t\xC3\xA9 lib\xC3\xA9r\xC3\xA9 en mai 2012 et acquitt\xC3\xA9 le 5 janvier 2014.",
+	};
+	const version w[] = {
+		{WC_ROLE_SOURCE, "en", "s.en.txt", en, 2},
+		{WC_ROLE_TRANSLATION, "fr", "s.fr.txt", other, 2},
+	};
+	r = check(w, 2);
+	expect_strings(the_finding(r, "fact.mismatch", "s.fr.txt", 1), "march", "april 2013", "month");
+	/* a short pair of lines is not sure enough for a mismatch: the year
+	 * that differs leaves the date without a counterpart */
+	expect_strings(the_finding(r, "fact.missing", "s.fr.txt", 2), "may 2013", NULL, "month");
+	wc_report_free(r);
+}
+
 /* Checking a bundle twice gives the same report: the stages do not pile up
  * facts (or findings) from the first run. */
 static void test_check_twice(void **state)
@@ -578,6 +618,7 @@ int main(void)
 		cmocka_unit_test(test_title_mismatch),
 		cmocka_unit_test(test_title_broader_and_genitive),
 		cmocka_unit_test(test_title_inflected_names),
+		cmocka_unit_test(test_dates_with_more_detail),
 		cmocka_unit_test(test_title_shared_translation),
 		cmocka_unit_test(test_pronoun_us_is_no_place),
 		cmocka_unit_test(test_check_twice),
