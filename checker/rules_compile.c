@@ -52,9 +52,11 @@ static char *digits_regex(const wc_locale *loc)
 {
 	char *dec = escaped(loc->decimal ? loc->decimal : ".");
 	wc_buf b = {0};
-	wc_buf_puts(&b, "(?:\\d{1,3}(?:");
+	/* Grouped digits; not inside a run of bare numbers ("27 30 35 15 15 122",
+	 * a score table), where a space separates numbers, not groups. */
+	wc_buf_puts(&b, "(?:(?<!\\d[ \\x{A0}])\\d{1,3}(?:");
 	add_sep_alternatives(&b, loc);
-	wc_buf_printf(&b, "\\d{3})+(?:%s\\d+)?", dec);
+	wc_buf_printf(&b, "\\d{3})+(?:%s\\d+)?(?![ \\x{A0}]\\d)", dec);
 	wc_buf_puts(&b, "|\\d{1,3}(?:,[ \\x{A0}]\\d{3})+(?!\\d)");
 	wc_buf_puts(&b, "|\\d{1,3}(?:[.,]\\d{3}){2,}(?!\\d)");
 	wc_buf_printf(&b, "|\\d+(?:%s\\d+)?)", dec);
@@ -227,7 +229,7 @@ static char *expand(const wc_compiled *c, const char *pat, size_t *bad)
 /* ---- compiling ----------------------------------------------------------------------- */
 
 static const char *const group_names[G_COUNT] = {
-	"value", "unit", "cur", "wd", "month", "day", "year", "rel", "title", "name", "term"};
+	"value", "unit", "cur", "wd", "month", "day", "year", "rel", "title", "name", "term", "mnum"};
 
 static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_pattern *p,
                            const char *lang, wc_diags *diags)
