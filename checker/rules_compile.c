@@ -168,7 +168,7 @@ static void build_macros(wc_compiled *c, const wc_locale *loc)
 	c->macro[M_NUMBER_WORDS] = words;
 	c->macro[M_SCALE] = bounded(scale, true);
 	c->macro[M_NUMBER] = wc_xasprintf(
-		"(?<![\\p{L}\\p{N}.,])(?:%s|%s)(?:\\s?(?i:%s))?(?![\\p{L}\\p{N}])", digits, words, scale);
+		"(?<![\\p{L}\\p{N}.,_@#])(?:%s|%s)(?:\\s?(?i:%s))?(?![\\p{L}\\p{N}_])", digits, words, scale);
 	free(scale);
 	c->macro[M_CURRENCY] = lex_macro(&loc->currencies, true);
 	char *sym = wc_lex_regex(&loc->currencies, true);
