@@ -401,7 +401,9 @@ static void resolve_cluster(wc_doc *doc, candidate *v, size_t n)
 		}
 		*WC_PUSH(doc->facts, doc->nfacts, doc->facts_cap) = c->f;
 	}
-	qsort(doc->facts + first_new, doc->nfacts - first_new, sizeof *doc->facts, by_position);
+	/* a cluster may leave no fact, and the fact array may still be NULL */
+	if (doc->nfacts > first_new)
+		qsort(doc->facts + first_new, doc->nfacts - first_new, sizeof *doc->facts, by_position);
 }
 
 /* Overlaps are settled cluster by cluster (candidates whose spans chain into
