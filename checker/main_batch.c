@@ -142,21 +142,12 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 			if (!(o->output = wc_cli_take_value(argc, argv, &i, "--output")))
 				return -1;
 		} else if (wc_cli_opt_is(a, NULL, "--fail-on")) {
-			if (!(v = wc_cli_take_value(argc, argv, &i, "--fail-on")))
+			if (wc_cli_take_severity(argc, argv, &i, &o->fail_on) < 0)
 				return -1;
-			int s = wc_severity_parse(v);
-			if (s < 0) {
-				wc_cli_usage_error("unknown severity '%s' (error, warning, info, never)", v);
-				return -1;
-			}
-			o->fail_on = (wc_severity)s;
 		} else if (wc_cli_opt_is(a, NULL, "--rules")) {
 			if (!(v = wc_cli_take_value(argc, argv, &i, "--rules")))
 				return -1;
-			o->rule_dirs = realloc(o->rule_dirs, (o->nrule_dirs + 1) * sizeof *o->rule_dirs);
-			if (!o->rule_dirs)
-				abort();
-			o->rule_dirs[o->nrule_dirs++] = v;
+			wc_cli_add_rule_dir(&o->rule_dirs, &o->nrule_dirs, v);
 		} else if (!dir_mode && wc_cli_opt_is(a, NULL, "--first-line")) {
 			long n;
 			if (!(v = wc_cli_take_value(argc, argv, &i, "--first-line")))

@@ -40,6 +40,28 @@ const char *wc_cli_take_value(int argc, char **argv, int *i, const char *name)
 	return argv[++*i];
 }
 
+int wc_cli_take_severity(int argc, char **argv, int *i, wc_severity *out)
+{
+	const char *v = wc_cli_take_value(argc, argv, i, "--fail-on");
+	if (!v)
+		return -1;
+	int s = wc_severity_parse(v);
+	if (s < 0) {
+		wc_cli_usage_error("unknown severity '%s' (error, warning, info, never)", v);
+		return -1;
+	}
+	*out = (wc_severity)s;
+	return 0;
+}
+
+void wc_cli_add_rule_dir(const char ***v, size_t *n, const char *dir)
+{
+	*v = realloc(*v, (*n + 1) * sizeof **v);
+	if (!*v)
+		abort();
+	(*v)[(*n)++] = dir;
+}
+
 int wc_cli_parse_color(const char *v)
 {
 	if (!strcmp(v, "auto"))

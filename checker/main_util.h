@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "wirecheck.h"
+
 extern const char wc_cli_prog[];
 
 /* "wirecheck: MESSAGE\nTry 'wirecheck --help'." on standard error. */
@@ -18,6 +20,11 @@ bool wc_cli_opt_is(const char *arg, const char *s, const char *l);
 /* The value of the option at argv[*i] (--opt=VALUE or the next argument),
  * advancing *i; NULL after a usage error. */
 const char *wc_cli_take_value(int argc, char **argv, int *i, const char *name);
+/* --fail-on's value at argv[*i] into *out, advancing *i; -1 after a usage
+ * error (no value, or no such severity), else 0. */
+int wc_cli_take_severity(int argc, char **argv, int *i, wc_severity *out);
+/* Appends a --rules directory to the list v of n. */
+void wc_cli_add_rule_dir(const char ***v, size_t *n, const char *dir);
 /* --color's value: 1 always, 0 never, -1 auto; -2 after a usage error. */
 int wc_cli_parse_color(const char *v);
 /* Whether s[0..n) looks like a language code: two or three lower-case letters. */

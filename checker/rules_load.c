@@ -590,6 +590,32 @@ static void add_pattern(loader *ld, wc_rule *r, const char *lang, const wc_ynode
 	p->source_line = wc_ydoc_line(ld->doc, n->line);
 }
 
+/* The patterns of one key of `patterns:`.  A key may name several languages
+ * that write the thing alike ("de da nb": day.month.year dates). */
+static void add_patterns(loader *ld, wc_rule *r, const char *key, const wc_ynode *list)
+{
+	if (list->type != WC_Y_SCALAR && list->type != WC_Y_SEQ) {
+		FAIL(ld, list, "patterns of '%s' must be a list of strings", key);
+		return;
+	}
+	for (size_t j = 0; list->type == WC_Y_SEQ && j < list->n; j++)
+		if (list->items[j]->type != WC_Y_SCALAR)
+			FAIL(ld, list->items[j], "a pattern must be a string");
+	for (const char *k = key; *k;) {
+		size_t n = strcspn(k, " ");
+		if (n) {
+			char *lang = wc_xstrndup(k, n);
+			if (list->type == WC_Y_SCALAR)
+				add_pattern(ld, r, lang, list);
+			for (size_t j = 0; list->type == WC_Y_SEQ && j < list->n; j++)
+				if (list->items[j]->type == WC_Y_SCALAR)
+					add_pattern(ld, r, lang, list->items[j]);
+			free(lang);
+		}
+		k += n + (k[n] == ' ');
+	}
+}
+
 static void load_rule(loader *ld, const wc_ynode *m)
 {
 	static const char *const keys[] = {"id", "kind", "severity", "description", "generic",
@@ -641,20 +667,8 @@ static void load_rule(loader *ld, const wc_ynode *m)
 	r->description = opt_scalar(ld, m, "description");
 	if ((n = wc_ymap_get(m, "generic")))
 		boolean(ld, n, "generic", &r->generic);
-	for (size_t i = 0; i < pats->n; i++) {
-		const char *lang = pats->items[2 * i]->value;
-		const wc_ynode *list = pats->items[2 * i + 1];
-		if (list->type == WC_Y_SCALAR)
-			add_pattern(ld, r, lang, list);
-		else if (list->type == WC_Y_SEQ)
-			for (size_t j = 0; j < list->n; j++)
-				if (list->items[j]->type == WC_Y_SCALAR)
-					add_pattern(ld, r, lang, list->items[j]);
-				else
-					FAIL(ld, list->items[j], "a pattern must be a string");
-		else
-			FAIL(ld, list, "patterns of '%s' must be a list of strings", lang);
-	}
+	for (size_t i = 0; i < pats->n; i++)
+		add_patterns(ld, r, pats->items[2 * i]->value, pats->items[2 * i + 1]);
 	*WC_PUSH(ld->rs->rules, ld->rs->nrules, ld->rs->rules_cap) = r;
 	id_add(&ld->rule_ids, ld->rs->nrules - 1, rule_id, ld->rs);
 	if ((n = wc_ymap_get(m, "examples"))) {
