@@ -109,15 +109,12 @@ static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
 		c->f.unit = wc_xstrdup("month");
 	} else if (group_span(m, G_MNUM, &s, &e)) {
 		/* a date in digits ("09.12.2012", "2018-05-14"): month by number */
-		static const char *const months[] = {"january", "february", "march", "april", "may",
-		                                     "june", "july", "august", "september",
-		                                     "october", "november", "december"};
 		int mon = atoi(m->text + s), day = 0;
 		if (group_span(m, G_DAY, &s, &e))
 			day = atoi(m->text + s);
 		if (mon < 1 || mon > 12 || day < 1 || day > 31 || !group_span(m, G_YEAR, &s, &e))
 			return false;
-		c->f.value = wc_xasprintf("%s %d %.*s", months[mon - 1], day, (int)(e - s), m->text + s);
+		c->f.value = wc_xasprintf("%s %d %.*s", wc_month_ids[mon - 1], day, (int)(e - s), m->text + s);
 		c->f.unit = wc_xstrdup("month");
 	} else if ((it = group_lookup(m, G_REL, &loc->relative))) {
 		c->f.value = wc_xstrdup(it->canon);

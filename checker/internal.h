@@ -353,6 +353,8 @@ char *wc_parse_number_ex(wc_locale *loc, const char *s, size_t n, bool *garbled,
 /* Normalizes a person's name for comparison: drops dots, folds case, strips a
  * genitive ending.  Caller frees. */
 char *wc_name_key(const wc_locale *loc, const char *s, size_t n);
+/* "january" … "december", NULL (rules_load.c). */
+extern const char *const wc_month_ids[];
 /* Whether two name keys name the same person ("xi" ~ "xi jinping"). */
 bool wc_names_compatible(const wc_locale *la, const char *a, const wc_locale *lb, const char *b);
 

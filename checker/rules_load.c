@@ -467,6 +467,12 @@ static void load_examples(loader *ld, const wc_ynode *seq, const char *lang)
 	}
 }
 
+/* The canonical month names: the keys of `months:` and the values of month
+ * dates, in calendar order. */
+const char *const wc_month_ids[] = {"january", "february", "march", "april", "may", "june",
+                                    "july", "august", "september", "october", "november",
+                                    "december", NULL};
+
 static void load_locale(loader *ld, const wc_ynode *root)
 {
 	static const char *const keys[] = {"lang", "name", "numbers", "quotes", "weekdays", "months",
@@ -476,9 +482,6 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	                                   "stopwords", NULL};
 	static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
 	                                       "saturday", "sunday", NULL};
-	static const char *const months[] = {"january", "february", "march", "april", "may", "june",
-	                                     "july", "august", "september", "october", "november",
-	                                     "december", NULL};
 	check_keys(ld, root, keys);
 	const char *lang = scalar(ld, wc_ymap_get(root, "lang"), "lang");
 	if (!lang) {
@@ -497,7 +500,7 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	if ((n = wc_ymap_get(root, "weekdays")))
 		load_forms_map(ld, &loc->weekdays, n, "weekdays", weekdays);
 	if ((n = wc_ymap_get(root, "months")))
-		load_forms_map(ld, &loc->months, n, "months", months);
+		load_forms_map(ld, &loc->months, n, "months", wc_month_ids);
 	if ((n = wc_ymap_get(root, "months_case_sensitive")))
 		boolean(ld, n, "months_case_sensitive", &loc->months_case_sensitive);
 	if ((n = wc_ymap_get(root, "weekdays_case_sensitive")))
