@@ -7,7 +7,7 @@ EVAL_OUT  = $(BUILD)/eval
 EVAL_NODE = $(EVAL_OUT)/node
 RECOGNIZERS = @microsoft/recognizers-text-suite@1.3.1
 
-.PHONY: eval eval-setup eval-check
+.PHONY: eval eval-setup eval-check eval-demetr
 
 eval: $(BUILD)/wirecheck
 	@python3 tools/eval --wirecheck $(BUILD)/wirecheck --out $(EVAL_OUT) --node $(EVAL_NODE)
@@ -20,3 +20,11 @@ eval-check:
 	@python3 tools/eval --check
 
 TEST_SUITES += eval-check
+
+# make eval-demetr: the verdicts on DEMETR (../shared/corpus/demetr-dev; another
+# copy with DEMETR_DATA=FILE): changed numbers that fail the gate, false alarms
+# on correct pairs and on ten-paragraph documents, both directions.
+DEMETR_DATA ?= ../shared/corpus/demetr-dev/demetr-dev.jsonl
+
+eval-demetr: $(BUILD)/wirecheck
+	@python3 tools/eval-demetr --wirecheck $(BUILD)/wirecheck --data $(DEMETR_DATA) --out $(BUILD)/eval-demetr
