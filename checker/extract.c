@@ -81,11 +81,15 @@ static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, 
 		return false;
 	/* "en"/"one" is mostly an article or a pronoun: a bare number word is a
 	 * fact only from bare_word_min on. */
-	if (need_scale_for_words && words && !scaled && strtoll(v, NULL, 10) < loc->bare_word_min &&
-	    strchr(v, '.') == NULL) {
+	bool article = words && !scaled && strtoll(v, NULL, 10) < loc->bare_word_min &&
+	               strchr(v, '.') == NULL;
+	if (need_scale_for_words && article) {
 		free(v);
 		return false;
 	}
+	/* Before a unit ("a year", "einem Jahr", "un jour") the word is still
+	 * mostly an article: the fact is weak (match.c). */
+	c->f.weak = article;
 	c->f.value = v;
 	c->f.garbled = garbled;
 	return true;

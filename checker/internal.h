@@ -282,6 +282,8 @@ typedef struct wc_xfact {
 	char *name;             /* titles: the person's name as normalized; or NULL */
 	size_t para;
 	bool garbled;           /* the number was written in a garbled form */
+	bool weak;              /* its count is an article or "one" ("a year", "einem Jahr",
+	                         * "un jour"): it matches, but dropping it is no finding */
 	int matched;            /* WC_MATCH_*: set by match.c for the version's last check */
 } wc_xfact;
 

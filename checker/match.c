@@ -313,6 +313,130 @@ static void match_dates_in_aligned(matcher *m)
 	}
 }
 
+/* ---- kinds that meet ------------------------------------------------------------------ */
+
+/* A translation may change the form of a fact and keep its value: "59 anni"
+ * (a duration) is "Jones, 59," (a number), "503 Millionen" is "$503 million"
+ * when the currency is said elsewhere, "nell'agosto del 2011" (a year) is
+ * "August 2011" (a date), and "Monday" is "May 5 2018" when that was a
+ * Monday.  The README's table "Kinds that meet" lists these. */
+
+static bool is_plain_number(const wc_xfact *f)
+{
+	return f->kind == WC_K_NUMBER && !f->unit;
+}
+
+/* A number that reads as a year: a whole number from 1000 to 2100. */
+static long year_of_number(const wc_xfact *f)
+{
+	if (!is_plain_number(f) || strchr(f->value, '.'))
+		return 0;
+	long n = atol(f->value);
+	return n >= 1000 && n <= 2100 ? n : 0;
+}
+
+static bool is_month_date(const wc_xfact *f)
+{
+	return f->kind == WC_K_DATE && streq(f->unit, "month");
+}
+
+/* Whether date f names year y: a month date with that year, or the year. */
+static bool date_names_year(const wc_xfact *f, long y)
+{
+	if (f->kind != WC_K_DATE || !f->value)
+		return false;
+	if (streq(f->unit, "year"))
+		return atol(f->value) == y;
+	return is_month_date(f) && parts_of(f->value).year == y;
+}
+
+static bool date_names_day(const wc_xfact *f, const char *day)
+{
+	return is_month_date(f) && strchr(day, '.') == NULL && parts_of(f->value).day == atol(day) &&
+	       atol(day) > 0;
+}
+
+/* 0 = Sunday .. 6 = Saturday, for a day of the Gregorian calendar. */
+static int weekday_number(long y, int mon, long d)
+{
+	static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+	if (mon < 3)
+		y--;
+	return (int)((y + y / 4 - y / 100 + y / 400 + t[mon - 1] + d) % 7);
+}
+
+static bool weekday_of_date(const wc_xfact *wd, const wc_xfact *f)
+{
+	static const char *const days[] = {"sunday", "monday", "tuesday", "wednesday",
+	                                   "thursday", "friday", "saturday"};
+	if (wd->kind != WC_K_DATE || !streq(wd->unit, "weekday") || !is_month_date(f))
+		return false;
+	date_parts p = parts_of(f->value);
+	int mon = 0;
+	for (int k = 0; k < 12 && !mon; k++)
+		if (strlen(wc_month_ids[k]) == p.month_len && !memcmp(wc_month_ids[k], f->value, p.month_len))
+			mon = k + 1;
+	if (!mon || !p.day || !p.year)
+		return false;
+	return strcmp(days[weekday_number(p.year, mon, p.day)], wd->value) == 0;
+}
+
+/* Facts of different kinds with one value, a before b in the table. */
+static bool meet_ordered(const wc_xfact *a, const wc_xfact *b)
+{
+	if (is_plain_number(a) && (b->kind == WC_K_DURATION || b->kind == WC_K_MONEY))
+		return streq(a->value, b->value);
+	long y = year_of_number(a);
+	if (y && date_names_year(b, y))
+		return true;
+	if (is_plain_number(a) && date_names_day(b, a->value))
+		return true;
+	return weekday_of_date(a, b);
+}
+
+static bool meet(const wc_xfact *a, const wc_xfact *b)
+{
+	return a->kind != b->kind && (meet_ordered(a, b) || meet_ordered(b, a));
+}
+
+/* A date carries its year and its day: the one date may answer a number on
+ * the other side as well as the date it matched. */
+static bool covers(const wc_xfact *date, const wc_xfact *number)
+{
+	long y = year_of_number(number);
+	return is_month_date(date) && ((y && date_names_year(date, y)) ||
+	                               (is_plain_number(number) && date_names_day(date, number->value)));
+}
+
+/* Within aligned paragraphs, facts of kinds that meet and one value match. */
+static void match_kinds_that_meet(matcher *m)
+{
+	for (size_t i = 0; i < m->src->nfacts; i++) {
+		wc_xfact *s = &m->src->facts[i];
+		int tp = m->al->s2t[s->para];
+		if (s->matched || tp < 0 || is_entity(s))
+			continue;
+		for (size_t j = m->tp.first[tp]; j < m->tp.first[tp + 1] && !s->matched; j++) {
+			wc_xfact *t = &m->tgt->facts[j];
+			if (is_entity(t))
+				continue;
+			if (!t->matched && meet(s, t))
+				link(s, t, WC_MATCH_EQUAL);
+			else if (t->matched == WC_MATCH_EQUAL && covers(t, s))
+				s->matched = WC_MATCH_EQUAL;
+		}
+	}
+	for (size_t j = 0; j < m->tgt->nfacts; j++) {
+		wc_xfact *t = &m->tgt->facts[j];
+		int sp = m->al->t2s[t->para];
+		if (t->matched || sp < 0 || is_entity(t))
+			continue;
+		for (size_t i = m->sp.first[sp]; i < m->sp.first[sp + 1] && !t->matched; i++)
+			if (m->src->facts[i].matched == WC_MATCH_EQUAL && covers(&m->src->facts[i], t))
+				t->matched = WC_MATCH_EQUAL;
+	}
+}
+
 static void report_mismatch(matcher *m, wc_xfact *s, wc_xfact *t, const char *why)
 {
 	char *st = describe(m->src, s), *tt = describe(m->tgt, t);
@@ -325,39 +449,130 @@ static void report_mismatch(matcher *m, wc_xfact *s, wc_xfact *t, const char *wh
 	link(s, t, WC_MATCH_DIFFERENT);
 }
 
-/* The one leftover fact of s's kind in target paragraph tp, or NULL if there
- * are none or several (then nothing says which one is the counterpart). */
-static wc_xfact *only_leftover(wc_doc *d, const para_index *ix, const wc_xfact *like, size_t para)
-{
-	wc_xfact *found = NULL;
-	for (size_t j = ix->first[para]; j < ix->first[para + 1]; j++) {
-		wc_xfact *t = &d->facts[j];
-		if (t->matched || !comparable(like, t) || is_entity(t))
-			continue;
-		if (found)
-			return NULL;
-		found = t;
-	}
-	return found;
-}
+/* ---- what is left over: changed or dropped ------------------------------------------- */
 
 /* Only a pair this alike is sure enough to call two different values of one
- * kind a mismatch rather than one fact dropped and another added. */
+ * kind a mismatch rather than one fact dropped and another added ... */
 #define SURE_PAIR 0.45
+
+/* ... or a pair the alignment cannot have placed otherwise: one-to-one
+ * between neighbours that pair one-to-one too (or the ends of the texts),
+ * as every paragraph of a one-paragraph version is. */
+static bool sure_pair(const matcher *m, size_t p)
+{
+	int tp = m->al->s2t[p];
+	if (tp < 0)
+		return false;
+	if (m->al->score[p] >= SURE_PAIR)
+		return true;
+	if (tp + 1 < (int)m->tgt->npara && m->al->t2s[tp + 1] == (int)p)
+		return false; /* split in two */
+	bool before = p == 0 ? tp == 0 : m->al->s2t[p - 1] == tp - 1;
+	bool after = p + 1 == m->src->npara ? (size_t)tp + 1 == m->tgt->npara
+	                                    : m->al->s2t[p + 1] == tp + 1;
+	return before && after;
+}
+
+/* What it costs to read s → t as one fact with a changed value, or < 0 when
+ * they cannot be one fact.  Same kind is cheaper than kinds that meet; then
+ * values close to each other, then the same place in the order of the
+ * leftovers. */
+static double kind_cost(const wc_xfact *s, const wc_xfact *t)
+{
+	if (s->weak && t->weak)
+		return -1;
+	if (s->kind == t->kind) {
+		if (!comparable(s, t))
+			return -1;
+		/* "a year" against "two years": only against a count of that unit */
+		if ((s->weak || t->weak) && !streq(s->unit, t->unit))
+			return -1;
+		return s->weak || t->weak ? 0.5 : 0;
+	}
+	if (s->weak || t->weak)
+		return -1;
+	if ((is_plain_number(s) && (t->kind == WC_K_DURATION || t->kind == WC_K_MONEY)) ||
+	    (is_plain_number(t) && (s->kind == WC_K_DURATION || s->kind == WC_K_MONEY)))
+		return 1;
+	return -1;
+}
+
+static double value_distance(const wc_xfact *s, const wc_xfact *t)
+{
+	if (s->kind == WC_K_DATE || t->kind == WC_K_DATE || s->kind == WC_K_CODE)
+		return 0.5;
+	double a = atof(s->value), b = atof(t->value);
+	double big = a > b ? a : b, small = a > b ? b : a;
+	return big <= 0 ? 0.5 : 1 - small / big;
+}
+
+typedef struct {
+	wc_xfact *s, *t;
+	double cost;
+} leftover_pair;
+
+static int by_cost(const void *x, const void *y)
+{
+	const leftover_pair *a = x, *b = y;
+	if (a->cost != b->cost)
+		return a->cost < b->cost ? -1 : 1;
+	return a->s->start != b->s->start ? (a->s->start < b->s->start ? -1 : 1)
+	                                  : (a->t->start < b->t->start ? -1 : a->t->start > b->t->start);
+}
+
+/* The leftovers of one side's paragraph (and the paragraph after it when the
+ * other side split it in two), in text order. */
+static size_t leftovers(wc_doc *d, const para_index *ix, size_t para, wc_xfact **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t j = ix->first[para]; j < ix->first[para + 1]; j++) {
+		wc_xfact *f = &d->facts[j];
+		if (f->matched || is_entity(f))
+			continue;
+		if (n == max)
+			return SIZE_MAX;
+		out[n++] = f;
+	}
+	return n;
+}
+
+/* A paragraph with more leftovers than this on one side is not paired: the
+ * assignment would guess, and cost the square of it. */
+#define MAX_LEFTOVERS 24
+
+/* In a surely aligned paragraph pair, the leftovers of the two sides are
+ * paired by an assignment of least cost (greedy over the pairs sorted by
+ * cost), and each pair is a mismatch. */
+static void assign_leftovers(matcher *m, size_t p)
+{
+	wc_xfact *S[MAX_LEFTOVERS], *T[MAX_LEFTOVERS];
+	size_t ns = leftovers(m->src, &m->sp, p, S, MAX_LEFTOVERS);
+	size_t nt = leftovers(m->tgt, &m->tp, (size_t)m->al->s2t[p], T, MAX_LEFTOVERS);
+	if (ns == SIZE_MAX || nt == SIZE_MAX || !ns || !nt)
+		return;
+	leftover_pair v[MAX_LEFTOVERS * MAX_LEFTOVERS];
+	size_t n = 0;
+	for (size_t i = 0; i < ns; i++)
+		for (size_t j = 0; j < nt; j++) {
+			double k = kind_cost(S[i], T[j]);
+			if (k < 0)
+				continue;
+			double order = (double)i / (double)ns - (double)j / (double)nt;
+			v[n++] = (leftover_pair){S[i], T[j],
+			                         k + value_distance(S[i], T[j]) + (order < 0 ? -order : order)};
+		}
+	if (n)
+		qsort(v, n, sizeof *v, by_cost);
+	for (size_t k = 0; k < n; k++)
+		if (!v[k].s->matched && !v[k].t->matched)
+			report_mismatch(m, v[k].s, v[k].t, "value differs");
+}
 
 static void mismatch_in_aligned(matcher *m)
 {
-	for (size_t i = 0; i < m->src->nfacts; i++) {
-		wc_xfact *s = &m->src->facts[i];
-		if (is_entity(s) || s->matched)
-			continue;
-		int tp = m->al->s2t[s->para];
-		if (tp < 0 || m->al->score[s->para] < SURE_PAIR)
-			continue;
-		wc_xfact *t = only_leftover(m->tgt, &m->tp, s, (size_t)tp);
-		if (t && only_leftover(m->src, &m->sp, t, s->para) == s)
-			report_mismatch(m, s, t, "value differs");
-	}
+	for (size_t p = 0; p < m->src->npara; p++)
+		if (sure_pair(m, p))
+			assign_leftovers(m, p);
 }
 
 /* A keyed fact (employees, fine ...) is the same fact wherever it stands. */
@@ -381,7 +596,7 @@ static void report_leftovers(matcher *m)
 {
 	for (size_t i = 0; i < m->src->nfacts; i++) {
 		wc_xfact *s = &m->src->facts[i];
-		if (s->matched || is_entity(s))
+		if (s->matched || is_entity(s) || s->weak)
 			continue;
 		char *st = describe(m->src, s), *sv = value_text(s);
 		size_t at = target_offset(m, s->para);
@@ -392,7 +607,7 @@ static void report_leftovers(matcher *m)
 	}
 	for (size_t j = 0; j < m->tgt->nfacts; j++) {
 		wc_xfact *t = &m->tgt->facts[j];
-		if (t->matched || is_entity(t))
+		if (t->matched || is_entity(t) || t->weak)
 			continue;
 		char *tt = describe(m->tgt, t), *tv = value_text(t);
 		wc_emit(m->fs, WC_CHECK_FACT_EXTRA, -1, m->tgt, t->start, t->end, NULL, 0, NULL, tv,
@@ -581,6 +796,7 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt, const wc_ali
 	match_equal_in_aligned(&m);
 	match_equal_anywhere(&m);
 	match_dates_in_aligned(&m);
+	match_kinds_that_meet(&m);
 	mismatch_keyed(&m);
 	match_titles(&m);
 	if (!m.related) {
