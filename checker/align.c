@@ -282,6 +282,27 @@ static void pair_moved(const signature *S, size_t ns, const signature *T, size_t
 	}
 }
 
+/* A source paragraph left alone between neighbours that are aligned (or the
+ * ends of the texts), facing exactly one translation paragraph left alone
+ * there, can have no other counterpart: a one-paragraph version is aligned by
+ * definition, and so is a changed sentence between two that pair. */
+static void pair_single_gaps(const signature *S, size_t ns, const signature *T, size_t nt,
+                             wc_alignment *al)
+{
+	for (size_t i = 0; i < ns; i++) {
+		if (al->s2t[i] >= 0 || (i > 0 && al->s2t[i - 1] < 0) || (i + 1 < ns && al->s2t[i + 1] < 0))
+			continue;
+		long before = i > 0 ? al->s2t[i - 1] : -1;
+		long after = i + 1 < ns ? al->s2t[i + 1] : (long)nt;
+		if (after != before + 2 || al->t2s[before + 1] >= 0)
+			continue;
+		size_t j = (size_t)(before + 1);
+		al->s2t[i] = (int)j;
+		al->t2s[j] = (int)i;
+		al->score[i] = similarity(&S[i], NULL, &T[j], NULL);
+	}
+}
+
 /* Quadratic tables grow past reason for huge documents; beyond this many
  * cells they are aligned by position instead. */
 #define MAX_CELLS 16000000u
@@ -310,6 +331,7 @@ void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 	build_signatures(tgt, T);
 	dp_align(S, ns, T, nt, al);
 	pair_moved(S, ns, T, nt, al);
+	pair_single_gaps(S, ns, T, nt, al);
 	for (size_t i = 0; i < ns; i++)
 		free(S[i].keys);
 	for (size_t j = 0; j < nt; j++)

@@ -158,8 +158,10 @@ wc_report *wc_bundle_check(wc_bundle *b, wc_diags *diags, int *err)
 		wc_alignment al;
 		wc_align_docs(src, d, &al);
 		wc_match_facts(b->rs, src, d, &al, &fs);
-		if (d->role == WC_ROLE_TRANSLATION)
+		if (d->role == WC_ROLE_TRANSLATION) {
 			wc_check_quote_missing(src, d, &al, &fs);
+			wc_quote_unbalanced_as_in_source(src, d, &al, &fs);
+		}
 		/* The report keeps the alignment for side-by-side views. */
 		free(d->aligned_to);
 		d->aligned_to = al.t2s;

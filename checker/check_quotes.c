@@ -588,15 +588,94 @@ static void report_missing(const wc_doc *src, const wc_doc *tgt, const wc_alignm
 	free(expected);
 }
 
+/* Words in [s, e): runs of letters or digits. */
+static size_t count_words(const char *t, size_t s, size_t e)
+{
+	size_t n = 0;
+	bool in = false;
+	for (size_t i = s; i < e;) {
+		int32_t c = wc_utf8_next(t, e, &i);
+		bool w = is_word_char(c);
+		n += w && !in;
+		in = w;
+	}
+	return n;
+}
+
+/* Marks around a title, a name or a term ("Die Simpsons", "Rz", "Black Lives
+ * Matter", "El derecho a las armas") are not speech, and a translation may
+ * drop them.  Speech has the punctuation of a sentence inside its marks, or
+ * runs on for more words than a title does. */
+enum { TITLE_WORDS_MAX = 7 };
+
+static bool is_speech(const wc_doc *doc, const wc_quotation *qt)
+{
+	if (qt->close == SIZE_MAX)
+		return true; /* never closed: nothing tells where it would have ended */
+	size_t s = qt->open, e = qt->close;
+	wc_utf8_next(doc->text, e, &s);
+	for (size_t i = s; i < e;) {
+		int32_t c = wc_utf8_next(doc->text, e, &i);
+		if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':' || c == 0x2026)
+			return true;
+	}
+	return count_words(doc->text, s, e) > TITLE_WORDS_MAX;
+}
+
 void wc_check_quote_missing(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al,
                             wc_findings *fs)
 {
 	for (size_t i = 0; i < src->nquotations; i++) {
 		const wc_quotation *qt = &src->quotations[i];
+		if (!is_speech(src, qt))
+			continue;
 		int t = qt->para < al->ns ? al->s2t[qt->para] : -1;
 		bool aligned = t >= 0 && (size_t)t < tgt->npara;
 		if (aligned && para_has_quotation(tgt, (size_t)t))
 			continue;
 		report_missing(src, tgt, al, qt, aligned, fs);
+	}
+}
+
+/* ---- unbalanced as in the source ---------------------------------------------------- */
+
+static size_t para_of(const wc_doc *doc, size_t at)
+{
+	size_t lo = 0, hi = doc->npara;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (doc->paras[mid].start <= at)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool para_has_open_quotation(const wc_doc *doc, size_t p)
+{
+	for (size_t i = 0; i < doc->nquotations; i++)
+		if (doc->quotations[i].para == p && doc->quotations[i].close == SIZE_MAX)
+			return true;
+	return false;
+}
+
+void wc_quote_unbalanced_as_in_source(const wc_doc *src, const wc_doc *tgt,
+                                      const wc_alignment *al, wc_findings *fs)
+{
+	for (size_t k = 0; k < fs->n; k++) {
+		wc_raw_finding *f = &fs->v[k];
+		if (f->check != WC_CHECK_QUOTE_UNBALANCED || f->doc != tgt || !tgt->npara)
+			continue;
+		int sp = al->t2s[para_of(tgt, f->start)];
+		if (sp < 0 || !para_has_open_quotation(src, (size_t)sp))
+			continue;
+		char *m = wc_xasprintf("%s, as in the source (line %zu)", f->message,
+		                       src->paras[sp].line);
+		free(f->message);
+		f->message = m;
+		f->severity = WC_INFO;
+		f->src = src;
+		f->src_start = src->paras[sp].start;
 	}
 }

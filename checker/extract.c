@@ -483,6 +483,7 @@ wc_facts *wc_extract(wc_ruleset *rs, const char *lang, const char *path, const c
 		f->value = own(fl, wc_xstrdup(x->value));
 		f->unit = x->unit ? own(fl, wc_xstrdup(x->unit)) : NULL;
 		f->rule = own(fl, wc_xstrdup(x->rule->id));
+		f->weak = x->weak;
 		wc_doc_position(&doc, x->start, &f->line, &f->column);
 		f->start = wc_doc_orig_offset(&doc, x->start);
 		f->end = wc_doc_orig_offset(&doc, x->end);

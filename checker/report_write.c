@@ -283,6 +283,8 @@ static void write_fact_line(FILE *out, const wc_fact *x)
 	fprintf(out, ",\"line\":%zu,\"column\":%zu,\"start\":%zu,\"end\":%zu",
 	        x->line, x->column, x->start, x->end);
 	json_key_str(out, ",", "rule", x->rule);
+	if (x->weak)
+		fputs(",\"weak\":true", out);
 	fputs("}\n", out);
 }
 

@@ -124,6 +124,8 @@ typedef struct {
 	const char *rule;   /* the rule that found it */
 	size_t line, column;/* 1-based; column in code points */
 	size_t start, end;  /* byte offsets in the input */
+	int weak;           /* 1: its count is an article or "one" ("a year", "einem Jahr"): it
+	                     * matches an equal fact, but a version without it is no finding */
 } wc_fact;
 
 typedef struct wc_facts wc_facts;
