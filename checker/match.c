@@ -381,7 +381,8 @@ static bool weekday_of_date(const wc_xfact *wd, const wc_xfact *f)
 	return strcmp(days[weekday_number(p.year, mon, p.day)], wd->value) == 0;
 }
 
-/* Facts of different kinds with one value, a before b in the table. */
+/* Facts of different kinds (or parts of a date) with one value, a before b in
+ * the table. */
 static bool meet_ordered(const wc_xfact *a, const wc_xfact *b)
 {
 	if (is_plain_number(a) && (b->kind == WC_K_DURATION || b->kind == WC_K_MONEY))
@@ -396,7 +397,7 @@ static bool meet_ordered(const wc_xfact *a, const wc_xfact *b)
 
 static bool meet(const wc_xfact *a, const wc_xfact *b)
 {
-	return a->kind != b->kind && (meet_ordered(a, b) || meet_ordered(b, a));
+	return !comparable(a, b) && (meet_ordered(a, b) || meet_ordered(b, a));
 }
 
 /* A date carries its year and its day: the one date may answer a number on

@@ -482,6 +482,106 @@ static void test_dates_with_more_detail(void **state)
 	wc_report_free(r);
 }
 
+/* ---- verdicts on one-sentence and short bundles: a table of cases ------------------------ */
+
+typedef struct {
+	const char *what;
+	const char *slang, *s, *tlang, *t; /* paragraphs separated by '\n' */
+	size_t mismatches, warnings, errors; /* on the translation */
+} verdict_case;
+
+static const verdict_case verdict_cases[] = {
+	{"a changed number word in a one-sentence version is a mismatch",
+	 "de", "Bei dem Unfall wurden drei Menschen verletzt.",
+	 "en", "Five people were injured in the accident.", 1, 0, 1},
+	{"of two numbers, the changed one pairs with the changed one",
+	 "en", "The company sold 400 cars and 120 trucks.",
+	 "de", "Das Unternehmen verkaufte 500 Autos und 120 Lastwagen.", 1, 0, 1},
+	{"an age as a duration meets the bare number",
+	 "it", "Mario Rossi, 59 anni, ha parlato.",
+	 "en", "Mario Rossi, 59, spoke.", 0, 0, 0},
+	{"a changed age across kinds is a mismatch",
+	 "pl", "84-letni Kowalski przyjechał.",
+	 "en", "Kowalski, 86, arrived.", 1, 0, 1},
+	{"a year meets the date that names it",
+	 "es", "La ley entró en vigor en 2011.",
+	 "en", "The law came into force in August 2011.", 0, 0, 0},
+	{"an amount meets money whose currency the other side leaves implicit",
+	 "de", "Argentinien schuldet 503 Millionen.",
+	 "en", "Argentina owes $503 million.", 0, 0, 0},
+	{"a weekday meets the date that falls on it",
+	 "en", "The vote is on Monday.",
+	 "fr", "Le vote a lieu le 7 mai 2018.", 0, 0, 0},
+	{"a weekday does not meet a date that falls on another day",
+	 "en", "The vote is on Monday.",
+	 "fr", "Le vote a lieu le 8 mai 2018.", 0, 1, 0},
+	{"'einem Jahr' is 'a year'",
+	 "de", "Das war vor einem Jahr.",
+	 "en", "That was a year ago.", 0, 0, 0},
+	{"a weak fact dropped is no finding",
+	 "en", "Prices rose twice a year.",
+	 "de", "Die Preise stiegen zweimal im Jahr.", 0, 0, 0},
+	{"a weak fact changed into a count of its unit is a mismatch",
+	 "en", "The ban lasts a year.",
+	 "de", "Das Verbot dauert zwei Jahre.", 1, 0, 1},
+	{"a changed sentence between two that pair is aligned",
+	 "en", "Police said 12 people were arrested on the square.\nThe march drew about 400 people.\n"
+	       "Officials said 3 officers were hurt.",
+	 "de", "Die Polizei nahm nach eigenen Angaben 12 Menschen auf dem Platz fest.\n"
+	       "Der Marsch zog etwa 500 Menschen an.\nBeamte sagten, 3 Polizisten seien verletzt worden.",
+	 1, 0, 1},
+	{"the minutes of a time of day are no number",
+	 "it", "Il programma è iniziato alle 20:30 (15:00 UTC).",
+	 "en", "The program started at 8:30 p.m. (15.00 UTC).", 0, 0, 0},
+	{"a quoted title written without marks is no missing quotation",
+	 "de", "Er spielte in \xE2\x80\x9E" "Die Simpsons\xE2\x80\x9C mit.",
+	 "en", "He appeared in The Simpsons.", 0, 0, 0},
+	{"quoted speech written without marks is a missing quotation",
+	 "en", "\"We will not give up, not now,\" she said.",
+	 "de", "Sie sagte, sie werde jetzt nicht aufgeben.", 0, 1, 0},
+	{"an unbalanced quotation carried from the source is no error",
+	 "pl", "Wszystko będzie dobrze\xE2\x80\x9D, powiedział Kowalski.",
+	 "en", "Everything will be fine\", said Kowalski.", 0, 0, 0},
+};
+
+static size_t count_on(const wc_report *r, const char *path, const char *check, int severity)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < wc_report_count(r); i++) {
+		const wc_finding *f = wc_report_get(r, i);
+		if (strcmp(f->path, path) != 0)
+			continue;
+		n += check ? strcmp(f->check, check) == 0 : (int)f->severity == severity;
+	}
+	return n;
+}
+
+static void test_verdict_cases(void **state)
+{
+	(void)state;
+	bool ok = true;
+	for (size_t k = 0; k < sizeof verdict_cases / sizeof *verdict_cases; k++) {
+		const verdict_case *c = &verdict_cases[k];
+		const char *s[] = {c->s}, *t[] = {c->t};
+		const version v[] = {
+			{WC_ROLE_SOURCE, c->slang, "s.txt", s, 1},
+			{WC_ROLE_TRANSLATION, c->tlang, "t.txt", t, 1},
+		};
+		wc_report *r = check(v, 2);
+		size_t m = count_on(r, "t.txt", "fact.mismatch", 0);
+		size_t w = count_on(r, "t.txt", NULL, WC_WARNING);
+		size_t e = count_on(r, "t.txt", NULL, WC_ERROR);
+		if (m != c->mismatches || w != c->warnings || e != c->errors) {
+			print_message("case '%s': %zu mismatches, %zu warnings, %zu errors; want %zu, %zu, %zu\n",
+			              c->what, m, w, e, c->mismatches, c->warnings, c->errors);
+			dump(r);
+			ok = false;
+		}
+		wc_report_free(r);
+	}
+	assert_true(ok);
+}
+
 /* Checking a bundle twice gives the same report: the stages do not pile up
  * facts (or findings) from the first run. */
 static void test_check_twice(void **state)
@@ -623,6 +723,7 @@ int main(void)
 		cmocka_unit_test(test_dates_with_more_detail),
 		cmocka_unit_test(test_title_shared_translation),
 		cmocka_unit_test(test_pronoun_us_is_no_place),
+		cmocka_unit_test(test_verdict_cases),
 		cmocka_unit_test(test_check_twice),
 		cmocka_unit_test(test_zte_translations),
 	};

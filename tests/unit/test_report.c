@@ -623,6 +623,7 @@ static void add_fact(wc_facts *f, const char *kind, const char *text, const char
 	x->column = column;
 	x->start = start;
 	x->end = end;
+	x->weak = 0;
 }
 
 static void test_facts_jsonl(void **state)
