@@ -325,10 +325,18 @@ typedef struct {
 	size_t para;
 } qscan;
 
+static bool takes_space_inside(const wc_locale *loc, int32_t mark)
+{
+	for (size_t i = 0; i < loc->nquotes_spaced; i++)
+		if (loc->quotes_spaced[i] == mark)
+			return true;
+	return false;
+}
+
 static void check_detached(const qscan *q, const qmark *m, bool opening)
 {
 	int32_t c = opening ? cp_at(q->sp, m->end) : cp_before(q->sp, m->at);
-	if (c < 0 || !wc_is_space(c))
+	if (c < 0 || !wc_is_space(c) || takes_space_inside(q->loc, m->cp))
 		return;
 	char *found = mark_context(q->sp, m);
 	char *mark = cp_string(m->cp);

@@ -186,6 +186,8 @@ typedef struct wc_locale {
 	wc_quote_pair *quotes_also; /* further pairs accepted in this language */
 	size_t nquotes_also, quotes_also_cap;
 	bool quote_continuation;    /* an unclosed quote may continue in the next paragraph */
+	int32_t quotes_spaced[4];   /* marks set off from the quotation by a space (fr « ») */
+	size_t nquotes_spaced;
 	wc_lexicon weekdays, months, number_words, joiners, scales, units,
 	           currencies, relative, titles, names;
 	wc_strlist stopwords;       /* frequent words, for language identification */

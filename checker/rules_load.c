@@ -283,7 +283,8 @@ static bool quote_pair(loader *ld, const wc_ynode *n, wc_quote_pair *out)
 
 static void load_quotes(loader *ld, wc_locale *loc, const wc_ynode *q)
 {
-	static const char *const keys[] = {"primary", "secondary", "also", "continue_across_paragraphs", NULL};
+	static const char *const keys[] = {"primary", "secondary", "also", "continue_across_paragraphs",
+	                                   "spaced", NULL};
 	check_keys(ld, q, keys);
 	const wc_ynode *n;
 	if ((n = wc_ymap_get(q, "primary")))
@@ -301,6 +302,15 @@ static void load_quotes(loader *ld, wc_locale *loc, const wc_ynode *q)
 	}
 	if ((n = wc_ymap_get(q, "continue_across_paragraphs")))
 		boolean(ld, n, "continue_across_paragraphs", &loc->quote_continuation);
+	if ((n = wc_ymap_get(q, "spaced"))) {
+		if (n->type != WC_Y_SEQ || n->n > sizeof loc->quotes_spaced / sizeof *loc->quotes_spaced)
+			FAIL(ld, n, "quotes.spaced must be a list of at most 4 marks");
+		for (size_t i = 0; n->type == WC_Y_SEQ && i < n->n && i < 4; i++) {
+			int32_t c = single_mark(ld, n->items[i]);
+			if (c >= 0)
+				loc->quotes_spaced[loc->nquotes_spaced++] = c;
+		}
+	}
 }
 
 typedef struct {
