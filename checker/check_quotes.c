@@ -415,7 +415,12 @@ static void record_quotation(const qscan *q, size_t open, size_t close)
 {
 	wc_doc *d = q->doc;
 	*WC_PUSH(d->quotations, d->nquotations, d->quotations_cap) =
-		(wc_quotation){open, close, q->para};
+		(wc_quotation){open, close, q->para, false};
+}
+
+static void mark_broken(const qscan *q)
+{
+	q->doc->quotations[q->doc->nquotations - 1].broken = true;
 }
 
 static bool is_blank(span sp)
@@ -453,15 +458,18 @@ static void check_unpaired(const qscan *q, const qmark *m, bool closing)
 	char *mark = cp_string(m->cp);
 	char *found = mark_context(q->sp, m);
 	if (closing) {
+		mark_broken(q);
 		wc_emit(q->fs, WC_CHECK_QUOTE_UNBALANCED, -1, q->doc, m->at, m->end, NULL, 0, NULL,
 		        found, NULL, "closing quote mark %s has no opening mark in this paragraph",
 		        mark);
 	} else {
 		check_detached(q, m, true);
-		if (!continues_in_next_para(q))
+		if (!continues_in_next_para(q)) {
+			mark_broken(q);
 			wc_emit(q->fs, WC_CHECK_QUOTE_UNBALANCED, -1, q->doc, m->at, m->end, NULL, 0,
 			        NULL, found, NULL,
 			        "quotation opened with %s is never closed in this paragraph", mark);
+		}
 	}
 	free(found);
 	free(mark);
@@ -618,8 +626,10 @@ enum { TITLE_WORDS_MAX = 7 };
 
 static bool is_speech(const wc_doc *doc, const wc_quotation *qt)
 {
+	if (qt->broken)
+		return false; /* the source's own fault, reported there */
 	if (qt->close == SIZE_MAX)
-		return true; /* never closed: nothing tells where it would have ended */
+		return true; /* it goes on in the next paragraph */
 	size_t s = qt->open, e = qt->close;
 	wc_utf8_next(doc->text, e, &s);
 	for (size_t i = s; i < e;) {
@@ -663,7 +673,7 @@ static size_t para_of(const wc_doc *doc, size_t at)
 static bool para_has_open_quotation(const wc_doc *doc, size_t p)
 {
 	for (size_t i = 0; i < doc->nquotations; i++)
-		if (doc->quotations[i].para == p && doc->quotations[i].close == SIZE_MAX)
+		if (doc->quotations[i].para == p && doc->quotations[i].broken)
 			return true;
 	return false;
 }

@@ -294,6 +294,7 @@ enum { WC_MATCH_NONE = 0, WC_MATCH_EQUAL = 1, WC_MATCH_DIFFERENT = 2 };
 typedef struct {
 	size_t open, close;     /* byte offsets of the marks; close == SIZE_MAX if none */
 	size_t para;
+	bool broken;            /* reported as quote.unbalanced: a fragment, not a quotation */
 } wc_quotation;
 
 typedef struct wc_doc {

@@ -681,9 +681,21 @@ static bool starts_word(const char *t, size_t at)
  * either case): "Washingtoner", "US-Präsident", "Paryża" carry the place,
  * "presidente" the title.  A form under four bytes must end its word or meet
  * a hyphen or a capital, so that "EU" does not stand in "Europe". */
+/* ASCII letters in either case ("Prime minister", "Prime Minister"), the rest
+ * byte for byte. */
+static bool same_letters(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+		if (x != y && !(x < 0x80 && wc_is_letter(x) && (x ^ 32) == y))
+			return false;
+	}
+	return true;
+}
+
 static bool word_starts_at(const wc_doc *d, size_t at, const char *form, size_t n)
 {
-	if (memcmp(d->text + at + 1, form + 1, n - 1) != 0 || !starts_word(d->text, at))
+	if (!same_letters(d->text + at + 1, form + 1, n - 1) || !starts_word(d->text, at))
 		return false;
 	if (n >= 4 || at + n == d->len)
 		return true;

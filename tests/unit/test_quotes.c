@@ -485,9 +485,10 @@ static void test_missing_unclosed_source(void **state)
 	wc_doc *src = unit_doc_str(sl, "\"Open and never closed");
 	wc_doc *tgt = unit_doc_str(tl, "Intet citat.");
 	const int s2t[] = {0};
+	/* The source's quote.unbalanced reports it; a broken quotation (a
+	 * fragment cut from a longer one) is not one the translation must keep. */
 	pairrun p = pair_new(sl, src, tl, tgt, s2t);
-	UNIT_EXPECT(&p.fs, {MIS, 1});
-	assert_string_equal(p.fs.v[0].expected, "\"Open and never closed");
+	UNIT_EXPECT_NONE(&p.fs);
 	pair_free(&p);
 }
 
