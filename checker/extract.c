@@ -95,8 +95,103 @@ static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, 
 	return true;
 }
 
+/* The digits of text[s, e) as a number: a group may stand right before more
+ * digits ("0140 GMT"), so atoi alone would read past it. */
+static int span_int(const char *text, size_t s, size_t e)
+{
+	int n = 0;
+	for (size_t i = s; i < e && i < s + 6 && text[i] >= '0' && text[i] <= '9'; i++)
+		n = n * 10 + (text[i] - '0');
+	return n;
+}
+
+/* "XV", "xiv" or "15": a century's number, 0 if it is none. */
+static int century_number(const char *s, size_t n)
+{
+	if (n && s[0] >= '0' && s[0] <= '9')
+		return span_int(s, 0, n);
+	int total = 0, prev = 0;
+	for (size_t i = n; i-- > 0;) {
+		int v = 0;
+		switch (s[i] | 32) {
+		case 'i': v = 1; break;
+		case 'v': v = 5; break;
+		case 'x': v = 10; break;
+		case 'l': v = 50; break;
+		case 'c': v = 100; break;
+		default: return 0;
+		}
+		total += v < prev ? -v : v;
+		if (v > prev)
+			prev = v;
+	}
+	return total <= 30 ? total : 0;
+}
+
+/* A time of day in 24-hour form, with its zone when one is given:
+ * "8:30 p.m." = "20:30", "0140 GMT" = "01:40 UTC". */
+static bool normalize_time(const match_view *m, candidate *c)
+{
+	size_t s, e;
+	if (!group_span(m, G_HOUR, &s, &e))
+		return false;
+	int h = span_int(m->text, s, e), min = 0;
+	if (group_span(m, G_MINUTE, &s, &e))
+		min = span_int(m->text, s, e);
+	if (group_span(m, G_AMPM, &s, &e)) {
+		if (h < 1 || h > 12)
+			return false;
+		bool pm = (m->text[s] | 32) == 'p';
+		h = pm ? (h % 12) + 12 : h % 12;
+	}
+	if (h > 24 || min > 59)
+		return false;
+	wc_buf b = {0};
+	wc_buf_printf(&b, "%02d:%02d", h, min);
+	if (group_span(m, G_ZONE, &s, &e)) {
+		bool utc = (e - s == 3 && !memcmp(m->text + s, "GMT", 3));
+		wc_buf_printf(&b, " %.*s", utc ? 3 : (int)(e - s), utc ? "UTC" : m->text + s);
+	}
+	c->f.value = wc_buf_take(&b);
+	c->f.unit = wc_xstrdup("time");
+	return true;
+}
+
+/* A decade by its first year: "1980s", "années 80" (a two-digit decade is of
+ * the 1900s unless a century is named: "50ern des 19. Jahrhunderts"). */
+static bool normalize_decade(const match_view *m, candidate *c)
+{
+	size_t s, e;
+	if (!group_span(m, G_DECADE, &s, &e))
+		return false;
+	int d = span_int(m->text, s, e);
+	if (d < 100) {
+		size_t cs, ce;
+		int century = group_span(m, G_CENTURY, &cs, &ce) ? century_number(m->text + cs, ce - cs) : 20;
+		if (century < 1)
+			return false;
+		d += (century - 1) * 100;
+	}
+	c->f.value = wc_xasprintf("%d", d);
+	c->f.unit = wc_xstrdup("decade");
+	return true;
+}
+
 static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
 {
+	size_t cs, ce;
+	if (m->cp->group[G_HOUR] >= 0)
+		return normalize_time(m, c);
+	if (m->cp->group[G_DECADE] >= 0)
+		return normalize_decade(m, c);
+	if (group_span(m, G_CENTURY, &cs, &ce)) {
+		int n = century_number(m->text + cs, ce - cs);
+		if (n < 1)
+			return false;
+		c->f.value = wc_xasprintf("%d", n);
+		c->f.unit = wc_xstrdup("century");
+		return true;
+	}
 	const wc_lex_item *it;
 	size_t s, e;
 	if ((it = group_lookup(m, G_WD, &loc->weekdays))) {
@@ -137,7 +232,12 @@ static bool normalize_candidate(wc_locale *loc, const match_view *m, candidate *
 	size_t s, e;
 	switch (m->cp->rule->kind) {
 	case WC_K_NUMBER:
-		return normalize_number(loc, m, c, true);
+		if (!normalize_number(loc, m, c, true))
+			return false;
+		/* "20th", "20.", "20e": an ordinal compares with ordinals */
+		if (group_span(m, G_ORD, &s, &e))
+			c->f.unit = wc_xstrdup("ordinal");
+		return true;
 	case WC_K_MONEY:
 		if (!(it = group_lookup(m, G_CUR, &loc->currencies)) || !normalize_number(loc, m, c, false))
 			return false;
