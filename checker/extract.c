@@ -218,6 +218,9 @@ static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
 	} else if ((it = group_lookup(m, G_REL, &loc->relative))) {
 		c->f.value = wc_xstrdup(it->canon);
 		c->f.unit = wc_xstrdup("relative");
+		/* "today" is as often "nowadays" ("computers in use today"), and
+		 * translations drop or reword it: it matches, but is not required. */
+		c->f.weak = strcmp(it->canon, "today") == 0;
 	} else if (group_span(m, G_YEAR, &s, &e)) {
 		c->f.value = wc_xstrndup(m->text + s, e - s);
 		c->f.unit = wc_xstrdup("year");

@@ -345,9 +345,14 @@ static bool date_names_year(const wc_xfact *f, long y)
 {
 	if (f->kind != WC_K_DATE || !f->value)
 		return false;
-	if (streq(f->unit, "year"))
+	if (streq(f->unit, "year") || streq(f->unit, "decade"))
 		return atol(f->value) == y;
 	return is_month_date(f) && parts_of(f->value).year == y;
+}
+
+static bool is_decade_or_year(const wc_xfact *f)
+{
+	return f->kind == WC_K_DATE && (streq(f->unit, "decade") || streq(f->unit, "year"));
 }
 
 static bool date_names_day(const wc_xfact *f, const char *day)
@@ -385,7 +390,8 @@ static bool weekday_of_date(const wc_xfact *wd, const wc_xfact *f)
  * the table. */
 static bool meet_ordered(const wc_xfact *a, const wc_xfact *b)
 {
-	if (is_plain_number(a) && (b->kind == WC_K_DURATION || b->kind == WC_K_MONEY))
+	if (is_plain_number(a) && (b->kind == WC_K_DURATION || b->kind == WC_K_MONEY ||
+	                           (b->kind == WC_K_NUMBER && streq(b->unit, "ordinal"))))
 		return streq(a->value, b->value);
 	long y = year_of_number(a);
 	if (y && date_names_year(b, y))
@@ -423,9 +429,22 @@ static void match_kinds_that_meet(matcher *m)
 				continue;
 			if (!t->matched && meet(s, t))
 				link(s, t, WC_MATCH_EQUAL);
-			else if (t->matched == WC_MATCH_EQUAL && covers(t, s))
-				s->matched = WC_MATCH_EQUAL;
 		}
+	}
+}
+
+/* What is still left over after the mismatches may be the year or the day of
+ * a date matched already ("nell'agosto del 2011" = "August 2011"). */
+static void match_covered(matcher *m)
+{
+	for (size_t i = 0; i < m->src->nfacts; i++) {
+		wc_xfact *s = &m->src->facts[i];
+		int tp = m->al->s2t[s->para];
+		if (s->matched || tp < 0 || is_entity(s))
+			continue;
+		for (size_t j = m->tp.first[tp]; j < m->tp.first[tp + 1] && !s->matched; j++)
+			if (m->tgt->facts[j].matched == WC_MATCH_EQUAL && covers(&m->tgt->facts[j], s))
+				s->matched = WC_MATCH_EQUAL;
 	}
 	for (size_t j = 0; j < m->tgt->nfacts; j++) {
 		wc_xfact *t = &m->tgt->facts[j];
@@ -494,6 +513,9 @@ static double kind_cost(const wc_xfact *s, const wc_xfact *t)
 		return -1;
 	if ((is_plain_number(s) && (t->kind == WC_K_DURATION || t->kind == WC_K_MONEY)) ||
 	    (is_plain_number(t) && (s->kind == WC_K_DURATION || s->kind == WC_K_MONEY)))
+		return 1;
+	/* "the 1980s" against "les années 1981" */
+	if ((year_of_number(s) && is_decade_or_year(t)) || (year_of_number(t) && is_decade_or_year(s)))
 		return 1;
 	return -1;
 }
@@ -918,6 +940,7 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt, const wc_ali
 	match_titles(&m);
 	if (!m.related) {
 		mismatch_in_aligned(&m);
+		match_covered(&m);
 		report_leftovers(&m);
 		match_names(&m);
 	}
