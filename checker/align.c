@@ -282,24 +282,44 @@ static void pair_moved(const signature *S, size_t ns, const signature *T, size_t
 	}
 }
 
-/* A source paragraph left alone between neighbours that are aligned (or the
- * ends of the texts), facing exactly one translation paragraph left alone
- * there, can have no other counterpart: a one-paragraph version is aligned by
- * definition, and so is a changed sentence between two that pair. */
-static void pair_single_gaps(const signature *S, size_t ns, const signature *T, size_t nt,
-                             wc_alignment *al)
+/* Source paragraphs left alone between neighbours that are aligned (or the
+ * ends of the texts), facing as many translation paragraphs left alone there,
+ * can have no other counterparts: they pair in order.  So a one-paragraph
+ * version is aligned by definition, and so is a changed sentence between two
+ * that pair.  Only short gaps, and only in a text where something aligned
+ * (or of one paragraph): two unrelated stories stay apart. */
+#define MAX_GAP 3
+
+static void pair_gaps(const signature *S, size_t ns, const signature *T, size_t nt,
+                      wc_alignment *al)
 {
-	for (size_t i = 0; i < ns; i++) {
-		if (al->s2t[i] >= 0 || (i > 0 && al->s2t[i - 1] < 0) || (i + 1 < ns && al->s2t[i + 1] < 0))
+	bool any = ns == 1 && nt == 1;
+	for (size_t i = 0; i < ns && !any; i++)
+		any = al->s2t[i] >= 0;
+	if (!any)
+		return;
+	for (size_t i = 0; i < ns;) {
+		if (al->s2t[i] >= 0) {
+			i++;
 			continue;
+		}
+		size_t k = i;
+		while (k < ns && al->s2t[k] < 0)
+			k++;
 		long before = i > 0 ? al->s2t[i - 1] : -1;
-		long after = i + 1 < ns ? al->s2t[i + 1] : (long)nt;
-		if (after != before + 2 || al->t2s[before + 1] >= 0)
-			continue;
-		size_t j = (size_t)(before + 1);
-		al->s2t[i] = (int)j;
-		al->t2s[j] = (int)i;
-		al->score[i] = similarity(&S[i], NULL, &T[j], NULL);
+		long after = k < ns ? al->s2t[k] : (long)nt;
+		size_t gap = k - i;
+		bool free_between = after - before - 1 == (long)gap;
+		for (long j = before + 1; free_between && j < after; j++)
+			free_between = al->t2s[j] < 0;
+		if (gap <= MAX_GAP && free_between)
+			for (size_t g = 0; g < gap; g++) {
+				size_t s = i + g, t = (size_t)(before + 1) + g;
+				al->s2t[s] = (int)t;
+				al->t2s[t] = (int)s;
+				al->score[s] = similarity(&S[s], NULL, &T[t], NULL);
+			}
+		i = k;
 	}
 }
 
@@ -331,7 +351,7 @@ void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 	build_signatures(tgt, T);
 	dp_align(S, ns, T, nt, al);
 	pair_moved(S, ns, T, nt, al);
-	pair_single_gaps(S, ns, T, nt, al);
+	pair_gaps(S, ns, T, nt, al);
 	for (size_t i = 0; i < ns; i++)
 		free(S[i].keys);
 	for (size_t j = 0; j < nt; j++)

@@ -591,11 +591,25 @@ static void assign_leftovers(matcher *m, size_t p)
 			report_mismatch(m, v[k].s, v[k].t, "value differs");
 }
 
+/* In a pair the alignment is less sure of, only one leftover of one kind on
+ * each side, and nothing else left over, says which fact changed. */
+static void pair_lone_leftovers(matcher *m, size_t p)
+{
+	wc_xfact *S[2], *T[2];
+	size_t ns = leftovers(m->src, &m->sp, p, S, 2);
+	size_t nt = leftovers(m->tgt, &m->tp, (size_t)m->al->s2t[p], T, 2);
+	if (ns == 1 && nt == 1 && S[0]->kind == T[0]->kind && kind_cost(S[0], T[0]) == 0)
+		report_mismatch(m, S[0], T[0], "value differs");
+}
+
 static void mismatch_in_aligned(matcher *m)
 {
-	for (size_t p = 0; p < m->src->npara; p++)
+	for (size_t p = 0; p < m->src->npara; p++) {
 		if (sure_pair(m, p))
 			assign_leftovers(m, p);
+		else if (m->al->s2t[p] >= 0)
+			pair_lone_leftovers(m, p);
+	}
 }
 
 /* A keyed fact (employees, fine ...) is the same fact wherever it stands. */
