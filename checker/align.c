@@ -289,6 +289,27 @@ static void pair_moved(const signature *S, size_t ns, const signature *T, size_t
  * that pair.  Only short gaps, and only in a text where something aligned
  * (or of one paragraph): two unrelated stories stay apart. */
 #define MAX_GAP 3
+#define WEAK_PAIR 0.45 /* a pair this alike may be a shift of one */
+
+/* A weak 1:1 pair that skips a paragraph on each side, crosswise (s-1 and
+ * t+1 alone, or s+1 and t-1), is more likely the alignment shifted by one
+ * than a dropped and an added paragraph: undo it, and let the gap pair the
+ * paragraphs in order. */
+static void undo_shifted_pairs(size_t ns, size_t nt, wc_alignment *al)
+{
+	for (size_t i = 0; i < ns; i++) {
+		int j = al->s2t[i];
+		if (j < 0 || al->score[i] >= WEAK_PAIR || al->t2s[j] != (int)i)
+			continue;
+		bool left = i > 0 && al->s2t[i - 1] < 0 && (size_t)j + 1 < nt && al->t2s[j + 1] < 0;
+		bool right = i + 1 < ns && al->s2t[i + 1] < 0 && j > 0 && al->t2s[j - 1] < 0;
+		if (left || right) {
+			al->t2s[j] = -1;
+			al->s2t[i] = -1;
+			al->score[i] = 0;
+		}
+	}
+}
 
 static void pair_gaps(const signature *S, size_t ns, const signature *T, size_t nt,
                       wc_alignment *al)
@@ -351,6 +372,7 @@ void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 	build_signatures(tgt, T);
 	dp_align(S, ns, T, nt, al);
 	pair_moved(S, ns, T, nt, al);
+	undo_shifted_pairs(ns, nt, al);
 	pair_gaps(S, ns, T, nt, al);
 	for (size_t i = 0; i < ns; i++)
 		free(S[i].keys);
