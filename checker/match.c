@@ -35,8 +35,9 @@ typedef struct {
 	bool related;
 	para_index sp, tp;
 	size_t *want;           /* source paragraph → where its counterpart is (target paragraph) */
-	size_t *by_value;       /* target occurrence facts, sorted by kind/value/unit */
+	size_t *by_value;       /* target occurrence facts, sorted by kind/value/unit, then position */
 	size_t nby_value;
+	size_t *skip_up, *skip_down; /* by_value positions: where the next unmatched one may be */
 	person *src_people, *tgt_people;
 	size_t nsrc_people, ntgt_people;
 } matcher;
@@ -150,20 +151,67 @@ static void index_values(matcher *m)
 	sort_doc = m->tgt;
 	if (m->nby_value)
 		qsort(m->by_value, m->nby_value, sizeof *m->by_value, by_value_then_position);
+	m->skip_up = wc_xcalloc(m->nby_value + 1, sizeof *m->skip_up);
+	m->skip_down = wc_xcalloc(m->nby_value + 1, sizeof *m->skip_down);
+	for (size_t k = 0; k < m->nby_value; k++) {
+		m->skip_up[k] = k;
+		m->skip_down[k] = k + 1;
+	}
 }
 
-/* First position in by_value whose fact is not less than f. */
-static size_t lower_bound(const matcher *m, const wc_xfact *f)
+/* First position in by_value whose fact is not less than f, or of f's value
+ * and not before paragraph para. */
+static size_t lower_bound(const matcher *m, const wc_xfact *f, size_t para)
 {
 	size_t lo = 0, hi = m->nby_value;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (cmp_value(&m->tgt->facts[m->by_value[mid]], f) < 0)
+		const wc_xfact *t = &m->tgt->facts[m->by_value[mid]];
+		int c = cmp_value(t, f);
+		if (c < 0 || (c == 0 && t->para < para))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+static bool taken(const matcher *m, size_t k)
+{
+	return m->tgt->facts[m->by_value[k]].matched != 0;
+}
+
+/* The first by_value position from k on (k_up) or back from k (down) whose
+ * fact is unmatched, SIZE_MAX if none.  Matched facts stay matched, so the
+ * skips are shortened as they are walked (path compression): a run of 320,000
+ * equal values costs linear time, not quadratic. */
+static size_t unmatched_up(matcher *m, size_t k)
+{
+	size_t r = k;
+	while (r < m->nby_value && taken(m, r))
+		r = m->skip_up[r] > r ? m->skip_up[r] : r + 1;
+	while (k < r && k < m->nby_value) {
+		size_t next = m->skip_up[k] > k ? m->skip_up[k] : k + 1;
+		m->skip_up[k] = r;
+		k = next;
+	}
+	return r < m->nby_value ? r : SIZE_MAX;
+}
+
+static size_t unmatched_down(matcher *m, size_t k)
+{
+	if (k == SIZE_MAX)
+		return SIZE_MAX;
+	/* positions are shifted by one so that 0 can mean "none below" */
+	size_t r = k + 1;
+	while (r > 0 && taken(m, r - 1))
+		r = m->skip_down[r - 1] < r ? m->skip_down[r - 1] : r - 1;
+	for (size_t q = k + 1; q > r;) {
+		size_t next = m->skip_down[q - 1] < q ? m->skip_down[q - 1] : q - 1;
+		m->skip_down[q - 1] = r;
+		q = next;
+	}
+	return r > 0 ? r - 1 : SIZE_MAX;
 }
 
 static void link(wc_xfact *a, wc_xfact *b, int how)
@@ -175,12 +223,11 @@ static void link(wc_xfact *a, wc_xfact *b, int how)
 /* An unmatched fact equal to s in target paragraph tp, or NULL. */
 static wc_xfact *equal_in(matcher *m, const wc_xfact *s, size_t tp)
 {
-	for (size_t j = m->tp.first[tp]; j < m->tp.first[tp + 1]; j++) {
-		wc_xfact *t = &m->tgt->facts[j];
-		if (!t->matched && same_value(s, t))
-			return t;
-	}
-	return NULL;
+	size_t k = unmatched_up(m, lower_bound(m, s, tp));
+	if (k == SIZE_MAX)
+		return NULL;
+	wc_xfact *t = &m->tgt->facts[m->by_value[k]];
+	return same_value(s, t) && t->para == tp ? t : NULL;
 }
 
 /* Within the target paragraphs aligned to the fact's paragraph: its pair,
@@ -201,22 +248,27 @@ static void match_equal_in_aligned(matcher *m)
 	}
 }
 
+/* The nearest unmatched equal fact, by paragraph distance from where the
+ * source fact's counterpart would be: the first one at or after that paragraph
+ * and the last one before it are the only candidates. */
 static void match_equal_anywhere(matcher *m)
 {
 	for (size_t i = 0; i < m->src->nfacts; i++) {
 		wc_xfact *s = &m->src->facts[i];
-		if (is_entity(s) || s->matched)
+		if (is_entity(s) || s->matched || !m->nby_value)
 			continue;
+		size_t at = lower_bound(m, s, m->want[s->para]);
+		size_t up = unmatched_up(m, at);
+		size_t down = unmatched_down(m, at ? at - 1 : SIZE_MAX);
 		wc_xfact *best = NULL;
 		size_t bestd = SIZE_MAX;
-		for (size_t k = lower_bound(m, s); k < m->nby_value; k++) {
-			wc_xfact *t = &m->tgt->facts[m->by_value[k]];
-			if (!same_value(s, t))
-				break;
-			if (t->matched)
+		size_t cand[2] = {up, down};
+		for (int c = 0; c < 2; c++) {
+			if (cand[c] == SIZE_MAX)
 				continue;
+			wc_xfact *t = &m->tgt->facts[m->by_value[cand[c]]];
 			size_t d = distance(m, s->para, t->para);
-			if (d < bestd)
+			if (same_value(s, t) && (d < bestd || (d == bestd && c == 1)))
 				bestd = d, best = t;
 		}
 		if (best)
@@ -963,6 +1015,8 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt, const wc_ali
 	free(m.tp.first);
 	free(m.want);
 	free(m.by_value);
+	free(m.skip_up);
+	free(m.skip_down);
 	free(m.src_people);
 	free(m.tgt_people);
 }
