@@ -541,11 +541,26 @@ void wc_check_quotes(wc_doc *doc, wc_findings *fs)
 
 /* ---- quote.missing ---------------------------------------------------------------- */
 
+/* The first quotation of paragraph p or after it: quotations are recorded
+ * paragraph by paragraph, in order. */
+static size_t first_quotation_of(const wc_doc *doc, size_t p)
+{
+	size_t lo = 0, hi = doc->nquotations;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (doc->quotations[mid].para < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static bool para_has_quotation(const wc_doc *doc, size_t p)
 {
-	for (size_t i = 0; i < doc->nquotations; i++)
-		if (doc->quotations[i].para == p)
-			return true;
+	size_t i = first_quotation_of(doc, p);
+	if (i < doc->nquotations && doc->quotations[i].para == p)
+		return true;
 	/* A translator may render a quotation with single marks. */
 	qpairs singles = {0};
 	collect_single_pairs(para_span(doc, p), locale_of(doc), &singles);
@@ -643,16 +658,22 @@ static bool is_speech(const wc_doc *doc, const wc_quotation *qt)
 void wc_check_quote_missing(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al,
                             wc_findings *fs)
 {
+	/* per translation paragraph: 0 not looked at yet, 1 has a quotation, 2 none;
+	 * a paragraph is scanned once however many source quotations ask */
+	unsigned char *has = wc_xcalloc(tgt->npara + 1, 1);
 	for (size_t i = 0; i < src->nquotations; i++) {
 		const wc_quotation *qt = &src->quotations[i];
 		if (!is_speech(src, qt))
 			continue;
 		int t = qt->para < al->ns ? al->s2t[qt->para] : -1;
 		bool aligned = t >= 0 && (size_t)t < tgt->npara;
-		if (aligned && para_has_quotation(tgt, (size_t)t))
+		if (aligned && !has[t])
+			has[t] = para_has_quotation(tgt, (size_t)t) ? 1 : 2;
+		if (aligned && has[t] == 1)
 			continue;
 		report_missing(src, tgt, al, qt, aligned, fs);
 	}
+	free(has);
 }
 
 /* ---- unbalanced as in the source ---------------------------------------------------- */
@@ -672,8 +693,8 @@ static size_t para_of(const wc_doc *doc, size_t at)
 
 static bool para_has_open_quotation(const wc_doc *doc, size_t p)
 {
-	for (size_t i = 0; i < doc->nquotations; i++)
-		if (doc->quotations[i].para == p && doc->quotations[i].broken)
+	for (size_t i = first_quotation_of(doc, p); i < doc->nquotations && doc->quotations[i].para == p; i++)
+		if (doc->quotations[i].broken)
 			return true;
 	return false;
 }
@@ -681,12 +702,17 @@ static bool para_has_open_quotation(const wc_doc *doc, size_t p)
 void wc_quote_unbalanced_as_in_source(const wc_doc *src, const wc_doc *tgt,
                                       const wc_alignment *al, wc_findings *fs)
 {
+	unsigned char *broken = wc_xcalloc(src->npara + 1, 1); /* 0 unknown, 1 yes, 2 no */
 	for (size_t k = 0; k < fs->n; k++) {
 		wc_raw_finding *f = &fs->v[k];
 		if (f->check != WC_CHECK_QUOTE_UNBALANCED || f->doc != tgt || !tgt->npara)
 			continue;
 		int sp = al->t2s[para_of(tgt, f->start)];
-		if (sp < 0 || !para_has_open_quotation(src, (size_t)sp))
+		if (sp < 0)
+			continue;
+		if (!broken[sp])
+			broken[sp] = para_has_open_quotation(src, (size_t)sp) ? 1 : 2;
+		if (broken[sp] != 1)
 			continue;
 		char *m = wc_xasprintf("%s, as in the source (line %zu)", f->message,
 		                       src->paras[sp].line);
@@ -696,4 +722,5 @@ void wc_quote_unbalanced_as_in_source(const wc_doc *src, const wc_doc *tgt,
 		f->src = src;
 		f->src_start = src->paras[sp].start;
 	}
+	free(broken);
 }
