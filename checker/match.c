@@ -27,6 +27,27 @@ typedef struct {
 	const wc_xfact *f;      /* first fact naming them so */
 } person;
 
+/* The people of a doc, indexed by the first three bytes of each word of their
+ * names: two names that can be one person share a word (match.c's
+ * wc_names_compatible: every word of one is a word of the other, less an
+ * ending that leaves at least three bytes), so only people who share a key
+ * are ever compared, and 20,000 people cost linear time, not quadratic. */
+typedef struct {
+	size_t person, next;    /* next: entry index + 1 in the same chain, 0 ends it */
+	uint64_t key;
+} people_key;
+
+typedef struct {
+	person *v;
+	size_t n, cap;
+	people_key *e;
+	size_t ne, ecap;
+	size_t *head;           /* chain heads: entry index + 1 */
+	size_t hmask;
+	unsigned *seen;         /* per person: the lookup that last visited it */
+	unsigned lookup;
+} people;
+
 typedef struct {
 	const wc_ruleset *rs;
 	wc_doc *src, *tgt;
@@ -38,8 +59,7 @@ typedef struct {
 	size_t *by_value;       /* target occurrence facts, sorted by kind/value/unit, then position */
 	size_t nby_value;
 	size_t *skip_up, *skip_down; /* by_value positions: where the next unmatched one may be */
-	person *src_people, *tgt_people;
-	size_t nsrc_people, ntgt_people;
+	people src_people, tgt_people;
 } matcher;
 
 static bool is_entity(const wc_xfact *f)
@@ -895,53 +915,150 @@ static void match_names(matcher *m)
 	free(tgt.v);
 }
 
+static uint64_t word_key(const char *w, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n && i < 3; i++)
+		h = (h ^ (unsigned char)w[i]) * 1099511628211ull;
+	return h ^ (n < 3 ? n : 3);
+}
+
+/* Calls fn(ctx, key) for each word of a name key ("xi jinping"). */
+static void each_word_key(const char *name, void (*fn)(void *, uint64_t), void *ctx)
+{
+	for (const char *p = name ? name : ""; *p;) {
+		while (*p == ' ')
+			p++;
+		const char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		if (e > p)
+			fn(ctx, word_key(p, (size_t)(e - p)));
+		p = e;
+	}
+}
+
+typedef struct {
+	people *P;
+	size_t person;
+} key_add;
+
+static void add_key_of(void *ctx, uint64_t key)
+{
+	key_add *a = ctx;
+	people *P = a->P;
+	people_key *k = WC_PUSH(P->e, P->ne, P->ecap);
+	size_t h = (size_t)(key * 0x9E3779B97F4A7C15ull >> 17) & P->hmask;
+	*k = (people_key){a->person, P->head[h], key};
+	P->head[h] = P->ne;
+}
+
+/* The people sharing a name word with `name`, each once, in no order. */
+typedef struct {
+	people *P;
+	size_t *v;
+	size_t n, cap;
+} candidates;
+
+static void collect_key(void *ctx, uint64_t key)
+{
+	candidates *c = ctx;
+	people *P = c->P;
+	size_t h = (size_t)(key * 0x9E3779B97F4A7C15ull >> 17) & P->hmask;
+	for (size_t e = P->head[h]; e; e = P->e[e - 1].next) {
+		const people_key *k = &P->e[e - 1];
+		if (k->key != key || P->seen[k->person] == P->lookup)
+			continue;
+		P->seen[k->person] = P->lookup;
+		*WC_PUSH(c->v, c->n, c->cap) = k->person;
+	}
+}
+
+static void candidates_of(people *P, const char *name, candidates *c)
+{
+	c->P = P;
+	c->n = 0;
+	if (++P->lookup == 0) { /* wrapped: forget every visit */
+		memset(P->seen, 0, (P->n + 1) * sizeof *P->seen);
+		P->lookup = 1;
+	}
+	each_word_key(name, collect_key, c);
+}
+
 /* The people a doc names with a title: one entry per person and title, the
  * first fact that names them so ("Xi" and "Xi Jinping" are one person). */
-static person *people_of(const wc_doc *d, size_t *n)
+static void people_of(const wc_doc *d, people *P)
 {
-	person *v = NULL;
-	size_t cap = 0;
-	*n = 0;
+	size_t titles = 0;
+	for (size_t j = 0; j < d->nfacts; j++)
+		titles += d->facts[j].kind == WC_K_TITLE;
+	size_t hcap = 16;
+	while (hcap < 4 * titles)
+		hcap *= 2;
+	*P = (people){0};
+	P->head = wc_xcalloc(hcap, sizeof *P->head);
+	P->hmask = hcap - 1;
+	P->seen = wc_xcalloc(titles + 1, sizeof *P->seen);
+	candidates c = {0};
 	for (size_t j = 0; j < d->nfacts; j++) {
 		const wc_xfact *f = &d->facts[j];
 		if (f->kind != WC_K_TITLE)
 			continue;
 		bool known = false;
-		for (size_t k = 0; k < *n && !known; k++)
-			known = strcmp(v[k].f->value, f->value) == 0 &&
-			        wc_names_compatible(d->loc, v[k].f->name, d->loc, f->name);
-		if (!known)
-			WC_PUSH(v, *n, cap)->f = f;
+		candidates_of(P, f->name, &c);
+		for (size_t k = 0; k < c.n && !known; k++)
+			known = strcmp(P->v[c.v[k]].f->value, f->value) == 0 &&
+			        wc_names_compatible(d->loc, P->v[c.v[k]].f->name, d->loc, f->name);
+		if (known)
+			continue;
+		WC_PUSH(P->v, P->n, P->cap)->f = f;
+		key_add a = {P, P->n - 1};
+		each_word_key(f->name, add_key_of, &a);
 	}
-	return v;
+	free(c.v);
+}
+
+static void people_free(people *P)
+{
+	free(P->v);
+	free(P->e);
+	free(P->head);
+	free(P->seen);
 }
 
 /* Whether a doc (its people) gives the person of title fact f a title
- * compatible with f's, and whether it names the person with a title at all. */
-static void person_in(const matcher *m, const person *people, size_t n, const wc_xfact *f,
-                      bool *named, bool *same_title, const wc_xfact **other)
+ * compatible with f's, and whether it names the person with a title at all;
+ * *other is the first person so named with another title. */
+static void person_in(const matcher *m, people *P, const wc_xfact *f, bool *named,
+                      bool *same_title, const wc_xfact **other)
 {
 	*named = *same_title = false;
 	*other = NULL;
-	for (size_t j = 0; j < n; j++) {
-		const wc_xfact *t = people[j].f;
+	candidates c = {0};
+	candidates_of(P, f->name, &c);
+	size_t first_other = SIZE_MAX;
+	for (size_t k = 0; k < c.n; k++) {
+		const wc_xfact *t = P->v[c.v[k]].f;
 		if (!wc_names_compatible(m->src->loc, f->name, m->tgt->loc, t->name))
 			continue;
 		*named = true;
 		if (wc_concepts_compatible(m->rs, f->value, t->value))
 			*same_title = true;
-		else if (!*other)
-			*other = t;
+		else if (c.v[k] < first_other)
+			first_other = c.v[k];
 	}
+	if (first_other != SIZE_MAX)
+		*other = P->v[first_other].f;
+	free(c.v);
 }
 
 static void match_titles(matcher *m)
 {
-	for (size_t i = 0; i < m->nsrc_people; i++) {
-		wc_xfact *s = (wc_xfact *)m->src_people[i].f;
+	for (size_t i = 0; i < m->src_people.n; i++) {
+		wc_xfact *s = (wc_xfact *)m->src_people.v[i].f;
 		bool named, same;
 		const wc_xfact *other;
-		person_in(m, m->tgt_people, m->ntgt_people, s, &named, &same, &other);
+		person_in(m, &m->tgt_people, s, &named, &same, &other);
 		if (same)
 			continue;
 		if (named && other) {
@@ -949,7 +1066,7 @@ static void match_titles(matcher *m)
 			 * the translation's title either (people hold several). */
 			bool src_named, src_same;
 			const wc_xfact *src_other;
-			person_in(m, m->src_people, m->nsrc_people, other, &src_named, &src_same, &src_other);
+			person_in(m, &m->src_people, other, &src_named, &src_same, &src_other);
 			if (!src_same)
 				report_mismatch(m, s, (wc_xfact *)other, "title differs");
 		} else if (!m->related && !title_given_loosely(m, s)) {
@@ -976,7 +1093,7 @@ static void mark_entities(matcher *m)
 		} else if (t->kind == WC_K_TITLE) {
 			bool named, same;
 			const wc_xfact *other;
-			person_in(m, m->src_people, m->nsrc_people, t, &named, &same, &other);
+			person_in(m, &m->src_people, t, &named, &same, &other);
 			t->matched = same ? WC_MATCH_EQUAL : WC_MATCH_NONE;
 		}
 	}
@@ -996,8 +1113,8 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt, const wc_ali
 	index_paragraphs(tgt, &m.tp);
 	find_wanted(&m);
 	index_values(&m);
-	m.src_people = people_of(src, &m.nsrc_people);
-	m.tgt_people = people_of(tgt, &m.ntgt_people);
+	people_of(src, &m.src_people);
+	people_of(tgt, &m.tgt_people);
 	match_equal_in_aligned(&m);
 	match_equal_anywhere(&m);
 	match_dates_in_aligned(&m);
@@ -1017,6 +1134,6 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt, const wc_ali
 	free(m.by_value);
 	free(m.skip_up);
 	free(m.skip_down);
-	free(m.src_people);
-	free(m.tgt_people);
+	people_free(&m.src_people);
+	people_free(&m.tgt_people);
 }
