@@ -184,6 +184,12 @@ static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
 		return normalize_time(m, c);
 	if (m->cp->group[G_DECADE] >= 0)
 		return normalize_decade(m, c);
+	/* "1400-talet": the century of the years 1400 to 1499, the 15th */
+	if (group_span(m, G_HUNDREDS, &cs, &ce)) {
+		c->f.value = wc_xasprintf("%d", span_int(m->text, cs, ce) + 1);
+		c->f.unit = wc_xstrdup("century");
+		return true;
+	}
 	if (group_span(m, G_CENTURY, &cs, &ce)) {
 		int n = century_number(m->text + cs, ce - cs);
 		if (n < 1)

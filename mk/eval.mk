@@ -37,3 +37,11 @@ test-demetr: $(BUILD)/wirecheck
 	else echo "test-demetr: skipped, $(DEMETR_DATA) not found"; fi
 
 TEST_SUITES += test-demetr
+
+# Part of make test: one fact said in every language gives one fact in every
+# language (tests/symmetry/forms.tsv).
+.PHONY: test-symmetry
+test-symmetry: $(BUILD)/wirecheck
+	@sh tests/symmetry/run $(BUILD)/wirecheck
+
+TEST_SUITES += test-symmetry
