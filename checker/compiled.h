@@ -18,7 +18,6 @@ extern const char *const wc_macro_names[M_COUNT];
 
 /* Named groups a rule pattern may use; the kind decides which it needs. */
 enum { G_VALUE, G_UNIT, G_CUR, G_WD, G_MONTH, G_DAY, G_YEAR, G_REL, G_TITLE, G_NAME, G_TERM, G_MNUM, G_COUNT };
-#define G_MAX_OVECTOR 64
 
 typedef struct {
 	const wc_rule *rule;
@@ -57,6 +56,7 @@ struct wc_compiled {
 	size_t npats, pats_cap;
 	char *macro[M_COUNT];
 	unsigned match_limit, depth_limit;
+	uint32_t max_captures;  /* the most capture groups of any pattern: sizes the match data */
 	bool failed;
 	bool jitted;
 	wc_trigger *table;      /* open addressing, tcap a power of two */

@@ -17,12 +17,13 @@ typedef struct {
 	const wc_cpattern *cp;
 	const char *text;
 	PCRE2_SIZE *ov;
+	uint32_t npairs;        /* pairs in ov */
 } match_view;
 
 static bool group_span(const match_view *m, int g, size_t *s, size_t *e)
 {
 	int n = m->cp->group[g];
-	if (n < 0 || m->ov[2 * n] == PCRE2_UNSET)
+	if (n < 0 || (uint32_t)n >= m->npairs || m->ov[2 * n] == PCRE2_UNSET)
 		return false;
 	*s = m->ov[2 * n];
 	*e = m->ov[2 * n + 1];
@@ -209,7 +210,7 @@ static size_t take_match(run *r, const wc_cpattern *cp)
 {
 	wc_locale *loc = (wc_locale *)r->doc->loc;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->sc->md);
-	match_view m = {cp, r->doc->text, ov};
+	match_view m = {cp, r->doc->text, ov, pcre2_get_ovector_count(r->sc->md)};
 	candidate cand = {0};
 	cand.f.kind = cp->rule->kind;
 	cand.f.rule = cp->rule;

@@ -274,6 +274,11 @@ static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_patte
 	else
 		cp->anchored = re;
 	cp->pattern = p;
+	/* The match data is sized for the pattern with the most groups, so that
+	 * a group of any number has its pair in the ovector. */
+	uint32_t ncap = 0;
+	if (pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &ncap) == 0 && ncap > c->max_captures)
+		c->max_captures = ncap;
 	for (int g = 0; g < G_COUNT; g++) {
 		int n = pcre2_substring_number_from_name(re, (PCRE2_SPTR)group_names[g]);
 		cp->group[g] = n > 0 ? n : -1;
@@ -388,7 +393,8 @@ void wc_compiled_set_limits(wc_compiled *c, unsigned match_limit, unsigned depth
 
 void wc_scratch_init(wc_scratch *s, const wc_compiled *c)
 {
-	s->md = pcre2_match_data_create(G_MAX_OVECTOR, NULL);
+	/* one pair for the whole match, one per group */
+	s->md = pcre2_match_data_create(c->max_captures + 1, NULL);
 	s->mctx = pcre2_match_context_create(NULL);
 	if (!s->md || !s->mctx) {
 		fprintf(stderr, "wirecheck: out of memory (PCRE2 match data)\n");
