@@ -350,6 +350,10 @@ char *wc_parse_number(const wc_locale *loc, const char *s, size_t n, bool *garbl
 /* The same, also telling whether it was written in words and with a scale word. */
 char *wc_parse_number_ex(wc_locale *loc, const char *s, size_t n, bool *garbled, bool *words,
                          bool *scaled);
+/* Adds up the values of a number in words, in order (multipliers such as
+ * "dozen" negative: -12).  False when it is no number or its value would pass
+ * INT64_MAX: checked arithmetic, never a wrapped value. */
+bool wc_compose_number_words(const int64_t *vals, size_t nvals, int64_t *out);
 /* Normalizes a person's name for comparison: drops dots, folds case, strips a
  * genitive ending.  Caller frees. */
 char *wc_name_key(const wc_locale *loc, const char *s, size_t n);

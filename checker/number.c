@@ -262,6 +262,39 @@ static bool adds_to(int64_t last, int64_t v)
 	return false;
 }
 
+/* Adds up the values of one number in words ("two hundred and five
+ * thousand").  Checked arithmetic: "hundred hundred hundred ..." grows past
+ * 2^63, and a value beyond that range is no fact (false), not a wrapped one. */
+bool wc_compose_number_words(const int64_t *vals, size_t nvals, int64_t *out)
+{
+	int64_t total = 0, cur = 0, last = 0;
+	for (size_t k = 0; k < nvals; k++) {
+		int64_t v = vals[k];
+		if (v < 0) {
+			if (v == INT64_MIN || __builtin_mul_overflow(cur ? cur : 1, -v, &cur))
+				return false; /* "two dozen" */
+			last = -1;
+		} else if (v == 100) {
+			if (__builtin_mul_overflow(cur ? cur : 1, 100, &cur))
+				return false;
+			last = 100;
+		} else if (v >= 1000) {
+			int64_t part;
+			if (__builtin_mul_overflow(cur ? cur : 1, v, &part) ||
+			    __builtin_add_overflow(total, part, &total))
+				return false;
+			cur = last = 0;
+		} else {
+			if (cur && !adds_to(last, v))
+				return false;
+			if (__builtin_add_overflow(cur, v, &cur))
+				return false;
+			last = v;
+		}
+	}
+	return !__builtin_add_overflow(total, cur, out);
+}
+
 static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d)
 {
 	int64_t vals[32];
@@ -293,27 +326,11 @@ static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d)
 	}
 	if (!nvals)
 		return false;
-	int64_t total = 0, cur = 0, last = 0;
-	for (size_t k = 0; k < nvals; k++) {
-		int64_t v = vals[k];
-		if (v < 0) {
-			cur = (cur ? cur : 1) * -v; /* "two dozen" */
-			last = -1;
-		} else if (v == 100) {
-			cur = (cur ? cur : 1) * 100;
-			last = 100;
-		} else if (v >= 1000) {
-			total += (cur ? cur : 1) * v;
-			cur = last = 0;
-		} else {
-			if (cur && !adds_to(last, v))
-				return false;
-			cur += v;
-			last = v;
-		}
-	}
+	int64_t total = 0;
+	if (!wc_compose_number_words(vals, nvals, &total))
+		return false;
 	char buf[32];
-	snprintf(buf, sizeof buf, "%lld", (long long)(total + cur));
+	snprintf(buf, sizeof buf, "%lld", (long long)total);
 	wc_buf_puts(&d->digits, buf);
 	return true;
 }
