@@ -154,6 +154,7 @@ typedef struct {
 	size_t n, cap;
 	size_t *hash;           /* item index + 1 by case-folded key; hcap a power of two */
 	size_t hcap;
+	size_t maxlen;          /* the longest form or key, in bytes */
 } wc_lexicon;
 
 void wc_lex_add(wc_lexicon *lx, const char *form, const char *canon, int64_t num);

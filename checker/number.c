@@ -173,26 +173,71 @@ static bool parse_digits(const wc_locale *loc, const char *s, size_t n, bool has
 
 /* ---- number words ----------------------------------------------------------------- */
 
+/* One word being split into number morphemes and joiners.  fail_at[pos] is
+ * 1 + the fewest values held when the rest of the word from pos was found not
+ * to split (0: not tried): holding more values leaves less room in vals, so it
+ * fails then too.  Without this memo "neunzehnneunzehn…" (neun|zehn or
+ * neunzehn, 33 times) is tried 2^33 ways. */
+typedef struct {
+	wc_locale *loc;
+	const char *w;
+	size_t n;
+	size_t lim;              /* the longest morpheme or joiner a lookup may match */
+	int64_t *vals;
+	size_t *nvals;
+	unsigned char *fail_at;
+} segmenter;
+
+static bool segment_from(segmenter *g, size_t pos)
+{
+	if (pos == g->n)
+		return true;
+	size_t held = *g->nvals, rest = g->n - pos;
+	/* At pos 0 no joiner may come first, so fewer values do not mean more
+	 * chances there; pos 0 is tried once anyway. */
+	if (pos && g->fail_at[pos] && held + 1 >= g->fail_at[pos])
+		return false;
+	for (size_t k = rest < g->lim ? rest : g->lim; k > 0; k--) {
+		const char *w = g->w + pos;
+		const wc_lex_item *it = wc_lex_find(&g->loc->number_words, w, k);
+		if (it && *g->nvals < 32) {
+			/* multipliers ("dozen") are stored negative, see parse_words */
+			g->vals[(*g->nvals)++] = it->canon[0] == '*' ? -it->num : it->num;
+			if (segment_from(g, pos + k))
+				return true;
+			(*g->nvals)--;
+		}
+		if (*g->nvals > 0 && k < rest && wc_lex_find(&g->loc->joiners, w, k) &&
+		    segment_from(g, pos + k))
+			return true;
+	}
+	if (!g->fail_at[pos] || held + 1 < g->fail_at[pos])
+		g->fail_at[pos] = (unsigned char)(held + 1);
+	return false;
+}
+
 /* Splits one word into number morphemes and joiners ("femogtyve" = fem og
- * tyve) and adds its values; false if the word is not all number. */
+ * tyve) and adds its values; false if the word is not all number.  Longest
+ * morpheme first, as the first split found is the one taken. */
 static bool segment_word(wc_locale *loc, const char *w, size_t n, int64_t *vals, size_t *nvals)
 {
 	if (n == 0)
 		return true;
-	for (size_t k = n; k > 0; k--) {
-		const wc_lex_item *it = wc_lex_find(&loc->number_words, w, k);
-		if (it && *nvals < 32) {
-			/* multipliers ("dozen") are stored negative, see parse_words */
-			vals[(*nvals)++] = it->canon[0] == '*' ? -it->num : it->num;
-			if (segment_word(loc, w + k, n - k, vals, nvals))
-				return true;
-			(*nvals)--;
-		}
-		if (*nvals > 0 && wc_lex_find(&loc->joiners, w, k) && k < n &&
-		    segment_word(loc, w + k, n - k, vals, nvals))
-			return true;
-	}
-	return false;
+	/* Case folding may shrink a form (the Kelvin sign folds to "k"), hence
+	 * the slack on the longest form.  32 values, a joiner between each: a
+	 * longer word is no number, and the recursion stays shallow. */
+	size_t longest = loc->number_words.maxlen > loc->joiners.maxlen ? loc->number_words.maxlen
+	                                                                  : loc->joiners.maxlen;
+	if (!longest || n > 2 * 33 * longest)
+		return false;
+	unsigned char small[256];
+	unsigned char *memo = n < sizeof small ? small : wc_xmalloc(n + 1);
+	memset(memo, 0, n + 1);
+	segmenter g = {loc, w, n, 4 * longest, vals, nvals, memo};
+	bool ok = segment_from(&g, 0);
+	if (memo != small)
+		free(memo);
+	return ok;
 }
 
 /* "and" in "one hundred and five": joiner forms carry their spaces. */
