@@ -74,7 +74,11 @@ static char *words_regex(const wc_locale *loc)
 	char *m = wc_lex_regex(&loc->number_words, false);
 	char *j = loc->joiners.n ? wc_lex_regex(&loc->joiners, false) : wc_xstrdup("(?!)");
 	char *w = wc_xasprintf("%s(?=%s|%s|(?!\\p{L}))", m, j, m);
-	char *r = wc_xasprintf("(?i:(?<!\\p{L})%s(?:%s?%s)*+(?!\\p{L}))", w, j, w);
+	/* The callout ends the run of words once the match is
+	 * WC_NUMBER_WORDS_MAX_BYTES long (see number_span_callout): "two two two
+	 * …" would otherwise be matched to its end again from every word. */
+	char *r = wc_xasprintf("(?i:(?<!\\p{L})%s(?:(?C%d)%s?%s)*+(?!\\p{L}))", w, WC_CALLOUT_NUMBER_SPAN,
+	                       j, w);
 	free(m);
 	free(j);
 	free(w);
@@ -391,6 +395,16 @@ void wc_compiled_set_limits(wc_compiled *c, unsigned match_limit, unsigned depth
 	c->depth_limit = depth_limit;
 }
 
+/* A number in words is never longer than this: a match that reaches it stops
+ * taking words there, so that one match costs the same on any input. */
+static int number_span_callout(pcre2_callout_block *cb, void *data)
+{
+	(void)data;
+	if (cb->callout_number != WC_CALLOUT_NUMBER_SPAN)
+		return 0;
+	return cb->current_position - cb->start_match > WC_NUMBER_WORDS_MAX_BYTES;
+}
+
 void wc_scratch_init(wc_scratch *s, const wc_compiled *c)
 {
 	/* one pair for the whole match, one per group */
@@ -402,6 +416,7 @@ void wc_scratch_init(wc_scratch *s, const wc_compiled *c)
 	}
 	pcre2_set_match_limit(s->mctx, c->match_limit);
 	pcre2_set_depth_limit(s->mctx, c->depth_limit);
+	pcre2_set_callout(s->mctx, number_span_callout, NULL);
 	/* The default 32 KiB JIT stack is too small for long paragraphs. */
 	s->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
 	if (s->jit)
