@@ -256,30 +256,103 @@ static void dp_align(const signature *S, size_t ns, const signature *T, size_t n
 	free(step);
 }
 
-/* Paragraphs that moved: pair the best leftovers, strongest first. */
-static void pair_moved(const signature *S, size_t ns, const signature *T, size_t nt, wc_alignment *al)
+typedef struct {
+	uint64_t key;
+	uint32_t j;
+} posting;
+
+typedef struct {
+	double sim;
+	uint32_t i, j;
+} moved_pair;
+
+static int by_posting(const void *a, const void *b)
 {
-	for (;;) {
-		double best = MOVED_SIM;
-		size_t bi = 0, bj = 0;
-		bool found = false;
-		for (size_t i = 0; i < ns; i++) {
-			if (al->s2t[i] >= 0)
-				continue;
-			for (size_t j = 0; j < nt; j++) {
-				if (al->t2s[j] >= 0)
+	const posting *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->j < y->j ? -1 : x->j > y->j;
+}
+
+/* Strongest first; among equals the first source paragraph, then the first
+ * target, as a scan over the pairs in order would pick them. */
+static int by_strength(const void *a, const void *b)
+{
+	const moved_pair *x = a, *y = b;
+	if (x->sim != y->sim)
+		return x->sim > y->sim ? -1 : 1;
+	if (x->i != y->i)
+		return x->i < y->i ? -1 : 1;
+	return x->j < y->j ? -1 : x->j > y->j;
+}
+
+/* The first posting of key, or n. */
+static size_t first_posting(const posting *v, size_t n, uint64_t key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The leftover pairs that share an anchor and are similar enough: only they
+ * can pass MOVED_SIM, and an index of the targets' anchors finds them
+ * without trying every pair. */
+static moved_pair *moved_candidates(const signature *S, size_t ns, const signature *T, size_t nt,
+                                    const wc_alignment *al, size_t *count)
+{
+	posting *post = NULL;
+	size_t np = 0, pcap = 0;
+	for (size_t j = 0; j < nt; j++)
+		for (size_t k = 0; al->t2s[j] < 0 && k < T[j].n; k++)
+			*WC_PUSH(post, np, pcap) = (posting){T[j].keys[k], (uint32_t)j};
+	if (np)
+		qsort(post, np, sizeof *post, by_posting);
+	size_t *seen = wc_xcalloc(nt, sizeof *seen); /* i + 1 of the last source that tried j */
+	moved_pair *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < ns; i++) {
+		for (size_t k = 0; al->s2t[i] < 0 && k < S[i].n; k++) {
+			for (size_t p = first_posting(post, np, S[i].keys[k]); p < np && post[p].key == S[i].keys[k]; p++) {
+				uint32_t j = post[p].j;
+				if (seen[j] == i + 1)
 					continue;
-				double s = anchor_similarity(&S[i], &T[j]);
-				if (s > best)
-					best = s, bi = i, bj = j, found = true;
+				seen[j] = i + 1;
+				double sim = anchor_similarity(&S[i], &T[j]);
+				if (sim > MOVED_SIM)
+					*WC_PUSH(v, n, cap) = (moved_pair){sim, (uint32_t)i, j};
 			}
 		}
-		if (!found)
-			return;
-		al->s2t[bi] = (int)bj;
-		al->t2s[bj] = (int)bi;
-		al->score[bi] = best;
 	}
+	free(seen);
+	free(post);
+	*count = n;
+	return v;
+}
+
+/* Paragraphs that moved: pair the best leftovers, strongest first.  The
+ * similarities do not change as pairs are taken, so sorting the candidates
+ * once and taking each whose two paragraphs are still free gives the pairs
+ * that picking the best remaining pair again and again would. */
+static void pair_moved(const signature *S, size_t ns, const signature *T, size_t nt, wc_alignment *al)
+{
+	size_t n;
+	moved_pair *v = moved_candidates(S, ns, T, nt, al, &n);
+	if (n)
+		qsort(v, n, sizeof *v, by_strength);
+	for (size_t k = 0; k < n; k++) {
+		if (al->s2t[v[k].i] >= 0 || al->t2s[v[k].j] >= 0)
+			continue;
+		al->s2t[v[k].i] = (int)v[k].j;
+		al->t2s[v[k].j] = (int)v[k].i;
+		al->score[v[k].i] = v[k].sim;
+	}
+	free(v);
 }
 
 /* Quadratic tables grow past reason for huge documents; beyond this many
