@@ -197,38 +197,86 @@ static double anchor_similarity(const signature *a, const signature *b)
 
 enum { STEP_NONE, STEP_SKIP_S, STEP_SKIP_T, STEP_11, STEP_21, STEP_12 };
 
-static void dp_align(const signature *S, size_t ns, const signature *T, size_t nt, wc_alignment *al)
+/* The cells the dynamic programme fills: all of them for stories of up to
+ * about a thousand paragraphs, else a band of half-width `half` around the
+ * diagonal, so that time and memory grow with the paragraphs, not with their
+ * square.  A paragraph moved further than the band is paired by pair_moved. */
+typedef struct {
+	size_t ns, nt, half, width;
+	bool full;
+} dp_band;
+
+static size_t band_lo(const dp_band *b, size_t i)
 {
-	size_t w = nt + 1;
-	double *score = wc_xcalloc((ns + 1) * w, sizeof *score);
-	unsigned char *step = wc_xcalloc((ns + 1) * w, 1);
-	for (size_t i = 0; i <= ns; i++)
-		for (size_t j = 0; j <= nt; j++) {
+	if (b->full)
+		return 0;
+	size_t c = (size_t)((double)i * (double)b->nt / (double)b->ns);
+	return c > b->half ? c - b->half : 0;
+}
+
+static size_t band_hi(const dp_band *b, size_t i)
+{
+	if (b->full)
+		return b->nt;
+	size_t c = (size_t)((double)i * (double)b->nt / (double)b->ns);
+	return c + b->half < b->nt ? c + b->half : b->nt;
+}
+
+/* The cell of (i, j), or SIZE_MAX outside the band. */
+static size_t cell(const dp_band *b, size_t i, size_t j)
+{
+	size_t lo = band_lo(b, i);
+	if (j < lo || j > band_hi(b, i))
+		return SIZE_MAX;
+	return i * b->width + (j - lo);
+}
+
+static double score_at(const double *score, const dp_band *b, size_t i, size_t j)
+{
+	size_t c = cell(b, i, j);
+	return c == SIZE_MAX ? -1e300 : score[c];
+}
+
+static void dp_fill(const signature *S, const signature *T, const dp_band *b, double *score,
+                    unsigned char *step)
+{
+	for (size_t i = 0; i <= b->ns; i++)
+		for (size_t j = band_lo(b, i); j <= band_hi(b, i); j++) {
 			if (!i && !j)
 				continue;
 			double best = -1;
 			unsigned char how = STEP_NONE;
 #define TRY(cond, val, st) do { if (cond) { double v_ = (val); if (v_ > best) { best = v_; how = (st); } } } while (0)
-			TRY(i > 0, score[(i - 1) * w + j], STEP_SKIP_S);
-			TRY(j > 0, score[i * w + j - 1], STEP_SKIP_T);
+			TRY(i > 0, score_at(score, b, i - 1, j), STEP_SKIP_S);
+			TRY(j > 0, score_at(score, b, i, j - 1), STEP_SKIP_T);
 			if (i > 0 && j > 0) {
 				double s = similarity(&S[i - 1], NULL, &T[j - 1], NULL);
-				TRY(s > MIN_SIM, score[(i - 1) * w + j - 1] + s - MIN_SIM, STEP_11);
+				TRY(s > MIN_SIM, score_at(score, b, i - 1, j - 1) + s - MIN_SIM, STEP_11);
 			}
 			if (i > 1 && j > 0) {
 				double s = similarity(&S[i - 2], &S[i - 1], &T[j - 1], NULL);
-				TRY(s >= MERGE_SIM, score[(i - 2) * w + j - 1] + s - MIN_SIM - 0.05, STEP_21);
+				TRY(s >= MERGE_SIM, score_at(score, b, i - 2, j - 1) + s - MIN_SIM - 0.05, STEP_21);
 			}
 			if (i > 0 && j > 1) {
 				double s = similarity(&S[i - 1], NULL, &T[j - 2], &T[j - 1]);
-				TRY(s >= MERGE_SIM, score[(i - 1) * w + j - 2] + s - MIN_SIM - 0.05, STEP_12);
+				TRY(s >= MERGE_SIM, score_at(score, b, i - 1, j - 2) + s - MIN_SIM - 0.05, STEP_12);
 			}
 #undef TRY
-			score[i * w + j] = best;
-			step[i * w + j] = how;
+			size_t c = cell(b, i, j);
+			score[c] = best;
+			step[c] = how;
 		}
-	for (size_t i = ns, j = nt; i || j;) {
-		switch (step[i * w + j]) {
+}
+
+static void dp_align(const signature *S, const signature *T, const dp_band *b, wc_alignment *al)
+{
+	size_t ncells = (b->ns + 1) * b->width;
+	double *score = wc_xcalloc(ncells, sizeof *score);
+	unsigned char *step = wc_xcalloc(ncells, 1);
+	dp_fill(S, T, b, score, step);
+	for (size_t i = b->ns, j = b->nt; i || j;) {
+		size_t c = cell(b, i, j);
+		switch (c == SIZE_MAX ? STEP_NONE : step[c]) {
 		case STEP_SKIP_S: i--; break;
 		case STEP_SKIP_T: j--; break;
 		case STEP_11:
@@ -355,9 +403,33 @@ static void pair_moved(const signature *S, size_t ns, const signature *T, size_t
 	free(v);
 }
 
-/* Quadratic tables grow past reason for huge documents; beyond this many
- * cells they are aligned by position instead. */
+/* Up to this many cells the whole table is filled (the results of every
+ * real story); beyond it a band of BAND_HALF paragraphs either side of the
+ * diagonal, narrowed to keep within MAX_CELLS; a band that cannot be that
+ * narrow (stories of very different lengths) aligns by position instead. */
+#define FULL_CELLS 1100000u
+#define BAND_HALF 256u
 #define MAX_CELLS 16000000u
+
+static bool choose_band(size_t ns, size_t nt, dp_band *b)
+{
+	*b = (dp_band){ns, nt, 0, nt + 1, true};
+	if ((double)(ns + 1) * (double)(nt + 1) <= FULL_CELLS)
+		return true;
+	/* The band must overlap from one row to the next, or no path is left. */
+	size_t slope = nt / ns + 2;
+	size_t half = BAND_HALF;
+	if ((double)(ns + 1) * (double)(2 * half + 1) > MAX_CELLS)
+		half = (MAX_CELLS / (ns + 1) - 1) / 2;
+	if (half < slope)
+		half = slope;
+	if ((double)(ns + 1) * (double)(2 * half + 1) > MAX_CELLS)
+		return false;
+	b->full = false;
+	b->half = half;
+	b->width = 2 * half + 1;
+	return true;
+}
 
 void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 {
@@ -373,7 +445,8 @@ void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 		al->t2s[j] = -1;
 	if (!ns || !nt)
 		return;
-	if ((double)(ns + 1) * (double)(nt + 1) > MAX_CELLS) {
+	dp_band band;
+	if (!choose_band(ns, nt, &band)) {
 		for (size_t i = 0; i < ns && i < nt; i++)
 			al->s2t[i] = (int)i, al->t2s[i] = (int)i, al->score[i] = 0;
 		return;
@@ -381,7 +454,7 @@ void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 	signature *S = wc_xcalloc(ns, sizeof *S), *T = wc_xcalloc(nt, sizeof *T);
 	build_signatures(src, S);
 	build_signatures(tgt, T);
-	dp_align(S, ns, T, nt, al);
+	dp_align(S, T, &band, al);
 	pair_moved(S, ns, T, nt, al);
 	for (size_t i = 0; i < ns; i++)
 		free(S[i].keys);

@@ -19,7 +19,7 @@ extern const char *const wc_macro_names[M_COUNT];
 /* The callout number of the macro {number_words}, and the longest match it
  * lets a run of number words make (bytes from the start of the match). */
 #define WC_CALLOUT_NUMBER_SPAN 201
-#define WC_NUMBER_WORDS_MAX_BYTES 512
+#define WC_NUMBER_WORDS_MAX_BYTES 256
 
 /* Named groups a rule pattern may use; the kind decides which it needs. */
 enum { G_VALUE, G_UNIT, G_CUR, G_WD, G_MONTH, G_DAY, G_YEAR, G_REL, G_TITLE, G_NAME, G_TERM, G_MNUM, G_COUNT };
