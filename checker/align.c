@@ -197,38 +197,86 @@ static double anchor_similarity(const signature *a, const signature *b)
 
 enum { STEP_NONE, STEP_SKIP_S, STEP_SKIP_T, STEP_11, STEP_21, STEP_12 };
 
-static void dp_align(const signature *S, size_t ns, const signature *T, size_t nt, wc_alignment *al)
+/* The cells the dynamic programme fills: all of them for stories of up to
+ * about a thousand paragraphs, else a band of half-width `half` around the
+ * diagonal, so that time and memory grow with the paragraphs, not with their
+ * square.  A paragraph moved further than the band is paired by pair_moved. */
+typedef struct {
+	size_t ns, nt, half, width;
+	bool full;
+} dp_band;
+
+static size_t band_lo(const dp_band *b, size_t i)
 {
-	size_t w = nt + 1;
-	double *score = wc_xcalloc((ns + 1) * w, sizeof *score);
-	unsigned char *step = wc_xcalloc((ns + 1) * w, 1);
-	for (size_t i = 0; i <= ns; i++)
-		for (size_t j = 0; j <= nt; j++) {
+	if (b->full)
+		return 0;
+	size_t c = (size_t)((double)i * (double)b->nt / (double)b->ns);
+	return c > b->half ? c - b->half : 0;
+}
+
+static size_t band_hi(const dp_band *b, size_t i)
+{
+	if (b->full)
+		return b->nt;
+	size_t c = (size_t)((double)i * (double)b->nt / (double)b->ns);
+	return c + b->half < b->nt ? c + b->half : b->nt;
+}
+
+/* The cell of (i, j), or SIZE_MAX outside the band. */
+static size_t cell(const dp_band *b, size_t i, size_t j)
+{
+	size_t lo = band_lo(b, i);
+	if (j < lo || j > band_hi(b, i))
+		return SIZE_MAX;
+	return i * b->width + (j - lo);
+}
+
+static double score_at(const double *score, const dp_band *b, size_t i, size_t j)
+{
+	size_t c = cell(b, i, j);
+	return c == SIZE_MAX ? -1e300 : score[c];
+}
+
+static void dp_fill(const signature *S, const signature *T, const dp_band *b, double *score,
+                    unsigned char *step)
+{
+	for (size_t i = 0; i <= b->ns; i++)
+		for (size_t j = band_lo(b, i); j <= band_hi(b, i); j++) {
 			if (!i && !j)
 				continue;
 			double best = -1;
 			unsigned char how = STEP_NONE;
 #define TRY(cond, val, st) do { if (cond) { double v_ = (val); if (v_ > best) { best = v_; how = (st); } } } while (0)
-			TRY(i > 0, score[(i - 1) * w + j], STEP_SKIP_S);
-			TRY(j > 0, score[i * w + j - 1], STEP_SKIP_T);
+			TRY(i > 0, score_at(score, b, i - 1, j), STEP_SKIP_S);
+			TRY(j > 0, score_at(score, b, i, j - 1), STEP_SKIP_T);
 			if (i > 0 && j > 0) {
 				double s = similarity(&S[i - 1], NULL, &T[j - 1], NULL);
-				TRY(s > MIN_SIM, score[(i - 1) * w + j - 1] + s - MIN_SIM, STEP_11);
+				TRY(s > MIN_SIM, score_at(score, b, i - 1, j - 1) + s - MIN_SIM, STEP_11);
 			}
 			if (i > 1 && j > 0) {
 				double s = similarity(&S[i - 2], &S[i - 1], &T[j - 1], NULL);
-				TRY(s >= MERGE_SIM, score[(i - 2) * w + j - 1] + s - MIN_SIM - 0.05, STEP_21);
+				TRY(s >= MERGE_SIM, score_at(score, b, i - 2, j - 1) + s - MIN_SIM - 0.05, STEP_21);
 			}
 			if (i > 0 && j > 1) {
 				double s = similarity(&S[i - 1], NULL, &T[j - 2], &T[j - 1]);
-				TRY(s >= MERGE_SIM, score[(i - 1) * w + j - 2] + s - MIN_SIM - 0.05, STEP_12);
+				TRY(s >= MERGE_SIM, score_at(score, b, i - 1, j - 2) + s - MIN_SIM - 0.05, STEP_12);
 			}
 #undef TRY
-			score[i * w + j] = best;
-			step[i * w + j] = how;
+			size_t c = cell(b, i, j);
+			score[c] = best;
+			step[c] = how;
 		}
-	for (size_t i = ns, j = nt; i || j;) {
-		switch (step[i * w + j]) {
+}
+
+static void dp_align(const signature *S, const signature *T, const dp_band *b, wc_alignment *al)
+{
+	size_t ncells = (b->ns + 1) * b->width;
+	double *score = wc_xcalloc(ncells, sizeof *score);
+	unsigned char *step = wc_xcalloc(ncells, 1);
+	dp_fill(S, T, b, score, step);
+	for (size_t i = b->ns, j = b->nt; i || j;) {
+		size_t c = cell(b, i, j);
+		switch (c == SIZE_MAX ? STEP_NONE : step[c]) {
 		case STEP_SKIP_S: i--; break;
 		case STEP_SKIP_T: j--; break;
 		case STEP_11:
@@ -256,30 +304,103 @@ static void dp_align(const signature *S, size_t ns, const signature *T, size_t n
 	free(step);
 }
 
-/* Paragraphs that moved: pair the best leftovers, strongest first. */
-static void pair_moved(const signature *S, size_t ns, const signature *T, size_t nt, wc_alignment *al)
+typedef struct {
+	uint64_t key;
+	uint32_t j;
+} posting;
+
+typedef struct {
+	double sim;
+	uint32_t i, j;
+} moved_pair;
+
+static int by_posting(const void *a, const void *b)
 {
-	for (;;) {
-		double best = MOVED_SIM;
-		size_t bi = 0, bj = 0;
-		bool found = false;
-		for (size_t i = 0; i < ns; i++) {
-			if (al->s2t[i] >= 0)
-				continue;
-			for (size_t j = 0; j < nt; j++) {
-				if (al->t2s[j] >= 0)
+	const posting *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->j < y->j ? -1 : x->j > y->j;
+}
+
+/* Strongest first; among equals the first source paragraph, then the first
+ * target, as a scan over the pairs in order would pick them. */
+static int by_strength(const void *a, const void *b)
+{
+	const moved_pair *x = a, *y = b;
+	if (x->sim != y->sim)
+		return x->sim > y->sim ? -1 : 1;
+	if (x->i != y->i)
+		return x->i < y->i ? -1 : 1;
+	return x->j < y->j ? -1 : x->j > y->j;
+}
+
+/* The first posting of key, or n. */
+static size_t first_posting(const posting *v, size_t n, uint64_t key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The leftover pairs that share an anchor and are similar enough: only they
+ * can pass MOVED_SIM, and an index of the targets' anchors finds them
+ * without trying every pair. */
+static moved_pair *moved_candidates(const signature *S, size_t ns, const signature *T, size_t nt,
+                                    const wc_alignment *al, size_t *count)
+{
+	posting *post = NULL;
+	size_t np = 0, pcap = 0;
+	for (size_t j = 0; j < nt; j++)
+		for (size_t k = 0; al->t2s[j] < 0 && k < T[j].n; k++)
+			*WC_PUSH(post, np, pcap) = (posting){T[j].keys[k], (uint32_t)j};
+	if (np)
+		qsort(post, np, sizeof *post, by_posting);
+	size_t *seen = wc_xcalloc(nt, sizeof *seen); /* i + 1 of the last source that tried j */
+	moved_pair *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < ns; i++) {
+		for (size_t k = 0; al->s2t[i] < 0 && k < S[i].n; k++) {
+			for (size_t p = first_posting(post, np, S[i].keys[k]); p < np && post[p].key == S[i].keys[k]; p++) {
+				uint32_t j = post[p].j;
+				if (seen[j] == i + 1)
 					continue;
-				double s = anchor_similarity(&S[i], &T[j]);
-				if (s > best)
-					best = s, bi = i, bj = j, found = true;
+				seen[j] = i + 1;
+				double sim = anchor_similarity(&S[i], &T[j]);
+				if (sim > MOVED_SIM)
+					*WC_PUSH(v, n, cap) = (moved_pair){sim, (uint32_t)i, j};
 			}
 		}
-		if (!found)
-			return;
-		al->s2t[bi] = (int)bj;
-		al->t2s[bj] = (int)bi;
-		al->score[bi] = best;
 	}
+	free(seen);
+	free(post);
+	*count = n;
+	return v;
+}
+
+/* Paragraphs that moved: pair the best leftovers, strongest first.  The
+ * similarities do not change as pairs are taken, so sorting the candidates
+ * once and taking each whose two paragraphs are still free gives the pairs
+ * that picking the best remaining pair again and again would. */
+static void pair_moved(const signature *S, size_t ns, const signature *T, size_t nt, wc_alignment *al)
+{
+	size_t n;
+	moved_pair *v = moved_candidates(S, ns, T, nt, al, &n);
+	if (n)
+		qsort(v, n, sizeof *v, by_strength);
+	for (size_t k = 0; k < n; k++) {
+		if (al->s2t[v[k].i] >= 0 || al->t2s[v[k].j] >= 0)
+			continue;
+		al->s2t[v[k].i] = (int)v[k].j;
+		al->t2s[v[k].j] = (int)v[k].i;
+		al->score[v[k].i] = v[k].sim;
+	}
+	free(v);
 }
 
 /* Source paragraphs left alone between neighbours that are aligned (or the
@@ -344,9 +465,33 @@ static void pair_gaps(const signature *S, size_t ns, const signature *T, size_t 
 	}
 }
 
-/* Quadratic tables grow past reason for huge documents; beyond this many
- * cells they are aligned by position instead. */
+/* Up to this many cells the whole table is filled (the results of every
+ * real story); beyond it a band of BAND_HALF paragraphs either side of the
+ * diagonal, narrowed to keep within MAX_CELLS; a band that cannot be that
+ * narrow (stories of very different lengths) aligns by position instead. */
+#define FULL_CELLS 1100000u
+#define BAND_HALF 256u
 #define MAX_CELLS 16000000u
+
+static bool choose_band(size_t ns, size_t nt, dp_band *b)
+{
+	*b = (dp_band){ns, nt, 0, nt + 1, true};
+	if ((double)(ns + 1) * (double)(nt + 1) <= FULL_CELLS)
+		return true;
+	/* The band must overlap from one row to the next, or no path is left. */
+	size_t slope = nt / ns + 2;
+	size_t half = BAND_HALF;
+	if ((double)(ns + 1) * (double)(2 * half + 1) > MAX_CELLS)
+		half = (MAX_CELLS / (ns + 1) - 1) / 2;
+	if (half < slope)
+		half = slope;
+	if ((double)(ns + 1) * (double)(2 * half + 1) > MAX_CELLS)
+		return false;
+	b->full = false;
+	b->half = half;
+	b->width = 2 * half + 1;
+	return true;
+}
 
 void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 {
@@ -362,7 +507,8 @@ void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 		al->t2s[j] = -1;
 	if (!ns || !nt)
 		return;
-	if ((double)(ns + 1) * (double)(nt + 1) > MAX_CELLS) {
+	dp_band band;
+	if (!choose_band(ns, nt, &band)) {
 		for (size_t i = 0; i < ns && i < nt; i++)
 			al->s2t[i] = (int)i, al->t2s[i] = (int)i, al->score[i] = 0;
 		return;
@@ -370,7 +516,7 @@ void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 	signature *S = wc_xcalloc(ns, sizeof *S), *T = wc_xcalloc(nt, sizeof *T);
 	build_signatures(src, S);
 	build_signatures(tgt, T);
-	dp_align(S, ns, T, nt, al);
+	dp_align(S, T, &band, al);
 	pair_moved(S, ns, T, nt, al);
 	undo_shifted_pairs(ns, nt, al);
 	pair_gaps(S, ns, T, nt, al);

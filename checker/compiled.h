@@ -16,10 +16,14 @@ enum {
 };
 extern const char *const wc_macro_names[M_COUNT];
 
+/* The callout number of the macro {number_words}, and the longest match it
+ * lets a run of number words make (bytes from the start of the match). */
+#define WC_CALLOUT_NUMBER_SPAN 201
+#define WC_NUMBER_WORDS_MAX_BYTES 256
+
 /* Named groups a rule pattern may use; the kind decides which it needs. */
 enum { G_VALUE, G_UNIT, G_CUR, G_WD, G_MONTH, G_DAY, G_YEAR, G_REL, G_TITLE, G_NAME, G_TERM, G_MNUM,
        G_HOUR, G_MINUTE, G_AMPM, G_ZONE, G_DECADE, G_CENTURY, G_HUNDREDS, G_ORD, G_COUNT };
-#define G_MAX_OVECTOR 64
 
 typedef struct {
 	const wc_rule *rule;
@@ -58,6 +62,7 @@ struct wc_compiled {
 	size_t npats, pats_cap;
 	char *macro[M_COUNT];
 	unsigned match_limit, depth_limit;
+	uint32_t max_captures;  /* the most capture groups of any pattern: sizes the match data */
 	bool failed;
 	bool jitted;
 	wc_trigger *table;      /* open addressing, tcap a power of two */

@@ -17,12 +17,13 @@ typedef struct {
 	const wc_cpattern *cp;
 	const char *text;
 	PCRE2_SIZE *ov;
+	uint32_t npairs;        /* pairs in ov */
 } match_view;
 
 static bool group_span(const match_view *m, int g, size_t *s, size_t *e)
 {
 	int n = m->cp->group[g];
-	if (n < 0 || m->ov[2 * n] == PCRE2_UNSET)
+	if (n < 0 || (uint32_t)n >= m->npairs || m->ov[2 * n] == PCRE2_UNSET)
 		return false;
 	*s = m->ov[2 * n];
 	*e = m->ov[2 * n + 1];
@@ -59,6 +60,31 @@ static size_t cut_last_word(const char *t, size_t s, size_t e)
 	return e;
 }
 
+/* No number in words runs longer than this many words ("one hundred and
+ * twenty-three thousand four hundred and fifty-six" has eleven): a longer
+ * match ("two two two …") is cut to its first words before the number is
+ * looked for word by word, so that each match costs the same whatever its
+ * length. */
+#define WC_NUMBER_MAX_WORDS 32
+
+/* Where the first max words of [s, e) end. */
+static size_t first_words(const char *t, size_t s, size_t e, size_t max)
+{
+	size_t i = s, words = 0;
+	while (i < e) {
+		while (i < e && (t[i] == ' ' || t[i] == '-'))
+			i++;
+		if (i == e || words == max)
+			break;
+		while (i < e && t[i] != ' ' && t[i] != '-')
+			i++;
+		words++;
+	}
+	while (i > s && (t[i - 1] == ' ' || t[i - 1] == '-'))
+		i--;
+	return i;
+}
+
 static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, bool need_scale_for_words)
 {
 	size_t s, e;
@@ -70,7 +96,9 @@ static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, 
 		/* "two and three", "fire-fem": two numbers that the word pattern
 		 * took as one.  The first is this fact; the trigger at the next
 		 * word finds the other. */
-		size_t k = e;
+		size_t k = first_words(m->text, s, e, WC_NUMBER_MAX_WORDS);
+		if (k < e)
+			v = wc_parse_number_ex(loc, m->text + s, k - s, &garbled, &words, &scaled);
 		while (!v && (k = cut_last_word(m->text, s, k)) > s)
 			v = wc_parse_number_ex(loc, m->text + s, k - s, &garbled, &words, &scaled);
 		if (!v)
@@ -322,7 +350,7 @@ static size_t take_match(run *r, const wc_cpattern *cp)
 {
 	wc_locale *loc = (wc_locale *)r->doc->loc;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->sc->md);
-	match_view m = {cp, r->doc->text, ov};
+	match_view m = {cp, r->doc->text, ov, pcre2_get_ovector_count(r->sc->md)};
 	candidate cand = {0};
 	cand.f.kind = cp->rule->kind;
 	cand.f.rule = cp->rule;

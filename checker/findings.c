@@ -6,6 +6,36 @@
 #include "internal.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+/* Counts the finding against its check's allowance on its version; false
+ * when that is spent (then it is only counted). */
+static bool keep_finding(wc_findings *fs, int check, wc_severity sev, const wc_doc *doc,
+                         size_t start)
+{
+	size_t slot = doc->index * WC_CHECK_COUNT + (size_t)check;
+	if (slot >= fs->nper) {
+		size_t n = fs->nper ? fs->nper : WC_CHECK_COUNT;
+		while (n <= slot)
+			n *= 2;
+		fs->per = wc_xrealloc(fs->per, n * sizeof *fs->per);
+		memset(fs->per + fs->nper, 0, (n - fs->nper) * sizeof *fs->per);
+		fs->nper = n;
+	}
+	wc_left_out *c = &fs->per[slot];
+	if (c->kept < WC_MAX_FINDINGS_PER_CHECK) {
+		c->kept++;
+		return true;
+	}
+	if (!c->left_out++) {
+		c->doc = doc;
+		c->start = start;
+		c->worst = sev;
+	} else if (sev > c->worst) {
+		c->worst = sev;
+	}
+	return false;
+}
 
 void wc_emit(wc_findings *fs, int check, int severity, const wc_doc *doc,
              size_t start, size_t end, const wc_doc *src, size_t src_start,
@@ -17,11 +47,14 @@ void wc_emit(wc_findings *fs, int check, int severity, const wc_doc *doc,
 #include "checks.def"
 #undef WC_CHECK
 	};
+	wc_severity sev = severity < 0 ? defaults[check] : (wc_severity)severity;
+	if (!keep_finding(fs, check, sev, doc, start))
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	wc_raw_finding *f = WC_PUSH(fs->v, fs->n, fs->cap);
 	f->check = check;
-	f->severity = severity < 0 ? defaults[check] : (wc_severity)severity;
+	f->severity = sev;
 	f->doc = doc;
 	f->start = start;
 	f->end = end < start ? start : end;
@@ -42,8 +75,10 @@ void wc_findings_free(wc_findings *fs)
 		free(fs->v[i].found);
 	}
 	free(fs->v);
+	free(fs->per);
 	fs->v = NULL;
-	fs->n = fs->cap = 0;
+	fs->per = NULL;
+	fs->n = fs->cap = fs->nper = 0;
 }
 
 static const struct {

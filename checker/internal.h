@@ -154,6 +154,7 @@ typedef struct {
 	size_t n, cap;
 	size_t *hash;           /* item index + 1 by case-folded key; hcap a power of two */
 	size_t hcap;
+	size_t maxlen;          /* the longest form or key, in bytes */
 } wc_lexicon;
 
 void wc_lex_add(wc_lexicon *lx, const char *form, const char *canon, int64_t num);
@@ -355,6 +356,10 @@ char *wc_parse_number(const wc_locale *loc, const char *s, size_t n, bool *garbl
 /* The same, also telling whether it was written in words and with a scale word. */
 char *wc_parse_number_ex(wc_locale *loc, const char *s, size_t n, bool *garbled, bool *words,
                          bool *scaled);
+/* Adds up the values of a number in words, in order (multipliers such as
+ * "dozen" negative: -12).  False when it is no number or its value would pass
+ * INT64_MAX: checked arithmetic, never a wrapped value. */
+bool wc_compose_number_words(const int64_t *vals, size_t nvals, int64_t *out);
 /* Normalizes a person's name for comparison: drops dots, folds case, strips a
  * genitive ending.  Caller frees. */
 char *wc_name_key(const wc_locale *loc, const char *s, size_t n);
@@ -391,13 +396,30 @@ typedef struct {
 	size_t src_start;
 } wc_raw_finding;
 
+/* At most this many findings of one check on one version are kept; the rest
+ * are counted, and the report says how many in one summary finding.  A text
+ * of a million repeated words must not cost a million findings' memory. */
+#define WC_MAX_FINDINGS_PER_CHECK 1000
+
+/* What was left out of one check on one version. */
+typedef struct {
+	size_t kept, left_out;
+	const wc_doc *doc;
+	size_t start;           /* where the first finding left out is */
+	wc_severity worst;      /* the highest severity left out */
+} wc_left_out;
+
 typedef struct wc_findings {
 	wc_raw_finding *v;
 	size_t n, cap;
+	wc_left_out *per;       /* [version index * WC_CHECK_COUNT + check] */
+	size_t nper;
 } wc_findings;
 
-/* Appends a finding.  severity < 0 takes the check's default.  expected,
- * found and rule may be NULL; src may be NULL.  The strings are copied. */
+/* Appends a finding, or counts it as left out once its check has
+ * WC_MAX_FINDINGS_PER_CHECK on the version.  severity < 0 takes the check's
+ * default.  expected, found and rule may be NULL; src may be NULL.  The
+ * strings are copied. */
 void wc_emit(wc_findings *fs, int check, int severity, const wc_doc *doc,
              size_t start, size_t end, const wc_doc *src, size_t src_start,
              const char *expected, const char *found, const char *rule,

@@ -86,6 +86,11 @@ void wc_lex_add(wc_lexicon *lx, const char *form, const char *canon, int64_t num
 	it->form = wc_xstrdup(form);
 	it->canon = wc_xstrdup(canon ? canon : form);
 	it->num = num;
+	size_t kl = strlen(it->key), fl = strlen(form);
+	if (kl > lx->maxlen)
+		lx->maxlen = kl;
+	if (fl > lx->maxlen)
+		lx->maxlen = fl;
 	if ((lx->n + 1) * 2 > lx->hcap) {
 		rehash(lx);
 		return;

@@ -173,26 +173,71 @@ static bool parse_digits(const wc_locale *loc, const char *s, size_t n, bool has
 
 /* ---- number words ----------------------------------------------------------------- */
 
+/* One word being split into number morphemes and joiners.  fail_at[pos] is
+ * 1 + the fewest values held when the rest of the word from pos was found not
+ * to split (0: not tried): holding more values leaves less room in vals, so it
+ * fails then too.  Without this memo "neunzehnneunzehn…" (neun|zehn or
+ * neunzehn, 33 times) is tried 2^33 ways. */
+typedef struct {
+	wc_locale *loc;
+	const char *w;
+	size_t n;
+	size_t lim;              /* the longest morpheme or joiner a lookup may match */
+	int64_t *vals;
+	size_t *nvals;
+	unsigned char *fail_at;
+} segmenter;
+
+static bool segment_from(segmenter *g, size_t pos)
+{
+	if (pos == g->n)
+		return true;
+	size_t held = *g->nvals, rest = g->n - pos;
+	/* At pos 0 no joiner may come first, so fewer values do not mean more
+	 * chances there; pos 0 is tried once anyway. */
+	if (pos && g->fail_at[pos] && held + 1 >= g->fail_at[pos])
+		return false;
+	for (size_t k = rest < g->lim ? rest : g->lim; k > 0; k--) {
+		const char *w = g->w + pos;
+		const wc_lex_item *it = wc_lex_find(&g->loc->number_words, w, k);
+		if (it && *g->nvals < 32) {
+			/* multipliers ("dozen") are stored negative, see parse_words */
+			g->vals[(*g->nvals)++] = it->canon[0] == '*' ? -it->num : it->num;
+			if (segment_from(g, pos + k))
+				return true;
+			(*g->nvals)--;
+		}
+		if (*g->nvals > 0 && k < rest && wc_lex_find(&g->loc->joiners, w, k) &&
+		    segment_from(g, pos + k))
+			return true;
+	}
+	if (!g->fail_at[pos] || held + 1 < g->fail_at[pos])
+		g->fail_at[pos] = (unsigned char)(held + 1);
+	return false;
+}
+
 /* Splits one word into number morphemes and joiners ("femogtyve" = fem og
- * tyve) and adds its values; false if the word is not all number. */
+ * tyve) and adds its values; false if the word is not all number.  Longest
+ * morpheme first, as the first split found is the one taken. */
 static bool segment_word(wc_locale *loc, const char *w, size_t n, int64_t *vals, size_t *nvals)
 {
 	if (n == 0)
 		return true;
-	for (size_t k = n; k > 0; k--) {
-		const wc_lex_item *it = wc_lex_find(&loc->number_words, w, k);
-		if (it && *nvals < 32) {
-			/* multipliers ("dozen") are stored negative, see parse_words */
-			vals[(*nvals)++] = it->canon[0] == '*' ? -it->num : it->num;
-			if (segment_word(loc, w + k, n - k, vals, nvals))
-				return true;
-			(*nvals)--;
-		}
-		if (*nvals > 0 && wc_lex_find(&loc->joiners, w, k) && k < n &&
-		    segment_word(loc, w + k, n - k, vals, nvals))
-			return true;
-	}
-	return false;
+	/* Case folding may shrink a form (the Kelvin sign folds to "k"), hence
+	 * the slack on the longest form.  32 values, a joiner between each: a
+	 * longer word is no number, and the recursion stays shallow. */
+	size_t longest = loc->number_words.maxlen > loc->joiners.maxlen ? loc->number_words.maxlen
+	                                                                  : loc->joiners.maxlen;
+	if (!longest || n > 2 * 33 * longest)
+		return false;
+	unsigned char small[256];
+	unsigned char *memo = n < sizeof small ? small : wc_xmalloc(n + 1);
+	memset(memo, 0, n + 1);
+	segmenter g = {loc, w, n, 4 * longest, vals, nvals, memo};
+	bool ok = segment_from(&g, 0);
+	if (memo != small)
+		free(memo);
+	return ok;
 }
 
 /* "and" in "one hundred and five": joiner forms carry their spaces. */
@@ -262,6 +307,39 @@ static bool adds_to(int64_t last, int64_t v)
 	return false;
 }
 
+/* Adds up the values of one number in words ("two hundred and five
+ * thousand").  Checked arithmetic: "hundred hundred hundred ..." grows past
+ * 2^63, and a value beyond that range is no fact (false), not a wrapped one. */
+bool wc_compose_number_words(const int64_t *vals, size_t nvals, int64_t *out)
+{
+	int64_t total = 0, cur = 0, last = 0;
+	for (size_t k = 0; k < nvals; k++) {
+		int64_t v = vals[k];
+		if (v < 0) {
+			if (v == INT64_MIN || __builtin_mul_overflow(cur ? cur : 1, -v, &cur))
+				return false; /* "two dozen" */
+			last = -1;
+		} else if (v == 100) {
+			if (__builtin_mul_overflow(cur ? cur : 1, 100, &cur))
+				return false;
+			last = 100;
+		} else if (v >= 1000) {
+			int64_t part;
+			if (__builtin_mul_overflow(cur ? cur : 1, v, &part) ||
+			    __builtin_add_overflow(total, part, &total))
+				return false;
+			cur = last = 0;
+		} else {
+			if (cur && !adds_to(last, v))
+				return false;
+			if (__builtin_add_overflow(cur, v, &cur))
+				return false;
+			last = v;
+		}
+	}
+	return !__builtin_add_overflow(total, cur, out);
+}
+
 static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d)
 {
 	int64_t vals[32];
@@ -293,27 +371,11 @@ static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d)
 	}
 	if (!nvals)
 		return false;
-	int64_t total = 0, cur = 0, last = 0;
-	for (size_t k = 0; k < nvals; k++) {
-		int64_t v = vals[k];
-		if (v < 0) {
-			cur = (cur ? cur : 1) * -v; /* "two dozen" */
-			last = -1;
-		} else if (v == 100) {
-			cur = (cur ? cur : 1) * 100;
-			last = 100;
-		} else if (v >= 1000) {
-			total += (cur ? cur : 1) * v;
-			cur = last = 0;
-		} else {
-			if (cur && !adds_to(last, v))
-				return false;
-			cur += v;
-			last = v;
-		}
-	}
+	int64_t total = 0;
+	if (!wc_compose_number_words(vals, nvals, &total))
+		return false;
 	char buf[32];
-	snprintf(buf, sizeof buf, "%lld", (long long)(total + cur));
+	snprintf(buf, sizeof buf, "%lld", (long long)total);
 	wc_buf_puts(&d->digits, buf);
 	return true;
 }

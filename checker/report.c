@@ -94,6 +94,51 @@ static void keep_doc(wc_report *r, wc_report_doc *rd, const wc_doc *d)
 	}
 }
 
+static void add_finding(wc_report *r, const wc_raw_finding *raw)
+{
+	wc_finding *f = &r->findings[r->nfindings++];
+	const wc_doc *d = raw->doc;
+	f->check = check_name(raw->check);
+	f->severity = raw->severity;
+	f->version = d->index;
+	f->path = r->versions[d->index].path;
+	f->lang = r->versions[d->index].lang;
+	wc_doc_position(d, raw->start, &f->line, &f->column);
+	wc_doc_position(d, raw->end, &f->end_line, &f->end_column);
+	f->start = wc_doc_orig_offset(d, raw->start);
+	f->end = wc_doc_orig_offset(d, raw->end);
+	f->message = keep_copy(r, raw->message);
+	f->expected = keep_copy(r, raw->expected);
+	f->found = keep_copy(r, raw->found);
+	f->rule = keep_copy(r, raw->rule);
+	f->snippet = keep(r, wc_doc_snippet(d, raw->start, &f->snippet_column));
+	if (raw->src) {
+		f->has_source_ref = 1;
+		f->source_path = r->versions[raw->src->index].path;
+		wc_doc_position(raw->src, raw->src_start, &f->source_line, &f->source_column);
+		f->source_snippet = keep(r, wc_doc_snippet(raw->src, raw->src_start,
+		                                           &f->source_snippet_column));
+	}
+	count(&r->versions[d->index], f->severity);
+}
+
+/* One finding for what a check left out on a version: under the check's own
+ * name (so that filters and gates by check see it), with the highest severity
+ * left out, where the first one left out was. */
+static void add_left_out(wc_report *r, const wc_left_out *c, int check)
+{
+	wc_raw_finding raw = {0};
+	raw.check = check;
+	raw.severity = c->worst;
+	raw.doc = c->doc;
+	raw.start = raw.end = c->start;
+	raw.message = wc_xasprintf("%zu more %s findings on this version are not shown (at most %d "
+	                           "of one check per version)",
+	                           c->left_out, check_name(check), WC_MAX_FINDINGS_PER_CHECK);
+	add_finding(r, &raw);
+	free(raw.message);
+}
+
 wc_report *wc_report_build(wc_doc *docs, size_t ndocs, const wc_findings *fs)
 {
 	wc_report *r = wc_xcalloc(1, sizeof *r);
@@ -107,34 +152,15 @@ wc_report *wc_report_build(wc_doc *docs, size_t ndocs, const wc_findings *fs)
 		r->versions[i].lang = keep_copy(r, docs[i].loc->lang);
 		r->versions[i].role = docs[i].role;
 	}
-	r->findings = wc_xcalloc(fs->n ? fs->n : 1, sizeof *r->findings);
-	for (size_t i = 0; i < fs->n; i++) {
-		const wc_raw_finding *raw = &fs->v[i];
-		wc_finding *f = &r->findings[r->nfindings++];
-		const wc_doc *d = raw->doc;
-		f->check = check_name(raw->check);
-		f->severity = raw->severity;
-		f->version = d->index;
-		f->path = r->versions[d->index].path;
-		f->lang = r->versions[d->index].lang;
-		wc_doc_position(d, raw->start, &f->line, &f->column);
-		wc_doc_position(d, raw->end, &f->end_line, &f->end_column);
-		f->start = wc_doc_orig_offset(d, raw->start);
-		f->end = wc_doc_orig_offset(d, raw->end);
-		f->message = keep_copy(r, raw->message);
-		f->expected = keep_copy(r, raw->expected);
-		f->found = keep_copy(r, raw->found);
-		f->rule = keep_copy(r, raw->rule);
-		f->snippet = keep(r, wc_doc_snippet(d, raw->start, &f->snippet_column));
-		if (raw->src) {
-			f->has_source_ref = 1;
-			f->source_path = r->versions[raw->src->index].path;
-			wc_doc_position(raw->src, raw->src_start, &f->source_line, &f->source_column);
-			f->source_snippet = keep(r, wc_doc_snippet(raw->src, raw->src_start,
-			                                           &f->source_snippet_column));
-		}
-		count(&r->versions[d->index], f->severity);
-	}
+	size_t summaries = 0;
+	for (size_t k = 0; k < fs->nper; k++)
+		summaries += fs->per[k].left_out > 0;
+	r->findings = wc_xcalloc(fs->n + summaries ? fs->n + summaries : 1, sizeof *r->findings);
+	for (size_t i = 0; i < fs->n; i++)
+		add_finding(r, &fs->v[i]);
+	for (size_t k = 0; k < fs->nper; k++)
+		if (fs->per[k].left_out)
+			add_left_out(r, &fs->per[k], (int)(k % WC_CHECK_COUNT));
 	qsort(r->findings, r->nfindings, sizeof *r->findings, by_place);
 	return r;
 }

@@ -74,7 +74,11 @@ static char *words_regex(const wc_locale *loc)
 	char *m = wc_lex_regex(&loc->number_words, false);
 	char *j = loc->joiners.n ? wc_lex_regex(&loc->joiners, false) : wc_xstrdup("(?!)");
 	char *w = wc_xasprintf("%s(?=%s|%s|(?!\\p{L}))", m, j, m);
-	char *r = wc_xasprintf("(?i:(?<!\\p{L})%s(?:%s?%s)*+(?!\\p{L}))", w, j, w);
+	/* The callout ends the run of words once the match is
+	 * WC_NUMBER_WORDS_MAX_BYTES long (see number_span_callout): "two two two
+	 * …" would otherwise be matched to its end again from every word. */
+	char *r = wc_xasprintf("(?i:(?<!\\p{L})%s(?:(?C%d)%s?%s)*+(?!\\p{L}))", w, WC_CALLOUT_NUMBER_SPAN,
+	                       j, w);
 	free(m);
 	free(j);
 	free(w);
@@ -275,6 +279,11 @@ static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_patte
 	else
 		cp->anchored = re;
 	cp->pattern = p;
+	/* The match data is sized for the pattern with the most groups, so that
+	 * a group of any number has its pair in the ovector. */
+	uint32_t ncap = 0;
+	if (pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &ncap) == 0 && ncap > c->max_captures)
+		c->max_captures = ncap;
 	for (int g = 0; g < G_COUNT; g++) {
 		int n = pcre2_substring_number_from_name(re, (PCRE2_SPTR)group_names[g]);
 		cp->group[g] = n > 0 ? n : -1;
@@ -387,9 +396,20 @@ void wc_compiled_set_limits(wc_compiled *c, unsigned match_limit, unsigned depth
 	c->depth_limit = depth_limit;
 }
 
+/* A number in words is never longer than this: a match that reaches it stops
+ * taking words there, so that one match costs the same on any input. */
+static int number_span_callout(pcre2_callout_block *cb, void *data)
+{
+	(void)data;
+	if (cb->callout_number != WC_CALLOUT_NUMBER_SPAN)
+		return 0;
+	return cb->current_position - cb->start_match > WC_NUMBER_WORDS_MAX_BYTES;
+}
+
 void wc_scratch_init(wc_scratch *s, const wc_compiled *c)
 {
-	s->md = pcre2_match_data_create(G_MAX_OVECTOR, NULL);
+	/* one pair for the whole match, one per group */
+	s->md = pcre2_match_data_create(c->max_captures + 1, NULL);
 	s->mctx = pcre2_match_context_create(NULL);
 	if (!s->md || !s->mctx) {
 		fprintf(stderr, "wirecheck: out of memory (PCRE2 match data)\n");
@@ -397,6 +417,7 @@ void wc_scratch_init(wc_scratch *s, const wc_compiled *c)
 	}
 	pcre2_set_match_limit(s->mctx, c->match_limit);
 	pcre2_set_depth_limit(s->mctx, c->depth_limit);
+	pcre2_set_callout(s->mctx, number_span_callout, NULL);
 	/* The default 32 KiB JIT stack is too small for long paragraphs. */
 	s->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
 	if (s->jit)

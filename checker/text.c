@@ -40,20 +40,54 @@ static char *nfc(const char *s, size_t n, size_t *outlen)
 	return (char *)out;
 }
 
+/* Canonical ordering sorts a run of combining marks in time quadratic in
+ * its length (utf8proc sorts by exchanges), so a run is normalized in pieces
+ * of at most this many marks, as Unicode's stream-safe text format (UAX #15)
+ * bounds them at 30.  No written language comes near it. */
+#define WC_MAX_MARK_RUN 30
+
+static bool is_mark(int32_t c)
+{
+	return c >= 0x300 && utf8proc_get_property(c)->combining_class != 0;
+}
+
+/* Where the chunk starting at st ends: before the next ASCII character, or
+ * before the mark that would make the chunk's run of marks too long. */
+static size_t chunk_end(const wc_doc *doc, size_t st)
+{
+	size_t i = st + 1, run = 0;
+	while (i < doc->orig_len && (unsigned char)doc->orig[i] >= 0x80) {
+		size_t k = i;
+		int32_t c = wc_utf8_next(doc->orig, doc->orig_len, &k);
+		if (c < 0) {
+			i++; /* an invalid byte: the chunk fails NFC and is repaired */
+			run = 0;
+			continue;
+		}
+		if (!is_mark(c))
+			run = 0;
+		else if (++run > WC_MAX_MARK_RUN)
+			break;
+		i = k;
+	}
+	return i;
+}
+
 /* Normalizes chunk by chunk, recording for each output byte where its chunk
  * began in the original.  A chunk ends before an ASCII character: no
  * canonical composition has an ASCII character as its second part, so NFC
  * never joins across that boundary (splitting at every starter would break
- * Hangul jamo, which compose although they are all starters). */
+ * Hangul jamo, which compose although they are all starters).  A chunk also
+ * ends inside a run of more than WC_MAX_MARK_RUN combining marks: such a run
+ * is ordered piece by piece, which keeps the time linear. */
 static int normalize_with_map(wc_doc *doc, size_t from)
 {
 	wc_buf out = {0};
 	size_t cap = 0, n = 0;
 	size_t i = from;
 	while (i < doc->orig_len) {
-		size_t st = i++;
-		while (i < doc->orig_len && (unsigned char)doc->orig[i] >= 0x80)
-			i++;
+		size_t st = i;
+		i = chunk_end(doc, st);
 		size_t len;
 		char *chunk = nfc(doc->orig + st, i - st, &len);
 		if (chunk) {
@@ -107,6 +141,26 @@ static bool nfc_inert(const char *s, size_t n)
 	return true;
 }
 
+/* Whether some run of combining marks is longer than WC_MAX_MARK_RUN (then
+ * the text is normalized in chunks, never in one piece). */
+static bool has_long_mark_run(const char *s, size_t n)
+{
+	size_t i = 0, run = 0;
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			run = 0;
+			continue;
+		}
+		int32_t c = wc_utf8_next(s, n, &i);
+		if (!is_mark(c))
+			run = 0;
+		else if (++run > WC_MAX_MARK_RUN)
+			return true;
+	}
+	return false;
+}
+
 static int normalize(wc_doc *doc, size_t from, bool has_invalid)
 {
 	if (has_invalid)
@@ -125,6 +179,8 @@ static int normalize(wc_doc *doc, size_t from, bool has_invalid)
 		}
 		return 0;
 	}
+	if (has_long_mark_run(doc->orig + from, doc->orig_len - from))
+		return normalize_with_map(doc, from);
 	size_t len;
 	char *t = nfc(doc->orig + from, doc->orig_len - from, &len);
 	if (!t)

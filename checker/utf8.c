@@ -106,6 +106,18 @@ bool wc_is_space_u(int32_t c)
 
 char *wc_casefold(const char *s, size_t n)
 {
+	/* ASCII folds to its lower case and nothing composes: no need for
+	 * utf8proc, whose map costs more than the lookup it serves. */
+	size_t i = 0;
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	if (i == n) {
+		char *r = wc_xmalloc(n + 1);
+		for (size_t k = 0; k < n; k++)
+			r[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+		r[n] = '\0';
+		return r;
+	}
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
 	                                  UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
