@@ -44,6 +44,28 @@ void wc_buf_printf(wc_buf *b, const char *fmt, ...) WC_PRINTF(2, 3);
 char *wc_buf_take(wc_buf *b);
 void wc_buf_free(wc_buf *b);
 
+/* ---- input.c: reading an input file ------------------------------------------ */
+
+enum {
+	WC_READ_KEEP_INVALID = 1, /* do not stop at invalid UTF-8 (--replace-invalid) */
+	WC_READ_RULE_FILE = 2     /* a rule file: regular files only, never blocks on open */
+};
+/* Reads path ("-" = standard input) into out (empty on entry), in chunks, at
+ * most max bytes (0 = WC_MAX_INPUT_DEFAULT).  Stops early, returning WC_OK,
+ * after the first chunk that holds a NUL byte or invalid UTF-8: the caller's
+ * validation reports it.  Errors name name (NULL = path) in diags: WC_EIO
+ * (cannot open or read, a directory, a rule file that is not regular),
+ * WC_EINPUT (larger than max); out is then freed. */
+int wc_read_input(const char *path, const char *name, size_t max, unsigned flags, wc_buf *out,
+                  wc_diags *diags);
+/* wc_bundle_add_file, reading path but naming the version name (a batch
+ * record reads the resolved path of the name it gave). */
+int wc_bundle_add_file_as(wc_bundle *b, wc_role role, const char *lang, const char *path,
+                          const char *name, wc_diags *diags);
+/* The length of the longest prefix of s[0..n) that does not end inside a
+ * UTF-8 sequence which more bytes could complete. */
+size_t wc_utf8_complete_prefix(const char *s, size_t n);
+
 /* ---- utf8.c: code points ---------------------------------------------------- */
 
 /* Decodes the code point at s[*i] (bounds n) and advances *i; returns -1 on an

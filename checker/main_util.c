@@ -5,6 +5,7 @@
 #include "main_util.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -51,6 +52,38 @@ int wc_cli_take_severity(int argc, char **argv, int *i, wc_severity *out)
 		return -1;
 	}
 	*out = (wc_severity)s;
+	return 0;
+}
+
+int wc_cli_parse_size(const char *v, size_t *out)
+{
+	char *end;
+	errno = 0;
+	if (*v < '0' || *v > '9')
+		return -1;
+	unsigned long long n = strtoull(v, &end, 10);
+	unsigned shift = 0;
+	switch (*end) {
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	default: break;
+	}
+	if (errno || *end || n == 0 || n > (SIZE_MAX >> 1 >> shift))
+		return -1;
+	*out = (size_t)(n << shift);
+	return 0;
+}
+
+int wc_cli_take_size(int argc, char **argv, int *i, size_t *out)
+{
+	const char *v = wc_cli_take_value(argc, argv, i, "--max-input-bytes");
+	if (!v)
+		return -1;
+	if (wc_cli_parse_size(v, out) < 0) {
+		wc_cli_usage_error("--max-input-bytes takes a number of bytes (K, M, G: KiB, MiB, GiB), not '%s'", v);
+		return -1;
+	}
 	return 0;
 }
 

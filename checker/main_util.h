@@ -23,6 +23,12 @@ const char *wc_cli_take_value(int argc, char **argv, int *i, const char *name);
 /* --fail-on's value at argv[*i] into *out, advancing *i; -1 after a usage
  * error (no value, or no such severity), else 0. */
 int wc_cli_take_severity(int argc, char **argv, int *i, wc_severity *out);
+/* A byte count: digits with an optional K, M or G (KiB, MiB, GiB) suffix,
+ * at least 1.  Returns -1 when v is not one. */
+int wc_cli_parse_size(const char *v, size_t *out);
+/* --max-input-bytes's value at argv[*i] into *out, advancing *i; -1 after a
+ * usage error. */
+int wc_cli_take_size(int argc, char **argv, int *i, size_t *out);
 /* Appends a --rules directory to the list v of n. */
 void wc_cli_add_rule_dir(const char ***v, size_t *n, const char *dir);
 /* --color's value: 1 always, 0 never, -1 auto; -2 after a usage error. */

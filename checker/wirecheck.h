@@ -157,7 +157,25 @@ int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang,
  * (positions still refer to the bytes as read) instead of being an error. */
 void wc_bundle_set_replace_invalid(wc_bundle *b, int on);
 
-/* Reads path ("-" = standard input) and adds it. */
+/* The default most bytes read from one input file or batch record
+ * (--max-input-bytes): 256 MiB. */
+#define WC_MAX_INPUT_DEFAULT ((size_t)256 << 20)
+
+/* Reads path ("-" = standard input) as wc_bundle_add_file does, into *text
+ * (NUL-terminated, caller frees) and *len: in chunks, stopping after the
+ * first one with a NUL byte or (unless keep_invalid) invalid UTF-8, at most
+ * max bytes (0 = WC_MAX_INPUT_DEFAULT).  Returns WC_EIO or WC_EINPUT (larger
+ * than max) with a diagnostic. */
+int wc_read_file(const char *path, size_t max, int keep_invalid, char **text, size_t *len,
+                 wc_diags *diags);
+
+/* Files added afterwards with wc_bundle_add_file may hold at most max bytes
+ * (0 = WC_MAX_INPUT_DEFAULT); a bigger one is WC_EINPUT. */
+void wc_bundle_set_max_input(wc_bundle *b, size_t max);
+
+/* Reads path ("-" = standard input) and adds it.  Reading stops at the first
+ * chunk with a NUL byte or invalid UTF-8 (reported as wc_bundle_add_text
+ * does), and after the limit of wc_bundle_set_max_input. */
 int wc_bundle_add_file(wc_bundle *b, wc_role role, const char *lang,
                        const char *path, wc_diags *diags);
 
