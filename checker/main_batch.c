@@ -49,6 +49,10 @@ static const char batch_help[] =
 	"      --rules DIR        add a rule directory (repeatable)\n"
 	"      --first-line N     number the first input line N (default 1), for split streams\n"
 	"      --replace-invalid  check texts with invalid UTF-8 anyway, reading bad bytes as U+FFFD\n"
+	"      --max-input-bytes N  refuse a record or a file larger than N bytes (K, M, G;\n"
+	"                         default 256M): an error line for it, and the run goes on\n"
+	"      --path-root DIR    read a \"path\" only if it resolves into DIR (default: the\n"
+	"                         current directory; / allows any)\n"
 	"  -q, --quiet            text format: the summary only, as check -q\n"
 	"  -h, --help             show this help\n"
 	"\n"
@@ -72,7 +76,8 @@ static const char check_dir_help[] =
 	"      --rules DIR        add a rule directory (repeatable)\n"
 	"      --color WHEN       auto (default), always or never\n"
 	"  -q, --quiet            text format: the summary only, as check -q\n"
-	"      --replace-invalid  check texts with invalid UTF-8 anyway\n";
+	"      --replace-invalid  check texts with invalid UTF-8 anyway\n"
+	"      --max-input-bytes N  refuse a file larger than N bytes (K, M, G; default 256M)\n";
 
 typedef struct {
 	const char **rule_dirs;
@@ -88,6 +93,8 @@ typedef struct {
 	int color;               /* -1 auto */
 	int quiet;
 	int replace_invalid;
+	size_t max_input;        /* 0 = the default */
+	const char *path_root;   /* batch; NULL = the current directory */
 } options;
 
 
@@ -169,6 +176,12 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 			o->quiet = 1;
 		} else if (wc_cli_opt_is(a, NULL, "--replace-invalid")) {
 			o->replace_invalid = 1;
+		} else if (wc_cli_opt_is(a, NULL, "--max-input-bytes")) {
+			if (wc_cli_take_size(argc, argv, &i, &o->max_input) < 0)
+				return -1;
+		} else if (!dir_mode && wc_cli_opt_is(a, NULL, "--path-root")) {
+			if (!(o->path_root = wc_cli_take_value(argc, argv, &i, "--path-root")))
+				return -1;
 		} else {
 			wc_cli_usage_error("unknown option '%s'", a);
 			return -1;
@@ -263,6 +276,8 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 		.format = o->format,
 		.report = {o->fail_on, o->format == WC_FORMAT_TEXT && color, o->quiet},
 		.replace_invalid = o->replace_invalid,
+		.max_input = o->max_input,
+		.path_root = o->path_root,
 		.progress = isatty(STDERR_FILENO) ? on_progress : NULL,
 		.progress_ctx = &pr,
 	};
@@ -357,7 +372,8 @@ static bool is_dir_mode(int argc, char **argv)
 {
 	static const char *const with_value[] = {"-s", "--source", "-r", "--related", "-f", "--format",
 	                                         "-o", "--output", "--fail-on", "--rules", "--color",
-	                                         "--source-lang", "-j", "--jobs", NULL};
+	                                         "--source-lang", "-j", "--jobs", "--max-input-bytes",
+	                                         NULL};
 	const char *positional = NULL;
 	int npositional = 0;
 	bool only_files = false;

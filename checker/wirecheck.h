@@ -297,6 +297,11 @@ typedef struct {
 	                             "line"; WC_FORMAT_TEXT: the text reports one after another */
 	wc_report_options report; /* the gate, colour, quiet */
 	int replace_invalid;      /* as wc_bundle_set_replace_invalid() */
+	size_t max_input;         /* the most bytes of one JSON Lines record or one file; a bigger
+	                             one is an error for its record; 0 = WC_MAX_INPUT_DEFAULT */
+	const char *path_root;    /* a record's "path" must resolve (realpath) into this folder,
+	                             else the record is an error; NULL = the current directory,
+	                             "/" = anywhere.  Files of wc_batch_add_files are not confined */
 	/* Called after each record is written, from the thread that wrote it, never
 	 * two calls at once.  May be NULL. */
 	void (*progress)(const wc_batch_stats *st, void *ctx);
