@@ -136,41 +136,9 @@ static char *lang_of(const char *arg, const char **path)
 
 /* ---- rules ---------------------------------------------------------------------------------- */
 
-static bool is_dir(const char *p)
-{
-	struct stat st;
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The built-in rules: $WIRECHECK_RULES, else next to the installed binary
- * (PREFIX/share/wirecheck/rules), else the source tree (build/../rules). */
-static char *builtin_rules(void)
-{
-	const char *env = getenv("WIRECHECK_RULES");
-	if (env && *env)
-		return strdup(env);
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return NULL;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (slash)
-		*slash = '\0';
-	static const char *const tries[] = {"/../share/wirecheck/rules", "/../rules", "/rules"};
-	for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
-		char cand[PATH_MAX + 64];
-		snprintf(cand, sizeof cand, "%s%s", exe, tries[i]);
-		char real[PATH_MAX];
-		if (is_dir(cand) && realpath(cand, real))
-			return strdup(real);
-	}
-	return NULL;
-}
-
 static wc_ruleset *load_rules(const char *const *extra, size_t nextra, wc_diags *diags)
 {
-	char *dir = builtin_rules();
+	char *dir = wc_cli_builtin_rules();
 	if (!dir) {
 		fprintf(stderr, "%s: error: cannot find the built-in rules; set WIRECHECK_RULES=DIR\n", prog);
 		return NULL;
@@ -291,6 +259,19 @@ static void resolve_lang(input *in, char **owned)
 
 static int read_all(const char *path, const options *o, char **text, size_t *len);
 
+/* Opens the report's sink, which must not be one of the files the run reads. */
+static int open_sink(wc_sink *out, const options *o)
+{
+	const char **paths = malloc((o->ninputs + 1) * sizeof *paths);
+	if (!paths)
+		abort();
+	for (size_t i = 0; i < o->ninputs; i++)
+		paths[i] = o->inputs[i].path;
+	int rc = wc_cli_open_sink(out, o->output, paths, o->ninputs, o->rule_dirs, o->nrule_dirs);
+	free(paths);
+	return rc;
+}
+
 /* A file without a language tag: its language is identified from its text
  * (stop words), reported, and refused when the evidence is thin. */
 static int identify(const wc_ruleset *rs, const char *path, const char *text, size_t len,
@@ -358,7 +339,7 @@ static int cmd_check(int argc, char **argv)
 		abort();
 	for (size_t i = 0; i < o.ninputs; i++)
 		resolve_lang(&o.inputs[i], &langs[i]);
-	if (wc_sink_open(&out, o.output) < 0)
+	if (open_sink(&out, &o) < 0)
 		goto done;
 	if (!(rs = load_rules(o.rule_dirs, o.nrule_dirs, diags)))
 		goto fail;
@@ -440,8 +421,12 @@ static int cmd_extract(int argc, char **argv)
 	} else {
 		resolve_lang(in, &lang_owned);
 	}
-	if (read_all(in->path, &o, &text, &len) < 0 || wc_sink_open(&out, o.output) < 0)
+	if (open_sink(&out, &o) < 0)
 		goto done;
+	if (read_all(in->path, &o, &text, &len) < 0) {
+		wc_sink_close(&out, false);
+		goto done;
+	}
 	if (!(rs = load_rules(o.rule_dirs, o.nrule_dirs, diags))) {
 		wc_sink_close(&out, false);
 		goto done;

@@ -254,7 +254,7 @@ typedef int feed_fn(wc_batch *b, void *ctx);
 /* Loads the rules, runs feed() into a batch and maps the totals to the exit
  * status. */
 static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed, void *ctx,
-               unsigned long long total)
+               unsigned long long total, const char *const *inputs, size_t ninputs)
 {
 	int exit_code = EXIT_TROUBLE;
 	wc_diags *diags = wc_diags_new();
@@ -263,7 +263,7 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 	wc_sink out = {0};
 	progress pr = {now(), 0, total, false};
 	bool out_open = false;
-	if (wc_sink_open(&out, o->output) < 0)
+	if (wc_cli_open_sink(&out, o->output, inputs, ninputs, o->rule_dirs, o->nrule_dirs) < 0)
 		goto done;
 	out_open = true;
 	if (!(rs = load_rules(o->rule_dirs, o->nrule_dirs, diags)))
@@ -356,7 +356,7 @@ int wc_cli_batch(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 			total = (unsigned long long)(st.st_size - (at > 0 ? at : 0));
 		}
 	}
-	rc = run(&o, load_rules, feed_stream, &s, total);
+	rc = run(&o, load_rules, feed_stream, &s, total, &s.path, 1);
 	if (s.in != stdin)
 		fclose(s.in);
 	free(o.rule_dirs);
@@ -513,8 +513,15 @@ int wc_cli_check_dir(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 	if (read_folder(o.input, &f, &total) == 0) {
 		if (!f.n)
 			fprintf(stderr, "%s: %s: no STORY.LANG.txt files\n", prog, o.input);
-		else
-			rc = run(&o, load_rules, feed_folder, &f, total);
+		else {
+			const char **paths = malloc(f.n * sizeof *paths);
+			if (!paths)
+				abort();
+			for (size_t i = 0; i < f.n; i++)
+				paths[i] = f.v[i].path;
+			rc = run(&o, load_rules, feed_folder, &f, total, paths, f.n);
+			free(paths);
+		}
 	}
 	for (size_t i = 0; i < f.n; i++) {
 		free(f.v[i].story);
