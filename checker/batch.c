@@ -389,10 +389,15 @@ static void format_error(wc_batch *b, job *j, const char *id, const char *error,
 		fputs(",\"error\":", f);
 		wc_json_str(f, error);
 		fputs("}\n", f);
-	} else if (id) {
-		fprintf(f, "%s: error: %s\n", id, error);
 	} else {
-		fprintf(f, "line %zu: error: %s\n", j->line, error);
+		/* Escaped: an id or a message with a line break cannot forge a line. */
+		if (id)
+			wc_put_escaped(f, id, strlen(id), 0);
+		else
+			fprintf(f, "line %zu", j->line);
+		fputs(": error: ", f);
+		wc_put_escaped(f, error, strlen(error), 0);
+		fputc('\n', f);
 	}
 }
 

@@ -280,13 +280,12 @@ static int identify(const wc_ruleset *rs, const char *path, const char *text, si
 	double conf = 0;
 	int rc = wc_identify_language(rs, text, len, lang, &conf);
 	if (rc < 0) {
-		fprintf(stderr,
-		        "%s: %s: cannot tell the language (best guess %s, confidence %.2f): write it as "
-		        "LANG:%s (e.g. da:%s) or name the file STORY.LANG.txt\n",
-		        prog, path, *lang ? *lang : "none", conf, path, path);
+		wc_cli_say("%s: cannot tell the language (best guess %s, confidence %.2f): write it as "
+		           "LANG:%s (e.g. da:%s) or name the file STORY.LANG.txt",
+		           path, *lang ? *lang : "none", conf, path, path);
 		return -1;
 	}
-	fprintf(stderr, "%s: %s: language identified as %s (confidence %.2f)\n", prog, path, *lang, conf);
+	wc_cli_say("%s: language identified as %s (confidence %.2f)", path, *lang, conf);
 	return 0;
 }
 

@@ -315,7 +315,7 @@ static int feed_stream(wc_batch *b, void *ctx)
 {
 	stream *s = ctx;
 	if (wc_batch_read_jsonl(b, s->in, s->first_line) < 0) {
-		fprintf(stderr, "%s: %s: cannot read: %s\n", prog, s->path, strerror(errno));
+		wc_cli_say("%s: error: cannot read: %s", s->path, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -337,7 +337,7 @@ int wc_cli_batch(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 	}
 	stream s = {stdin, o.input ? o.input : "-", o.first_line};
 	if (strcmp(s.path, "-") != 0 && !(s.in = fopen(s.path, "rb"))) {
-		fprintf(stderr, "%s: %s: cannot open: %s\n", prog, s.path, strerror(errno));
+		wc_cli_say("%s: error: cannot open: %s", s.path, strerror(errno));
 		free(o.rule_dirs);
 		return EXIT_TROUBLE;
 	}
@@ -345,8 +345,7 @@ int wc_cli_batch(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 	unsigned long long total = 0;
 	if (fstat(fileno(s.in), &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "%s: %s: is a directory; `wirecheck check DIR` checks a folder\n", prog,
-			        s.path);
+			wc_cli_say("%s: error: is a directory; `wirecheck check DIR` checks a folder", s.path);
 			fclose(s.in);
 			free(o.rule_dirs);
 			return EXIT_TROUBLE;
@@ -429,7 +428,7 @@ static int read_folder(const char *dir, folder *f, unsigned long long *total)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		fprintf(stderr, "%s: %s: cannot open: %s\n", prog, dir, strerror(errno));
+		wc_cli_say("%s: error: cannot open: %s", dir, strerror(errno));
 		return -1;
 	}
 	size_t cap = 0;
@@ -455,7 +454,7 @@ static int read_folder(const char *dir, folder *f, unsigned long long *total)
 			continue;
 		}
 		if (!dot || !wc_cli_is_lang_code(dot + 1, (size_t)(name + n - 4 - dot - 1))) {
-			fprintf(stderr, "%s: %s: skipped: not named STORY.LANG.txt\n", prog, path);
+			wc_cli_say("%s: skipped: not named STORY.LANG.txt", path);
 			free(path);
 			continue;
 		}
@@ -512,7 +511,7 @@ int wc_cli_check_dir(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 	rc = EXIT_TROUBLE;
 	if (read_folder(o.input, &f, &total) == 0) {
 		if (!f.n)
-			fprintf(stderr, "%s: %s: no STORY.LANG.txt files\n", prog, o.input);
+			wc_cli_say("%s: error: no STORY.LANG.txt files", o.input);
 		else {
 			const char **paths = malloc(f.n * sizeof *paths);
 			if (!paths)

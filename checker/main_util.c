@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,11 +17,31 @@
 
 const char wc_cli_prog[] = "wirecheck";
 
+void wc_cli_say(const char *fmt, ...)
+{
+	va_list ap, ap2;
+	va_start(ap, fmt);
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *msg = malloc(n > 0 ? (size_t)n + 1 : 1);
+	if (!msg)
+		abort();
+	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap2);
+	va_end(ap2);
+	char *clean = wc_escape_controls(msg);
+	fprintf(stderr, "%s: %s\n", wc_cli_prog, clean);
+	free(clean);
+	free(msg);
+}
+
 void wc_cli_usage_error(const char *fmt, const char *arg)
 {
+	char *clean = wc_escape_controls(arg);
 	fprintf(stderr, "%s: ", wc_cli_prog);
-	fprintf(stderr, fmt, arg);
+	fprintf(stderr, fmt, clean);
 	fprintf(stderr, "\nTry '%s --help'.\n", wc_cli_prog);
+	free(clean);
 }
 
 bool wc_cli_opt_is(const char *arg, const char *s, const char *l)
@@ -199,10 +220,9 @@ static void disarm(void)
 static int refuse(const char *path, const char *why, const char *what)
 {
 	if (what)
-		fprintf(stderr, "%s: %s: error: %s (%s); the report is not written over it\n", wc_cli_prog,
-		        path, why, what);
+		wc_cli_say("%s: error: %s (%s); the report is not written over it", path, why, what);
 	else
-		fprintf(stderr, "%s: %s: error: cannot write the report: %s\n", wc_cli_prog, path, why);
+		wc_cli_say("%s: error: cannot write the report: %s", path, why);
 	return -1;
 }
 

@@ -12,7 +12,17 @@
 
 extern const char wc_cli_prog[];
 
-/* "wirecheck: MESSAGE\nTry 'wirecheck --help'." on standard error. */
+#if defined(__GNUC__)
+#define WC_CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define WC_CLI_PRINTF(f, a)
+#endif
+
+/* "wirecheck: MESSAGE" on standard error, its control characters escaped
+ * (a file name or an id cannot break the line). */
+void wc_cli_say(const char *fmt, ...) WC_CLI_PRINTF(1, 2);
+/* "wirecheck: MESSAGE\nTry 'wirecheck --help'." on standard error; arg is
+ * escaped. */
 void wc_cli_usage_error(const char *fmt, const char *arg);
 /* Whether arg is the short option s (may be NULL) or the long option l,
  * alone or as l=VALUE. */

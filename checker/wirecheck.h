@@ -272,6 +272,10 @@ int wc_report_write(const wc_report *r, wc_format fmt,
 /* Writes facts as JSON Lines, one fact a line. */
 int wc_facts_write_jsonl(const wc_facts *f, FILE *out);
 
+/* s with its control characters escaped (\n, \t, \x1b, \u0085; an invalid
+ * byte as \xHH), for messages on one line of text.  Caller frees. */
+char *wc_escape_controls(const char *s);
+
 /* ---- batch ---------------------------------------------------------------- */
 
 /* A batch checks a stream of bundles on worker threads that share one ruleset
