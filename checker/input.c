@@ -35,7 +35,7 @@ size_t wc_utf8_complete_prefix(const char *s, size_t n)
 	if (i == 0)
 		return n;
 	unsigned char lead = (unsigned char)s[i - 1];
-	size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	size_t need = lead >= 0xF8 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
 	return n - (i - 1) < need ? i - 1 : n;
 }
 
