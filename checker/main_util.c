@@ -204,8 +204,13 @@ static void arm(const char *tmp)
 	for (size_t i = 0; i < 3; i++)
 		sigaddset(&sa.sa_mask, sig_list[i]);
 	sig_armed = 1;
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < 3; i++) {
 		sigaction(sig_list[i], &sa, &sig_old[i]);
+		/* A signal ignored on entry (nohup, a background job of a script)
+		 * stays ignored: it could not have ended the run. */
+		if (sig_old[i].sa_handler == SIG_IGN)
+			sigaction(sig_list[i], &sig_old[i], NULL);
+	}
 }
 
 static void disarm(void)
