@@ -641,13 +641,20 @@ int wc_batch_add_json(wc_batch *b, const char *line, size_t len, size_t lineno)
 
 /* Reads one line, without its newline, into *line (caller frees) and *len;
  * -1 at the end of the input.  A line longer than max is not kept: the rest
- * of it is skipped, *line is NULL and *len is its length. */
+ * of it is skipped, *line is NULL and *len is its length.  A NUL byte (JSON
+ * never holds one) returns -2 at once, with *len its column - 1: the stream
+ * is binary, and /dev/zero would be one endless line. */
 static int read_line(FILE *in, size_t max, char **line, size_t *len)
 {
 	wc_buf b = {0};
 	size_t n = 0;
 	int c;
 	while ((c = getc(in)) != EOF && c != '\n') {
+		if (c == '\0') {
+			wc_buf_free(&b);
+			*len = n;
+			return -2;
+		}
 		if (n++ < max)
 			wc_buf_putc(&b, (char)c);
 		else if (b.s)
@@ -672,7 +679,15 @@ int wc_batch_read_jsonl(wc_batch *b, FILE *in, size_t first_line)
 		wait_room(b); /* before reading, so that a long line waits too */
 		char *line;
 		size_t n;
-		if (read_line(in, max, &line, &n) < 0)
+		int got = read_line(in, max, &line, &n);
+		if (got == -2) {
+			job j = {.kind = JOB_JSON, .line = lineno, .bytes = n + 1,
+			         .error = wc_xasprintf("column %zu: NUL byte: the stream is not JSON Lines, "
+			                               "and is read no further", n + 1)};
+			enqueue(b, &j);
+			break;
+		}
+		if (got < 0)
 			break;
 		if (!line) {
 			job j = {.kind = JOB_JSON, .line = lineno, .bytes = n + 1,

@@ -324,7 +324,9 @@ wc_batch *wc_batch_new(wc_ruleset *rs, const wc_batch_options *opt, FILE *out, w
 int wc_batch_add_json(wc_batch *b, const char *line, size_t len, size_t lineno);
 
 /* Reads JSON Lines from in until end of file and queues each record, numbering
- * lines from first_line.  Returns 0, or WC_EIO on a read error. */
+ * lines from first_line.  A line over max_input is an error record, and its
+ * rest is skipped; a NUL byte is an error record that ends the reading.
+ * Returns 0, or WC_EIO on a read error. */
 int wc_batch_read_jsonl(wc_batch *b, FILE *in, size_t first_line);
 
 typedef struct {
