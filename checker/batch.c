@@ -13,9 +13,12 @@
  * The ruleset is compiled for every language before the first worker starts;
  * from then on the workers only read it (see rules_compile.c, extract.c).
  */
+/* realpath() is XSI */
+#define _XOPEN_SOURCE 700
 #include "internal.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +33,7 @@ typedef struct {
 	char *buf;              /* JSON: the line, owned */
 	size_t len;
 	char *id;               /* files: the bundle's name */
+	char *error;            /* JSON: why the record was not read (too long), owned */
 	wc_batch_file *files;   /* files: owned copies */
 	size_t nfiles;
 	size_t bytes;           /* input size, for the byte budget and the statistics */
@@ -42,6 +46,8 @@ typedef struct {
 struct wc_batch {
 	wc_ruleset *rs;
 	wc_batch_options opt;
+	wc_record_opts rec;     /* what records are read with */
+	char *root;             /* --path-root, resolved */
 	FILE *out;
 	pthread_mutex_t mu;
 	pthread_cond_t room;    /* the reader: a slot or input bytes were freed */
@@ -121,6 +127,7 @@ static FILE *memstream(char **s, size_t *n)
 
 typedef struct {
 	wc_ruleset *rs;
+	const wc_record_opts *opt;
 	wc_json_doc *doc;
 	wc_bundle *bundle;
 	wc_diags *diags;
@@ -149,6 +156,30 @@ static int label(record *r, const wc_json_node *v, const char *where, const char
 		return record_error(r, "column %zu: %s \"%s\" must be a non-empty string without NUL",
 		                    v->column, where, key);
 	*out = v->s;
+	return 0;
+}
+
+bool wc_path_within(const char *root, const char *path)
+{
+	size_t n = strlen(root);
+	if (n == 1 && root[0] == '/')
+		return path[0] == '/';
+	return strncmp(path, root, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+/* A record's "path" is read only inside the path root: *real gets the file
+ * it resolves to (symbolic links and .. followed), which is what is read,
+ * so that the file checked is the file confined. */
+static int confine(record *r, const wc_json_node *path, const char *where, const char *path_s,
+                   char **real)
+{
+	char buf[PATH_MAX];
+	if (!realpath(path_s, buf))
+		return record_error(r, "%s: cannot open: %s", path_s, strerror(errno));
+	if (!wc_path_within(r->opt->path_root, buf))
+		return record_error(r, "column %zu: %s \"path\" %s is outside --path-root %s", path->column,
+		                    where, path_s, r->opt->path_root);
+	*real = wc_xstrdup(buf);
 	return 0;
 }
 
@@ -203,7 +234,12 @@ static int add_version(record *r, const wc_json_node *obj, wc_role role, size_t 
 		rc = wc_bundle_add_text(r->bundle, role, lang_s, path_s, text->s, text->len, r->diags);
 		free(made);
 	} else {
-		rc = wc_bundle_add_file(r->bundle, role, lang_s, path_s, r->diags);
+		char *real = NULL;
+		if (r->opt->path_root && confine(r, path, where, path_s, &real) < 0)
+			return -1;
+		rc = wc_bundle_add_file_as(r->bundle, role, lang_s, real ? real : path_s, path_s,
+		                           r->diags);
+		free(real);
 	}
 	if (rc < 0) {
 		r->error = diags_message(r->diags);
@@ -227,11 +263,12 @@ static int add_versions(record *r, const wc_json_node *arr, wc_role role, const 
 	return 0;
 }
 
-wc_bundle *wc_batch_record_bundle(wc_ruleset *rs, char *buf, size_t len, int replace_invalid,
-                                  char **id, char **error)
+wc_bundle *wc_batch_record_bundle(wc_ruleset *rs, char *buf, size_t len,
+                                  const wc_record_opts *opt, char **id, char **error)
 {
+	static const wc_record_opts none = {0};
 	wc_json_doc doc = {0};
-	record r = {rs, &doc, NULL, NULL, NULL, NULL};
+	record r = {rs, opt ? opt : &none, &doc, NULL, NULL, NULL, NULL};
 	*id = NULL;
 	*error = NULL;
 	if (wc_json_parse(&doc, buf, len) < 0) {
@@ -287,7 +324,8 @@ wc_bundle *wc_batch_record_bundle(wc_ruleset *rs, char *buf, size_t len, int rep
 	r.id = *id;
 	r.diags = wc_diags_new();
 	r.bundle = wc_bundle_new(rs);
-	wc_bundle_set_replace_invalid(r.bundle, replace_invalid);
+	wc_bundle_set_replace_invalid(r.bundle, r.opt->replace_invalid);
+	wc_bundle_set_max_input(r.bundle, r.opt->max_input);
 	if (add_version(&r, src, WC_ROLE_SOURCE, 1, "\"source\"") < 0 ||
 	    (tr && add_versions(&r, tr, WC_ROLE_TRANSLATION, "translations") < 0) ||
 	    (rel && add_versions(&r, rel, WC_ROLE_RELATED, "related") < 0)) {
@@ -319,6 +357,7 @@ static wc_bundle *files_bundle(wc_batch *b, job *j, char **error)
 	wc_diags *diags = wc_diags_new();
 	wc_bundle *bundle = wc_bundle_new(b->rs);
 	wc_bundle_set_replace_invalid(bundle, b->opt.replace_invalid);
+	wc_bundle_set_max_input(bundle, b->opt.max_input);
 	for (size_t i = 0; i < j->nfiles; i++)
 		if (wc_bundle_add_file(bundle, j->files[i].role, j->files[i].lang, j->files[i].path,
 		                       diags) < 0) {
@@ -350,10 +389,15 @@ static void format_error(wc_batch *b, job *j, const char *id, const char *error,
 		fputs(",\"error\":", f);
 		wc_json_str(f, error);
 		fputs("}\n", f);
-	} else if (id) {
-		fprintf(f, "%s: error: %s\n", id, error);
 	} else {
-		fprintf(f, "line %zu: error: %s\n", j->line, error);
+		/* Escaped: an id or a message with a line break cannot forge a line. */
+		if (id)
+			wc_put_escaped(f, id, strlen(id), 0);
+		else
+			fprintf(f, "line %zu", j->line);
+		fputs(": error: ", f);
+		wc_put_escaped(f, error, strlen(error), 0);
+		fputc('\n', f);
 	}
 }
 
@@ -384,8 +428,12 @@ static void run_job(wc_batch *b, job *j)
 {
 	char *id = NULL, *error = NULL;
 	wc_bundle *bundle;
-	if (j->kind == JOB_JSON) {
-		bundle = wc_batch_record_bundle(b->rs, j->buf, j->len, b->opt.replace_invalid, &id, &error);
+	if (j->error) {
+		bundle = NULL;
+		error = j->error;
+		j->error = NULL;
+	} else if (j->kind == JOB_JSON) {
+		bundle = wc_batch_record_bundle(b->rs, j->buf, j->len, &b->rec, &id, &error);
 		free(j->buf); /* the bundle holds its own copies */
 		j->buf = NULL;
 	} else {
@@ -418,6 +466,7 @@ static void run_job(wc_batch *b, job *j)
 static void free_job_input(job *j)
 {
 	free(j->buf);
+	free(j->error);
 	free(j->id);
 	for (size_t i = 0; i < j->nfiles; i++) {
 		free((char *)j->files[i].lang);
@@ -500,9 +549,17 @@ wc_batch *wc_batch_new(wc_ruleset *rs, const wc_batch_options *opt, FILE *out, w
 	}
 	if (bad)
 		return NULL;
+	char root[PATH_MAX];
+	const char *root_arg = opt->path_root ? opt->path_root : ".";
+	if (!realpath(root_arg, root)) {
+		wc_diags_add(diags, root_arg, 0, 0, NULL, "--path-root: %s", strerror(errno));
+		return NULL;
+	}
 	wc_batch *b = wc_xcalloc(1, sizeof *b);
 	b->rs = rs;
 	b->opt = *opt;
+	b->root = wc_xstrdup(root);
+	b->rec = (wc_record_opts){opt->replace_invalid, opt->max_input, b->root};
 	b->out = out;
 	b->nthreads = opt->threads ? opt->threads : 1;
 	b->window = opt->window ? opt->window : 4 * (size_t)b->nthreads;
@@ -582,23 +639,63 @@ int wc_batch_add_json(wc_batch *b, const char *line, size_t len, size_t lineno)
 	return WC_OK;
 }
 
+/* Reads one line, without its newline, into *line (caller frees) and *len;
+ * -1 at the end of the input.  A line longer than max is not kept: the rest
+ * of it is skipped, *line is NULL and *len is its length.  A NUL byte (JSON
+ * never holds one) returns -2 at once, with *len its column - 1: the stream
+ * is binary, and /dev/zero would be one endless line. */
+static int read_line(FILE *in, size_t max, char **line, size_t *len)
+{
+	wc_buf b = {0};
+	size_t n = 0;
+	int c;
+	while ((c = getc(in)) != EOF && c != '\n') {
+		if (c == '\0') {
+			wc_buf_free(&b);
+			*len = n;
+			return -2;
+		}
+		if (n++ < max)
+			wc_buf_putc(&b, (char)c);
+		else if (b.s)
+			wc_buf_free(&b);
+	}
+	if (c == EOF && n == 0) {
+		wc_buf_free(&b);
+		return -1;
+	}
+	*len = n;
+	*line = n > max ? NULL : b.s ? b.s : wc_xstrdup("");
+	return 0;
+}
+
 int wc_batch_read_jsonl(wc_batch *b, FILE *in, size_t first_line)
 {
 	if (b->finished)
 		return WC_EUSAGE;
+	size_t max = b->opt.max_input ? b->opt.max_input : WC_MAX_INPUT_DEFAULT;
 	size_t lineno = first_line;
 	for (;; lineno++) {
 		wait_room(b); /* before reading, so that a long line waits too */
-		char *line = NULL;
-		size_t cap = 0;
-		ssize_t n = getline(&line, &cap, in);
-		if (n < 0) {
-			free(line);
+		char *line;
+		size_t n;
+		int got = read_line(in, max, &line, &n);
+		if (got == -2) {
+			job j = {.kind = JOB_JSON, .line = lineno, .bytes = n + 1,
+			         .error = wc_xasprintf("column %zu: NUL byte: the stream is not JSON Lines, "
+			                               "and is read no further", n + 1)};
+			enqueue(b, &j);
 			break;
 		}
-		if (n > 0 && line[n - 1] == '\n')
-			line[--n] = '\0';
-		add_json_owned(b, line, (size_t)n, lineno);
+		if (got < 0)
+			break;
+		if (!line) {
+			job j = {.kind = JOB_JSON, .line = lineno, .bytes = n + 1,
+			         .error = wc_xasprintf("larger than --max-input-bytes (%zu bytes)", max)};
+			enqueue(b, &j);
+			continue;
+		}
+		add_json_owned(b, line, n, lineno);
 	}
 	return ferror(in) ? WC_EIO : WC_OK;
 }
@@ -657,5 +754,6 @@ void wc_batch_free(wc_batch *b)
 	pthread_cond_destroy(&b->work);
 	free(b->threads);
 	free(b->ring);
+	free(b->root);
 	free(b);
 }

@@ -7,14 +7,13 @@
  */
 #include "internal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 struct wc_bundle {
 	wc_ruleset *rs;
 	unsigned doc_flags;
+	size_t max_input;       /* 0 = WC_MAX_INPUT_DEFAULT */
 	wc_doc *docs;
 	size_t ndocs, cap;
 };
@@ -32,6 +31,11 @@ void wc_bundle_set_replace_invalid(wc_bundle *b, int on)
 		b->doc_flags |= WC_DOC_REPLACE_INVALID;
 	else
 		b->doc_flags &= ~WC_DOC_REPLACE_INVALID;
+}
+
+void wc_bundle_set_max_input(wc_bundle *b, size_t max)
+{
+	b->max_input = max;
 }
 
 void wc_bundle_free(wc_bundle *b)
@@ -68,42 +72,21 @@ int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang, const char 
 	return WC_OK;
 }
 
-static int read_stream(FILE *f, wc_buf *out)
-{
-	char chunk[65536];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-		wc_buf_add(out, chunk, k);
-	return ferror(f) ? -1 : 0;
-}
-
 int wc_bundle_add_file(wc_bundle *b, wc_role role, const char *lang, const char *path,
                        wc_diags *diags)
 {
+	return wc_bundle_add_file_as(b, role, lang, path, path, diags);
+}
+
+int wc_bundle_add_file_as(wc_bundle *b, wc_role role, const char *lang, const char *path,
+                          const char *name, wc_diags *diags)
+{
 	wc_buf text = {0};
-	int rc;
-	if (strcmp(path, "-") == 0) {
-		rc = read_stream(stdin, &text);
-	} else {
-		struct stat st;
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			wc_diags_add(diags, path, 0, 0, NULL, "is a directory, not a text file");
-			return WC_EIO;
-		}
-		FILE *f = fopen(path, "rb"); /* input is only ever read */
-		if (!f) {
-			wc_diags_add(diags, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
-			return WC_EIO;
-		}
-		rc = read_stream(f, &text);
-		fclose(f);
-	}
-	if (rc < 0) {
-		wc_diags_add(diags, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
-		wc_buf_free(&text);
-		return WC_EIO;
-	}
-	rc = wc_bundle_add_text(b, role, lang, path, text.s ? text.s : "", text.len, diags);
+	unsigned flags = b->doc_flags & WC_DOC_REPLACE_INVALID ? WC_READ_KEEP_INVALID : 0;
+	int rc = wc_read_input(path, name, b->max_input, flags, &text, diags);
+	if (rc < 0)
+		return rc;
+	rc = wc_bundle_add_text(b, role, lang, name, text.s ? text.s : "", text.len, diags);
 	wc_buf_free(&text);
 	return rc;
 }

@@ -61,25 +61,39 @@ void wc_diags_add(wc_diags *d, const char *file, int line, int column,
 	g->excerpt = excerpt ? wc_xstrdup(excerpt) : NULL;
 }
 
+static void put_esc(FILE *out, const char *s)
+{
+	wc_put_escaped(out, s, strlen(s), 0);
+}
+
+/* File names, messages and excerpts come from the input: they are escaped
+ * (report_write.c), so that a diagnostic stays one line. */
 void wc_diags_print(const wc_diags *d, FILE *out)
 {
 	for (size_t i = 0; d && i < d->n; i++) {
 		const wc_diag *g = &d->v[i];
-		if (g->file[0] && g->line > 0)
-			fprintf(out, "%s:%d:%d: error: %s\n", g->file, g->line, g->column, g->message);
-		else if (g->file[0])
-			fprintf(out, "%s: error: %s\n", g->file, g->message);
-		else
-			fprintf(out, "wirecheck: error: %s\n", g->message);
+		if (g->file[0]) {
+			put_esc(out, g->file);
+			if (g->line > 0)
+				fprintf(out, ":%d:%d", g->line, g->column);
+			fputs(": error: ", out);
+		} else {
+			fputs("wirecheck: error: ", out);
+		}
+		put_esc(out, g->message);
+		fputc('\n', out);
 		if (g->excerpt && g->column > 0) {
-			fprintf(out, "  %s\n  ", g->excerpt);
-			/* The caret goes under the column, counted in code points. */
+			size_t n = strlen(g->excerpt);
+			fputs("  ", out);
+			wc_put_escaped(out, g->excerpt, n, WC_ESC_KEEP_TAB);
+			fputs("\n  ", out);
+			/* The caret goes under the column, counted in code points, each
+			 * as wide as it was written. */
 			size_t cp = 0;
-			for (const char *p = g->excerpt; *p && cp + 1 < (size_t)g->column; p++) {
-				if (((unsigned char)*p & 0xC0) == 0x80)
-					continue;
-				fputc(*p == '\t' ? '\t' : ' ', out);
-				cp++;
+			for (size_t k = 0; k < n && cp + 1 < (size_t)g->column; cp++) {
+				bool tab = g->excerpt[k] == '\t';
+				for (size_t w = wc_escaped_width(g->excerpt, n, &k); w > 0; w--)
+					fputc(tab ? '\t' : ' ', out);
 			}
 			fputs("^\n", out);
 		}

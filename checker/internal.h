@@ -44,6 +44,28 @@ void wc_buf_printf(wc_buf *b, const char *fmt, ...) WC_PRINTF(2, 3);
 char *wc_buf_take(wc_buf *b);
 void wc_buf_free(wc_buf *b);
 
+/* ---- input.c: reading an input file ------------------------------------------ */
+
+enum {
+	WC_READ_KEEP_INVALID = 1, /* do not stop at invalid UTF-8 (--replace-invalid) */
+	WC_READ_RULE_FILE = 2     /* a rule file: regular files only, never blocks on open */
+};
+/* Reads path ("-" = standard input) into out (empty on entry), in chunks, at
+ * most max bytes (0 = WC_MAX_INPUT_DEFAULT).  Stops early, returning WC_OK,
+ * after the first chunk that holds a NUL byte or invalid UTF-8: the caller's
+ * validation reports it.  Errors name name (NULL = path) in diags: WC_EIO
+ * (cannot open or read, a directory, a rule file that is not regular),
+ * WC_EINPUT (larger than max); out is then freed. */
+int wc_read_input(const char *path, const char *name, size_t max, unsigned flags, wc_buf *out,
+                  wc_diags *diags);
+/* wc_bundle_add_file, reading path but naming the version name (a batch
+ * record reads the resolved path of the name it gave). */
+int wc_bundle_add_file_as(wc_bundle *b, wc_role role, const char *lang, const char *path,
+                          const char *name, wc_diags *diags);
+/* The length of the longest prefix of s[0..n) that does not end inside a
+ * UTF-8 sequence which more bytes could complete. */
+size_t wc_utf8_complete_prefix(const char *s, size_t n);
+
 /* ---- utf8.c: code points ---------------------------------------------------- */
 
 /* Decodes the code point at s[*i] (bounds n) and advances *i; returns -1 on an
@@ -487,6 +509,19 @@ struct wc_report {
 wc_report *wc_report_build(wc_doc *docs, size_t ndocs, const wc_findings *fs);
 
 /* JSON helpers shared by the writers. */
+enum {
+	WC_ESC_KEEP_TAB = 1,  /* a tab stays a tab (an excerpt with a caret under it) */
+	WC_ESC_TAB_SPACE = 2  /* a tab becomes a space (a snippet of wire copy) */
+};
+/* Writes s[0..n) on one line: control characters (C0, DEL, C1) become
+ * \n, \r, \t, \xHH or \u00HH, an invalid byte \xHH, so that a message, an id
+ * or a file name can neither break a line nor drive the terminal. */
+void wc_put_escaped(FILE *out, const char *s, size_t n, unsigned flags);
+/* Whether c is a C0 or C1 control character or DEL. */
+bool wc_is_control(int32_t c);
+/* The width of the character at s[*i] as wc_put_escaped writes it with
+ * WC_ESC_KEEP_TAB (a tab counts one); advances *i. */
+size_t wc_escaped_width(const char *s, size_t n, size_t *i);
 void wc_json_str(FILE *out, const char *s);
 /* Writes s[0..n) escaped for HTML/XML text and attribute values (& < > " '
  * as references); control characters and invalid UTF-8 become U+FFFD. */
@@ -558,11 +593,21 @@ const char *wc_json_type_name(wc_json_type t);
 /* Drops the white space outside strings of a JSON text in place (the
  * pretty report becomes one line); returns the new length. */
 size_t wc_json_compact(char *s, size_t n);
+/* How records are read: see wc_batch_options. */
+typedef struct {
+	int replace_invalid;    /* as wc_bundle_set_replace_invalid() */
+	size_t max_input;       /* the most bytes of a file a "path" names; 0 = the default */
+	const char *path_root;  /* a resolved folder that every "path" must resolve into; NULL = any */
+} wc_record_opts;
 /* Reads one JSON Lines record (buf[0..len), parsed in place) into a new
  * bundle of rs.  *id receives the record's id (caller frees; NULL when it has
  * none).  Returns NULL with *error set (caller frees) when the record is
- * malformed or a version cannot be added. */
-wc_bundle *wc_batch_record_bundle(wc_ruleset *rs, char *buf, size_t len, int replace_invalid,
-                                  char **id, char **error);
+ * malformed or a version cannot be added.  opt may be NULL: no limits beyond
+ * the defaults, and any path. */
+wc_bundle *wc_batch_record_bundle(wc_ruleset *rs, char *buf, size_t len,
+                                  const wc_record_opts *opt, char **id, char **error);
+/* Whether the resolved absolute path lies in the resolved folder root: equal
+ * to it, or below it on a path component boundary ("/" holds every path). */
+bool wc_path_within(const char *root, const char *path);
 
 #endif

@@ -37,6 +37,7 @@ typedef struct {
 	int color;               /* -1 auto */
 	int quiet;
 	int replace_invalid;
+	size_t max_input;        /* --max-input-bytes; 0 = the default */
 } options;
 
 static const char *const prog = wc_cli_prog;
@@ -82,6 +83,8 @@ static const char check_help[] =
 	"      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
 	"  -q, --quiet              text format: print only the verdict line\n"
 	"      --replace-invalid    check texts with invalid UTF-8 anyway, reading bad bytes as U+FFFD\n"
+	"      --max-input-bytes N  refuse an input file larger than N bytes (K, M, G: KiB, MiB,\n"
+	"                           GiB; default 256M)\n"
 	"  -h, --help               show this help\n";
 
 static const char extract_help[] =
@@ -95,6 +98,7 @@ static const char extract_help[] =
 	"  -l, --lang LANG      language of the text\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 	"      --rules DIR      add a rule directory (repeatable)\n"
+	"      --max-input-bytes N  refuse a FILE larger than N bytes (K, M, G; default 256M)\n"
 	"  -h, --help           show this help\n";
 
 static const char rules_help[] =
@@ -132,41 +136,9 @@ static char *lang_of(const char *arg, const char **path)
 
 /* ---- rules ---------------------------------------------------------------------------------- */
 
-static bool is_dir(const char *p)
-{
-	struct stat st;
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The built-in rules: $WIRECHECK_RULES, else next to the installed binary
- * (PREFIX/share/wirecheck/rules), else the source tree (build/../rules). */
-static char *builtin_rules(void)
-{
-	const char *env = getenv("WIRECHECK_RULES");
-	if (env && *env)
-		return strdup(env);
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return NULL;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (slash)
-		*slash = '\0';
-	static const char *const tries[] = {"/../share/wirecheck/rules", "/../rules", "/rules"};
-	for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
-		char cand[PATH_MAX + 64];
-		snprintf(cand, sizeof cand, "%s%s", exe, tries[i]);
-		char real[PATH_MAX];
-		if (is_dir(cand) && realpath(cand, real))
-			return strdup(real);
-	}
-	return NULL;
-}
-
 static wc_ruleset *load_rules(const char *const *extra, size_t nextra, wc_diags *diags)
 {
-	char *dir = builtin_rules();
+	char *dir = wc_cli_builtin_rules();
 	if (!dir) {
 		fprintf(stderr, "%s: error: cannot find the built-in rules; set WIRECHECK_RULES=DIR\n", prog);
 		return NULL;
@@ -247,6 +219,9 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 			if (!(v = wc_cli_take_value(argc, argv, &i, "--rules")))
 				return -1;
 			wc_cli_add_rule_dir(&o->rule_dirs, &o->nrule_dirs, v);
+		} else if (wc_cli_opt_is(a, NULL, "--max-input-bytes")) {
+			if (wc_cli_take_size(argc, argv, &i, &o->max_input) < 0)
+				return -1;
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--replace-invalid")) {
 			o->replace_invalid = 1;
 		} else if (is_check && wc_cli_opt_is(a, "-q", "--quiet")) {
@@ -282,7 +257,20 @@ static void resolve_lang(input *in, char **owned)
 	in->lang = *owned;
 }
 
-static int read_all(const char *path, char **text, size_t *len);
+static int read_all(const char *path, const options *o, char **text, size_t *len);
+
+/* Opens the report's sink, which must not be one of the files the run reads. */
+static int open_sink(wc_sink *out, const options *o)
+{
+	const char **paths = malloc((o->ninputs + 1) * sizeof *paths);
+	if (!paths)
+		abort();
+	for (size_t i = 0; i < o->ninputs; i++)
+		paths[i] = o->inputs[i].path;
+	int rc = wc_cli_open_sink(out, o->output, paths, o->ninputs, o->rule_dirs, o->nrule_dirs);
+	free(paths);
+	return rc;
+}
 
 /* A file without a language tag: its language is identified from its text
  * (stop words), reported, and refused when the evidence is thin. */
@@ -292,25 +280,25 @@ static int identify(const wc_ruleset *rs, const char *path, const char *text, si
 	double conf = 0;
 	int rc = wc_identify_language(rs, text, len, lang, &conf);
 	if (rc < 0) {
-		fprintf(stderr,
-		        "%s: %s: cannot tell the language (best guess %s, confidence %.2f): write it as "
-		        "LANG:%s (e.g. da:%s) or name the file STORY.LANG.txt\n",
-		        prog, path, *lang ? *lang : "none", conf, path, path);
+		wc_cli_say("%s: cannot tell the language (best guess %s, confidence %.2f): write it as "
+		           "LANG:%s (e.g. da:%s) or name the file STORY.LANG.txt",
+		           path, *lang ? *lang : "none", conf, path, path);
 		return -1;
 	}
-	fprintf(stderr, "%s: %s: language identified as %s (confidence %.2f)\n", prog, path, *lang, conf);
+	wc_cli_say("%s: language identified as %s (confidence %.2f)", path, *lang, conf);
 	return 0;
 }
 
 /* Adds an input to the bundle, identifying its language when it has no tag.
  * Returns 0, -1 after printing an error, -2 with the error in diags. */
-static int add_input_file(const wc_ruleset *rs, wc_bundle *b, input *in, wc_diags *diags)
+static int add_input_file(const wc_ruleset *rs, wc_bundle *b, input *in, const options *o,
+                          wc_diags *diags)
 {
 	if (in->lang)
 		return wc_bundle_add_file(b, in->role, in->lang, in->path, diags) < 0 ? -2 : 0;
 	char *text;
 	size_t len;
-	if (read_all(in->path, &text, &len) < 0)
+	if (read_all(in->path, o, &text, &len) < 0)
 		return -1;
 	int rc = identify(rs, in->path, text, len, &in->lang);
 	if (rc == 0 && wc_bundle_add_text(b, in->role, in->lang, in->path, text, len, diags) < 0)
@@ -350,14 +338,15 @@ static int cmd_check(int argc, char **argv)
 		abort();
 	for (size_t i = 0; i < o.ninputs; i++)
 		resolve_lang(&o.inputs[i], &langs[i]);
-	if (wc_sink_open(&out, o.output) < 0)
+	if (open_sink(&out, &o) < 0)
 		goto done;
 	if (!(rs = load_rules(o.rule_dirs, o.nrule_dirs, diags)))
 		goto fail;
 	b = wc_bundle_new(rs);
 	wc_bundle_set_replace_invalid(b, o.replace_invalid);
+	wc_bundle_set_max_input(b, o.max_input);
 	for (size_t i = 0; i < o.ninputs; i++) {
-		int added = add_input_file(rs, b, &o.inputs[i], diags);
+		int added = add_input_file(rs, b, &o.inputs[i], &o, diags);
 		if (added == -1)
 			goto fail;
 		if (added < 0)
@@ -391,42 +380,15 @@ done:
 	return exit_code;
 }
 
-static int read_all(const char *path, char **text, size_t *len)
+/* Reads an input that wc_bundle_add_file cannot take directly (its language
+ * is not known yet, or it is extract's); prints the error. */
+static int read_all(const char *path, const options *o, char **text, size_t *len)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!f) {
-		fprintf(stderr, "%s: %s: cannot open: %s\n", prog, path, strerror(errno));
-		return -1;
-	}
-	if (f != stdin) {
-		struct stat st;
-		if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "%s: %s: is a directory, not a text file\n", prog, path);
-			fclose(f);
-			return -1;
-		}
-	}
-	size_t cap = 65536, n = 0;
-	char *buf = malloc(cap);
-	if (!buf)
-		abort();
-	size_t k;
-	while ((k = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += k;
-		if (n == cap && !(buf = realloc(buf, cap *= 2)))
-			abort();
-	}
-	bool bad = ferror(f);
-	if (f != stdin)
-		fclose(f);
-	if (bad) {
-		fprintf(stderr, "%s: %s: cannot read: %s\n", prog, path, strerror(errno));
-		free(buf);
-		return -1;
-	}
-	*text = buf;
-	*len = n;
-	return 0;
+	wc_diags *diags = wc_diags_new();
+	int rc = wc_read_file(path, o->max_input, o->replace_invalid, text, len, diags);
+	wc_diags_print(diags, stderr);
+	wc_diags_free(diags);
+	return rc < 0 ? -1 : 0;
 }
 
 static int cmd_extract(int argc, char **argv)
@@ -458,8 +420,12 @@ static int cmd_extract(int argc, char **argv)
 	} else {
 		resolve_lang(in, &lang_owned);
 	}
-	if (read_all(in->path, &text, &len) < 0 || wc_sink_open(&out, o.output) < 0)
+	if (open_sink(&out, &o) < 0)
 		goto done;
+	if (read_all(in->path, &o, &text, &len) < 0) {
+		wc_sink_close(&out, false);
+		goto done;
+	}
 	if (!(rs = load_rules(o.rule_dirs, o.nrule_dirs, diags))) {
 		wc_sink_close(&out, false);
 		goto done;

@@ -49,6 +49,10 @@ static const char batch_help[] =
 	"      --rules DIR        add a rule directory (repeatable)\n"
 	"      --first-line N     number the first input line N (default 1), for split streams\n"
 	"      --replace-invalid  check texts with invalid UTF-8 anyway, reading bad bytes as U+FFFD\n"
+	"      --max-input-bytes N  refuse a record or a file larger than N bytes (K, M, G;\n"
+	"                         default 256M): an error line for it, and the run goes on\n"
+	"      --path-root DIR    read a \"path\" only if it resolves into DIR (default: the\n"
+	"                         current directory; / allows any)\n"
 	"  -q, --quiet            text format: the summary only, as check -q\n"
 	"  -h, --help             show this help\n"
 	"\n"
@@ -72,7 +76,8 @@ static const char check_dir_help[] =
 	"      --rules DIR        add a rule directory (repeatable)\n"
 	"      --color WHEN       auto (default), always or never\n"
 	"  -q, --quiet            text format: the summary only, as check -q\n"
-	"      --replace-invalid  check texts with invalid UTF-8 anyway\n";
+	"      --replace-invalid  check texts with invalid UTF-8 anyway\n"
+	"      --max-input-bytes N  refuse a file larger than N bytes (K, M, G; default 256M)\n";
 
 typedef struct {
 	const char **rule_dirs;
@@ -88,6 +93,8 @@ typedef struct {
 	int color;               /* -1 auto */
 	int quiet;
 	int replace_invalid;
+	size_t max_input;        /* 0 = the default */
+	const char *path_root;   /* batch; NULL = the current directory */
 } options;
 
 
@@ -169,6 +176,12 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 			o->quiet = 1;
 		} else if (wc_cli_opt_is(a, NULL, "--replace-invalid")) {
 			o->replace_invalid = 1;
+		} else if (wc_cli_opt_is(a, NULL, "--max-input-bytes")) {
+			if (wc_cli_take_size(argc, argv, &i, &o->max_input) < 0)
+				return -1;
+		} else if (!dir_mode && wc_cli_opt_is(a, NULL, "--path-root")) {
+			if (!(o->path_root = wc_cli_take_value(argc, argv, &i, "--path-root")))
+				return -1;
 		} else {
 			wc_cli_usage_error("unknown option '%s'", a);
 			return -1;
@@ -241,7 +254,7 @@ typedef int feed_fn(wc_batch *b, void *ctx);
 /* Loads the rules, runs feed() into a batch and maps the totals to the exit
  * status. */
 static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed, void *ctx,
-               unsigned long long total)
+               unsigned long long total, const char *const *inputs, size_t ninputs)
 {
 	int exit_code = EXIT_TROUBLE;
 	wc_diags *diags = wc_diags_new();
@@ -250,7 +263,7 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 	wc_sink out = {0};
 	progress pr = {now(), 0, total, false};
 	bool out_open = false;
-	if (wc_sink_open(&out, o->output) < 0)
+	if (wc_cli_open_sink(&out, o->output, inputs, ninputs, o->rule_dirs, o->nrule_dirs) < 0)
 		goto done;
 	out_open = true;
 	if (!(rs = load_rules(o->rule_dirs, o->nrule_dirs, diags)))
@@ -263,6 +276,8 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 		.format = o->format,
 		.report = {o->fail_on, o->format == WC_FORMAT_TEXT && color, o->quiet},
 		.replace_invalid = o->replace_invalid,
+		.max_input = o->max_input,
+		.path_root = o->path_root,
 		.progress = isatty(STDERR_FILENO) ? on_progress : NULL,
 		.progress_ctx = &pr,
 	};
@@ -300,7 +315,7 @@ static int feed_stream(wc_batch *b, void *ctx)
 {
 	stream *s = ctx;
 	if (wc_batch_read_jsonl(b, s->in, s->first_line) < 0) {
-		fprintf(stderr, "%s: %s: cannot read: %s\n", prog, s->path, strerror(errno));
+		wc_cli_say("%s: error: cannot read: %s", s->path, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -322,7 +337,7 @@ int wc_cli_batch(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 	}
 	stream s = {stdin, o.input ? o.input : "-", o.first_line};
 	if (strcmp(s.path, "-") != 0 && !(s.in = fopen(s.path, "rb"))) {
-		fprintf(stderr, "%s: %s: cannot open: %s\n", prog, s.path, strerror(errno));
+		wc_cli_say("%s: error: cannot open: %s", s.path, strerror(errno));
 		free(o.rule_dirs);
 		return EXIT_TROUBLE;
 	}
@@ -330,8 +345,7 @@ int wc_cli_batch(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 	unsigned long long total = 0;
 	if (fstat(fileno(s.in), &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "%s: %s: is a directory; `wirecheck check DIR` checks a folder\n", prog,
-			        s.path);
+			wc_cli_say("%s: error: is a directory; `wirecheck check DIR` checks a folder", s.path);
 			fclose(s.in);
 			free(o.rule_dirs);
 			return EXIT_TROUBLE;
@@ -341,7 +355,7 @@ int wc_cli_batch(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 			total = (unsigned long long)(st.st_size - (at > 0 ? at : 0));
 		}
 	}
-	rc = run(&o, load_rules, feed_stream, &s, total);
+	rc = run(&o, load_rules, feed_stream, &s, total, &s.path, 1);
 	if (s.in != stdin)
 		fclose(s.in);
 	free(o.rule_dirs);
@@ -357,7 +371,8 @@ static bool is_dir_mode(int argc, char **argv)
 {
 	static const char *const with_value[] = {"-s", "--source", "-r", "--related", "-f", "--format",
 	                                         "-o", "--output", "--fail-on", "--rules", "--color",
-	                                         "--source-lang", "-j", "--jobs", NULL};
+	                                         "--source-lang", "-j", "--jobs", "--max-input-bytes",
+	                                         NULL};
 	const char *positional = NULL;
 	int npositional = 0;
 	bool only_files = false;
@@ -413,7 +428,7 @@ static int read_folder(const char *dir, folder *f, unsigned long long *total)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		fprintf(stderr, "%s: %s: cannot open: %s\n", prog, dir, strerror(errno));
+		wc_cli_say("%s: error: cannot open: %s", dir, strerror(errno));
 		return -1;
 	}
 	size_t cap = 0;
@@ -439,7 +454,7 @@ static int read_folder(const char *dir, folder *f, unsigned long long *total)
 			continue;
 		}
 		if (!dot || !wc_cli_is_lang_code(dot + 1, (size_t)(name + n - 4 - dot - 1))) {
-			fprintf(stderr, "%s: %s: skipped: not named STORY.LANG.txt\n", prog, path);
+			wc_cli_say("%s: skipped: not named STORY.LANG.txt", path);
 			free(path);
 			continue;
 		}
@@ -496,9 +511,16 @@ int wc_cli_check_dir(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 	rc = EXIT_TROUBLE;
 	if (read_folder(o.input, &f, &total) == 0) {
 		if (!f.n)
-			fprintf(stderr, "%s: %s: no STORY.LANG.txt files\n", prog, o.input);
-		else
-			rc = run(&o, load_rules, feed_folder, &f, total);
+			wc_cli_say("%s: error: no STORY.LANG.txt files", o.input);
+		else {
+			const char **paths = malloc(f.n * sizeof *paths);
+			if (!paths)
+				abort();
+			for (size_t i = 0; i < f.n; i++)
+				paths[i] = f.v[i].path;
+			rc = run(&o, load_rules, feed_folder, &f, total, paths, f.n);
+			free(paths);
+		}
 	}
 	for (size_t i = 0; i < f.n; i++) {
 		free(f.v[i].story);

@@ -8,8 +8,8 @@
  * the totals line, the run's verdict, is written.
  *
  * Everything printed from the input (paths, messages, snippets) goes through
- * put_clean(), so that a control character in wire copy cannot move the
- * cursor or recolour the terminal.
+ * put_clean() (escaped), so that a control character in wire copy cannot
+ * move the cursor, recolour the terminal or forge a line.
  */
 #include "internal.h"
 
@@ -26,7 +26,6 @@
 #define ANSI_PASS "\033[32m"
 
 static const char ellipsis[] = "\xE2\x80\xA6";      /* … */
-static const char replacement[] = "\xEF\xBF\xBD";   /* U+FFFD */
 
 typedef struct {
 	FILE *out;
@@ -35,26 +34,11 @@ typedef struct {
 
 /* ---- clean output --------------------------------------------------------- */
 
-static int is_control(int32_t c)
-{
-	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
-}
-
-/* Line breaks and tabs become spaces (a finding is one line); other control
- * characters and invalid bytes become U+FFFD, visible but harmless. */
+/* Control characters and invalid bytes are escaped (report_write.c): a
+ * finding stays one line, and wire copy cannot drive the terminal. */
 static void put_clean_n(FILE *out, const char *s, size_t n)
 {
-	size_t i = 0;
-	while (i < n) {
-		size_t at = i;
-		int32_t c = wc_utf8_next(s, n, &i);
-		if (c == '\t' || c == '\n' || c == '\r')
-			fputc(' ', out);
-		else if (c < 0 || is_control(c))
-			fputs(replacement, out);
-		else
-			fwrite(s + at, 1, i - at, out);
-	}
+	wc_put_escaped(out, s, n, 0);
 }
 
 static void put_clean(FILE *out, const char *s)
@@ -127,7 +111,8 @@ static void put_snippet(FILE *out, const char *line, size_t column)
 	size_t from = code_point_offset(line, n, first), to = code_point_offset(line, n, last);
 	if (first > 0)
 		fputs(ellipsis, out);
-	put_clean_n(out, line + from, to - from);
+	/* A tab of the text shows as a space: it is text, not a forged line. */
+	wc_put_escaped(out, line + from, to - from, WC_ESC_TAB_SPACE);
 	if (last < total)
 		fputs(ellipsis, out);
 }

@@ -9,6 +9,7 @@
  */
 #include "internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,6 +178,69 @@ int wc_report_write(const wc_report *r, wc_format fmt,
 	return WC_EUSAGE;
 }
 
+/* ---- one-line text ------------------------------------------------------------- */
+
+bool wc_is_control(int32_t c)
+{
+	return (c >= 0 && c < 0x20) || c == 0x7f || (c >= 0x80 && c < 0xa0);
+}
+
+/* The escape of control character c (or of the invalid byte b when c < 0)
+ * into e; its length. */
+static size_t escape_of(int32_t c, unsigned char b, char e[8])
+{
+	switch (c) {
+	case '\n': return (size_t)snprintf(e, 8, "\\n");
+	case '\r': return (size_t)snprintf(e, 8, "\\r");
+	case '\t': return (size_t)snprintf(e, 8, "\\t");
+	default: break;
+	}
+	if (c < 0)
+		return (size_t)snprintf(e, 8, "\\x%02x", b);
+	if (c < 0x80)
+		return (size_t)snprintf(e, 8, "\\x%02x", (unsigned)c);
+	return (size_t)snprintf(e, 8, "\\u%04x", (unsigned)c);
+}
+
+void wc_put_escaped(FILE *out, const char *s, size_t n, unsigned flags)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t at = i;
+		int32_t c = wc_utf8_next(s, n, &i);
+		char e[8];
+		if (c == '\t' && (flags & WC_ESC_KEEP_TAB))
+			fputc('\t', out);
+		else if (c == '\t' && (flags & WC_ESC_TAB_SPACE))
+			fputc(' ', out);
+		else if (c < 0 || wc_is_control(c))
+			fwrite(e, 1, escape_of(c, (unsigned char)s[at], e), out);
+		else
+			fwrite(s + at, 1, i - at, out);
+	}
+}
+
+size_t wc_escaped_width(const char *s, size_t n, size_t *i)
+{
+	size_t at = *i;
+	int32_t c = wc_utf8_next(s, n, i);
+	char e[8];
+	return c < 0 || (wc_is_control(c) && c != '\t') ? escape_of(c, (unsigned char)s[at], e) : 1;
+}
+
+char *wc_escape_controls(const char *s)
+{
+	char *r = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&r, &n);
+	if (!f)
+		wc_xmalloc(SIZE_MAX); /* aborts with the one out-of-memory message */
+	if (s)
+		wc_put_escaped(f, s, strlen(s), 0);
+	fclose(f);
+	return r;
+}
+
 /* ---- JSON strings ------------------------------------------------------------- */
 
 static void json_escape_code_point(FILE *out, int32_t c)
@@ -203,7 +267,7 @@ void wc_json_str(FILE *out, const char *s)
 		else if (c == '"' || c == '\\')
 			fprintf(out, "\\%c", (char)c);
 		/* U+2028/2029 are valid JSON but end a line in JavaScript. */
-		else if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029)
+		else if (wc_is_control(c) || c == 0x2028 || c == 0x2029)
 			json_escape_code_point(out, c);
 		else
 			fwrite(s + at, 1, i - at, out);

@@ -732,12 +732,13 @@ static int yaml_name(const struct dirent *e)
 	return e->d_name[0] != '.' && n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0;
 }
 
-static void load_folder(loader *ld, const char *dir, file_loader fn)
+/* Returns how many rule files the folder holds. */
+static size_t load_folder(loader *ld, const char *dir, file_loader fn)
 {
 	struct dirent **names;
 	int n = scandir(dir, &names, yaml_name, alphasort);
 	if (n < 0)
-		return; /* each folder is optional */
+		return 0; /* each folder is optional */
 	for (int i = 0; i < n; i++) {
 		char *path = wc_xasprintf("%s/%s", dir, names[i]->d_name);
 		load_file(ld, path, fn);
@@ -745,6 +746,7 @@ static void load_folder(loader *ld, const char *dir, file_loader fn)
 		free(names[i]);
 	}
 	free(names);
+	return (size_t)n;
 }
 
 int wc_ruleset_load_dir(wc_ruleset *rs, const char *dir, wc_diags *diags)
@@ -760,15 +762,25 @@ int wc_ruleset_load_dir(wc_ruleset *rs, const char *dir, wc_diags *diags)
 		id_add(&ld.rule_ids, i, rule_id, rs);
 	for (size_t i = 0; i < rs->nconcepts; i++)
 		id_add(&ld.concept_ids, i, concept_id, rs);
-	char *p;
-	load_folder(&ld, p = wc_xasprintf("%s/locales/cldr", dir), load_locale);
-	free(p);
-	load_folder(&ld, p = wc_xasprintf("%s/locales", dir), load_locale);
-	free(p);
-	load_folder(&ld, p = wc_xasprintf("%s/terms", dir), load_terms);
-	free(p);
-	load_folder(&ld, p = wc_xasprintf("%s/facts", dir), load_facts);
-	free(p);
+	static const struct {
+		const char *sub;
+		file_loader fn;
+	} folders[] = {{"locales/cldr", load_locale}, {"locales", load_locale}, {"terms", load_terms},
+	               {"facts", load_facts}};
+	size_t files = 0;
+	for (size_t i = 0; i < sizeof folders / sizeof *folders; i++) {
+		char *p = wc_xasprintf("%s/%s", dir, folders[i].sub);
+		files += load_folder(&ld, p, folders[i].fn);
+		free(p);
+	}
+	/* A folder of YAML files at its top (or of nothing) is a mistake that
+	 * would otherwise load no rule at all, silently. */
+	if (!files) {
+		wc_diags_add(diags, dir, 0, 0, NULL,
+		             "no rule files found (expected %s/facts/*.yaml, %s/locales/*.yaml or "
+		             "%s/terms/*.yaml)", dir, dir, dir);
+		ld.errors++;
+	}
 	free(ld.rule_ids.slot);
 	free(ld.concept_ids.slot);
 	return ld.errors ? WC_ERULES : WC_OK;

@@ -159,7 +159,25 @@ int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang,
  * (positions still refer to the bytes as read) instead of being an error. */
 void wc_bundle_set_replace_invalid(wc_bundle *b, int on);
 
-/* Reads path ("-" = standard input) and adds it. */
+/* The default most bytes read from one input file or batch record
+ * (--max-input-bytes): 256 MiB. */
+#define WC_MAX_INPUT_DEFAULT ((size_t)256 << 20)
+
+/* Reads path ("-" = standard input) as wc_bundle_add_file does, into *text
+ * (NUL-terminated, caller frees) and *len: in chunks, stopping after the
+ * first one with a NUL byte or (unless keep_invalid) invalid UTF-8, at most
+ * max bytes (0 = WC_MAX_INPUT_DEFAULT).  Returns WC_EIO or WC_EINPUT (larger
+ * than max) with a diagnostic. */
+int wc_read_file(const char *path, size_t max, int keep_invalid, char **text, size_t *len,
+                 wc_diags *diags);
+
+/* Files added afterwards with wc_bundle_add_file may hold at most max bytes
+ * (0 = WC_MAX_INPUT_DEFAULT); a bigger one is WC_EINPUT. */
+void wc_bundle_set_max_input(wc_bundle *b, size_t max);
+
+/* Reads path ("-" = standard input) and adds it.  Reading stops at the first
+ * chunk with a NUL byte or invalid UTF-8 (reported as wc_bundle_add_text
+ * does), and after the limit of wc_bundle_set_max_input. */
 int wc_bundle_add_file(wc_bundle *b, wc_role role, const char *lang,
                        const char *path, wc_diags *diags);
 
@@ -256,6 +274,10 @@ int wc_report_write(const wc_report *r, wc_format fmt,
 /* Writes facts as JSON Lines, one fact a line. */
 int wc_facts_write_jsonl(const wc_facts *f, FILE *out);
 
+/* s with its control characters escaped (\n, \t, \x1b, \u0085; an invalid
+ * byte as \xHH), for messages on one line of text.  Caller frees. */
+char *wc_escape_controls(const char *s);
+
 /* ---- batch ---------------------------------------------------------------- */
 
 /* A batch checks a stream of bundles on worker threads that share one ruleset
@@ -281,6 +303,11 @@ typedef struct {
 	                             "line"; WC_FORMAT_TEXT: the text reports one after another */
 	wc_report_options report; /* the gate, colour, quiet */
 	int replace_invalid;      /* as wc_bundle_set_replace_invalid() */
+	size_t max_input;         /* the most bytes of one JSON Lines record or one file; a bigger
+	                             one is an error for its record; 0 = WC_MAX_INPUT_DEFAULT */
+	const char *path_root;    /* a record's "path" must resolve (realpath) into this folder,
+	                             else the record is an error; NULL = the current directory,
+	                             "/" = anywhere.  Files of wc_batch_add_files are not confined */
 	/* Called after each record is written, from the thread that wrote it, never
 	 * two calls at once.  May be NULL. */
 	void (*progress)(const wc_batch_stats *st, void *ctx);
@@ -299,7 +326,9 @@ wc_batch *wc_batch_new(wc_ruleset *rs, const wc_batch_options *opt, FILE *out, w
 int wc_batch_add_json(wc_batch *b, const char *line, size_t len, size_t lineno);
 
 /* Reads JSON Lines from in until end of file and queues each record, numbering
- * lines from first_line.  Returns 0, or WC_EIO on a read error. */
+ * lines from first_line.  A line over max_input is an error record, and its
+ * rest is skipped; a NUL byte is an error record that ends the reading.
+ * Returns 0, or WC_EIO on a read error. */
 int wc_batch_read_jsonl(wc_batch *b, FILE *in, size_t first_line);
 
 typedef struct {

@@ -5,7 +5,6 @@
  */
 #include "internal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -351,23 +350,9 @@ wc_ydoc *wc_yaml_parse(const char *path, const char *text, size_t len, wc_diags 
 
 wc_ydoc *wc_yaml_load(const char *path, wc_diags *diags)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		wc_diags_add(diags, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
 	wc_buf b = {0};
-	char chunk[65536];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-		wc_buf_add(&b, chunk, k);
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		wc_diags_add(diags, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
-		wc_buf_free(&b);
+	if (wc_read_input(path, NULL, 0, WC_READ_RULE_FILE, &b, diags) < 0)
 		return NULL;
-	}
 	wc_ydoc *d = wc_yaml_parse(path, b.s ? b.s : "", b.len, diags);
 	wc_buf_free(&b);
 	return d;

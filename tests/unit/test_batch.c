@@ -23,7 +23,7 @@ static void test_compact(void **state)
 static wc_bundle *record(const char *text, char **id, char **error)
 {
 	char *buf = wc_xstrdup(text);
-	wc_bundle *b = wc_batch_record_bundle(unit_rules, buf, strlen(buf), 0, id, error);
+	wc_bundle *b = wc_batch_record_bundle(unit_rules, buf, strlen(buf), NULL, id, error);
 	free(buf); /* the bundle holds copies */
 	return b;
 }
