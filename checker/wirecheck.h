@@ -157,6 +157,11 @@ int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang,
  * (positions still refer to the bytes as read) instead of being an error. */
 void wc_bundle_set_replace_invalid(wc_bundle *b, int on);
 
+/* The share of its source (paragraphs, or facts and quotations) below which a
+ * translation fails version.coverage: share in [0, 1], 0 turns the check off;
+ * the default is 0.5.  Returns WC_EUSAGE for a share outside [0, 1]. */
+int wc_bundle_set_min_coverage(wc_bundle *b, double share);
+
 /* Reads path ("-" = standard input) and adds it. */
 int wc_bundle_add_file(wc_bundle *b, wc_role role, const char *lang,
                        const char *path, wc_diags *diags);
