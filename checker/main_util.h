@@ -23,6 +23,9 @@ const char *wc_cli_take_value(int argc, char **argv, int *i, const char *name);
 /* --fail-on's value at argv[*i] into *out, advancing *i; -1 after a usage
  * error (no value, or no such severity), else 0. */
 int wc_cli_take_severity(int argc, char **argv, int *i, wc_severity *out);
+/* --min-coverage's value at argv[*i] (a share from 0 to 1) into *out,
+ * advancing *i; -1 after a usage error, else 0. */
+int wc_cli_take_share(int argc, char **argv, int *i, double *out);
 /* Appends a --rules directory to the list v of n. */
 void wc_cli_add_rule_dir(const char ***v, size_t *n, const char *dir);
 /* --color's value: 1 always, 0 never, -1 auto; -2 after a usage error. */

@@ -284,6 +284,8 @@ typedef struct {
 	                             "line"; WC_FORMAT_TEXT: the text reports one after another */
 	wc_report_options report; /* the gate, colour, quiet */
 	int replace_invalid;      /* as wc_bundle_set_replace_invalid() */
+	double min_coverage;      /* as wc_bundle_set_min_coverage(); 0 = the default (0.5),
+	                             a negative value turns version.coverage off */
 	/* Called after each record is written, from the thread that wrote it, never
 	 * two calls at once.  May be NULL. */
 	void (*progress)(const wc_batch_stats *st, void *ctx);
