@@ -28,11 +28,13 @@
 #define LANGUAGE_MAX_GIVEN_SHARE 0.25
 
 /* paragraph.short: a paragraph pair whose length ratio, corrected for the
- * two languages' length factors, is below SHORT_RATIO; source paragraphs
- * shorter than SHORT_MIN_LEN code points (headlines, datelines, one short
- * sentence) vary too much to judge.  Measured on DEMETR and the fixtures
- * (README, "Whole-version checks"). */
+ * two languages' length factors, is below SHORT_RATIO (one sentence) or
+ * SHORT_RATIO_MULTI (two or more: their lengths vary less together, and only
+ * they can lose a whole sentence); source paragraphs shorter than
+ * SHORT_MIN_LEN code points (headlines, datelines) vary too much to judge.
+ * Measured on DEMETR and the fixtures (README, "Whole-version checks"). */
 #define SHORT_RATIO 0.6
+#define SHORT_RATIO_MULTI 0.72
 #define SHORT_MIN_LEN 100
 
 enum { EXCERPT_MAX = 60 }; /* code points of a source paragraph quoted in a message */
@@ -81,12 +83,53 @@ bool wc_language_differs(int rc, const wc_langid *id, const char *given)
 	       id->given_score <= LANGUAGE_MAX_GIVEN_SHARE * id->best_score;
 }
 
-bool wc_paragraph_too_short(size_t src_len, size_t tgt_len, double src_factor, double tgt_factor)
+static bool closing_mark(int32_t c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB || c == 0xAB;
+}
+
+static bool opening_mark(int32_t c)
+{
+	return c == '"' || c == '\'' || c == 0x201C || c == 0x201E || c == 0x2018 || c == 0xAB || c == 0xBB;
+}
+
+/* Where a sentence ends at s[i] (a '.', '!', '?' or '…' just read, the word
+ * before it word_len letters long): closing marks, white space, opening
+ * marks, then a capital or a digit.  A period after a word of one or two
+ * letters is taken for an abbreviation ("Mr.", "U.S."). */
+static bool sentence_ends(const char *s, size_t n, size_t i, int32_t mark, size_t word_len)
+{
+	if (mark == '.' && word_len < 3)
+		return false;
+	int32_t c = -1;
+	while (i < n && closing_mark(c = wc_utf8_next(s, n, &i)))
+		;
+	if (!wc_is_space(c))
+		return false;
+	while (i < n && (wc_is_space(c = wc_utf8_next(s, n, &i)) || opening_mark(c)))
+		;
+	return wc_is_upper(c) || wc_is_digit(c);
+}
+
+size_t wc_count_sentences(const char *s, size_t n)
+{
+	size_t count = 1, word = 0;
+	for (size_t i = 0; i < n;) {
+		int32_t c = wc_utf8_next(s, n, &i);
+		if (c == '.' || c == '!' || c == '?' || c == 0x2026)
+			count += sentence_ends(s, n, i, c, word);
+		word = wc_is_letter(c) || wc_is_digit(c) ? word + 1 : 0;
+	}
+	return count;
+}
+
+bool wc_paragraph_too_short(size_t src_len, size_t sentences, size_t tgt_len, double src_factor,
+                            double tgt_factor)
 {
 	if (src_len < SHORT_MIN_LEN || !(src_factor > 0) || !(tgt_factor > 0))
 		return false;
 	double expected = (double)src_len * tgt_factor / src_factor;
-	return (double)tgt_len < SHORT_RATIO * expected;
+	return (double)tgt_len < (sentences > 1 ? SHORT_RATIO_MULTI : SHORT_RATIO) * expected;
 }
 
 /* ---- helpers -------------------------------------------------------------------- */
@@ -227,16 +270,18 @@ static void check_missing_paragraphs(const wc_doc *src, const wc_doc *tgt, const
  * aligned to one of those (a split).  Lengths are summed over each side;
  * *first is whether p is the group's first source paragraph. */
 static void group_lengths(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al, size_t p,
-                          size_t *slen, size_t *tlen, bool *first)
+                          size_t *slen, size_t *sentences, size_t *tlen, bool *first)
 {
 	int t = al->s2t[p];
-	*slen = *tlen = 0;
+	*slen = *tlen = *sentences = 0;
 	*first = true;
 	for (size_t s = 0; s < al->ns; s++) {
 		if (al->s2t[s] != t)
 			continue;
 		*first &= s >= p;
 		*slen += para_len(src, s);
+		*sentences += wc_count_sentences(src->text + src->paras[s].start,
+		                                 src->paras[s].end - src->paras[s].start);
 		for (size_t j = 0; j < al->nt; j++)
 			if (al->t2s[j] == (int)s)
 				*tlen += para_len(tgt, j);
@@ -252,17 +297,18 @@ static void check_short_paragraphs(const wc_doc *src, const wc_doc *tgt, const w
 	for (size_t p = 0; p < src->npara && p < al->ns; p++) {
 		if (al->s2t[p] < 0 || (size_t)al->s2t[p] >= tgt->npara)
 			continue;
-		size_t slen, tlen;
+		size_t slen, sentences, tlen;
 		bool first;
-		group_lengths(src, tgt, al, p, &slen, &tlen, &first);
-		if (!first || !wc_paragraph_too_short(slen, tlen, fs_, ft))
+		group_lengths(src, tgt, al, p, &slen, &sentences, &tlen, &first);
+		if (!first || !wc_paragraph_too_short(slen, sentences, tlen, fs_, ft))
 			continue;
 		size_t at = tgt->paras[al->s2t[p]].start;
 		double ratio = (double)tlen / ((double)slen * ft / fs_);
 		wc_emit(fs, WC_CHECK_PARAGRAPH_SHORT, -1, tgt, at, at, src, src->paras[p].start, NULL, NULL,
 		        NULL, "this paragraph has %zu characters where source line %zu has %zu: %.2f of the "
 		        "length expected in %s (below %.2f); a sentence may be missing", tlen,
-		        src->paras[p].line, slen, ratio, tgt->loc->lang, SHORT_RATIO);
+		        src->paras[p].line, slen, ratio, tgt->loc->lang,
+		        sentences > 1 ? SHORT_RATIO_MULTI : SHORT_RATIO);
 	}
 }
 

@@ -469,10 +469,15 @@ bool wc_coverage_too_low(const wc_coverage *c, double min);
 /* Whether id (of a text tagged as given) says clearly that it is another
  * language: decided, and the given language scores far below the best. */
 bool wc_language_differs(int rc, const wc_langid *id, const char *given);
+/* The sentences of s[0..n): ends of sentences followed by a capital, not
+ * counting a period after a one- or two-letter word ("Mr.", "U.S."). */
+size_t wc_count_sentences(const char *s, size_t n);
 /* Whether a target paragraph of tgt_len code points is much shorter than its
- * source of src_len: factors are the languages' length_factor (0 = not
- * measured: no verdict).  Short source paragraphs get none either. */
-bool wc_paragraph_too_short(size_t src_len, size_t tgt_len, double src_factor, double tgt_factor);
+ * source of src_len code points and the given number of sentences: factors
+ * are the languages' length_factor (0 = not measured: no verdict).  Short
+ * source paragraphs get none either. */
+bool wc_paragraph_too_short(size_t src_len, size_t sentences, size_t tgt_len, double src_factor,
+                            double tgt_factor);
 /* version.empty, version.coverage, version.language, paragraph.missing and
  * paragraph.short for one translation, right after its wc_match_facts() and
  * wc_check_quote_missing() (their results in the facts' matched flags and in
