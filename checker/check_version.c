@@ -94,12 +94,14 @@ static bool opening_mark(int32_t c)
 }
 
 /* Where a sentence ends at s[i] (a '.', '!', '?' or '…' just read, the word
- * before it word_len letters long): closing marks, white space, opening
- * marks, then a capital or a digit.  A period after a word of one or two
- * letters is taken for an abbreviation ("Mr.", "U.S."). */
-static bool sentence_ends(const char *s, size_t n, size_t i, int32_t mark, size_t word_len)
+ * before it word_len letters long, capitalized or not): closing marks, white
+ * space, opening marks, then a capital or a digit.  A period after a
+ * capitalized word of one or two letters is taken for an abbreviation
+ * ("Mr.", "U.S.", "George W. Bush"). */
+static bool sentence_ends(const char *s, size_t n, size_t i, int32_t mark, size_t word_len,
+                          bool capital)
 {
-	if (mark == '.' && word_len < 3)
+	if (mark == '.' && word_len < 3 && (capital || word_len == 0))
 		return false;
 	int32_t c = -1;
 	while (i < n && closing_mark(c = wc_utf8_next(s, n, &i)))
@@ -114,11 +116,17 @@ static bool sentence_ends(const char *s, size_t n, size_t i, int32_t mark, size_
 size_t wc_count_sentences(const char *s, size_t n)
 {
 	size_t count = 1, word = 0;
+	bool capital = false;
 	for (size_t i = 0; i < n;) {
 		int32_t c = wc_utf8_next(s, n, &i);
 		if (c == '.' || c == '!' || c == '?' || c == 0x2026)
-			count += sentence_ends(s, n, i, c, word);
-		word = wc_is_letter(c) || wc_is_digit(c) ? word + 1 : 0;
+			count += sentence_ends(s, n, i, c, word, capital);
+		if (!wc_is_letter(c) && !wc_is_digit(c)) {
+			word = 0;
+			continue;
+		}
+		if (word++ == 0)
+			capital = wc_is_upper(c);
 	}
 	return count;
 }
