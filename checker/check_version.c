@@ -233,29 +233,43 @@ static bool check_language(const wc_ruleset *rs, const wc_doc *src, const wc_doc
 
 /* ---- paragraph checks ----------------------------------------------------------- */
 
+typedef struct {
+	size_t sources;   /* unaligned source paragraphs between the same neighbours */
+	size_t targets;   /* unpaired target paragraphs in their place */
+	long target;      /* the first of those, or -1 */
+} gap;
+
+/* The gap around unaligned source paragraph p: the source paragraphs between
+ * the nearest aligned ones before and after it, and the translation
+ * paragraphs between those neighbours' counterparts. */
+static gap gap_of(const wc_alignment *al, size_t p)
+{
+	size_t first = p, last = p;
+	while (first > 0 && al->s2t[first - 1] < 0)
+		first--;
+	while (last + 1 < al->ns && al->s2t[last + 1] < 0)
+		last++;
+	long before = first > 0 ? al->s2t[first - 1] : -1;
+	long after = last + 1 < al->ns ? al->s2t[last + 1] : (long)al->nt;
+	long lo = before < after ? before : after, hi = before < after ? after : before;
+	gap g = {last - first + 1, 0, -1};
+	for (long j = lo + 1; j < hi; j++)
+		if (j >= 0 && (size_t)j < al->nt && al->t2s[j] < 0) {
+			if (g.target < 0)
+				g.target = j;
+			g.targets++;
+		}
+	return g;
+}
+
 /* Whether the translation holds a paragraph that the alignment left unpaired
- * where source paragraph p would stand: between the counterparts of the
- * nearest aligned source paragraphs before and after it.  Then p is most
- * likely there, only too unlike to pair (a three-word subheading shares no
- * anchor and too little length), and calling it missing would be a guess. */
+ * where source paragraph p would stand.  Then p is most likely there, only
+ * too unlike to pair (a three-word subheading shares no anchor and too
+ * little length, a paragraph that lost most of its text), and calling it
+ * missing would be a guess. */
 static bool unpaired_in_its_place(const wc_alignment *al, size_t p)
 {
-	long before = -1, after = (long)al->nt;
-	for (size_t s = p; s-- > 0;)
-		if (al->s2t[s] >= 0) {
-			before = al->s2t[s];
-			break;
-		}
-	for (size_t s = p + 1; s < al->ns; s++)
-		if (al->s2t[s] >= 0) {
-			after = al->s2t[s];
-			break;
-		}
-	long lo = before < after ? before : after, hi = before < after ? after : before;
-	for (long j = lo + 1; j < hi; j++)
-		if (j >= 0 && (size_t)j < al->nt && al->t2s[j] < 0)
-			return true;
-	return false;
+	return gap_of(al, p).targets > 0;
 }
 
 static void check_missing_paragraphs(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al,
@@ -303,14 +317,28 @@ static void check_short_paragraphs(const wc_doc *src, const wc_doc *tgt, const w
 	if (!(fs_ > 0) || !(ft > 0))
 		return;
 	for (size_t p = 0; p < src->npara && p < al->ns; p++) {
-		if (al->s2t[p] < 0 || (size_t)al->s2t[p] >= tgt->npara)
-			continue;
 		size_t slen, sentences, tlen;
-		bool first;
-		group_lengths(src, tgt, al, p, &slen, &sentences, &tlen, &first);
-		if (!first || !wc_paragraph_too_short(slen, sentences, tlen, fs_, ft))
+		long t = al->s2t[p];
+		bool first = true;
+		if (t >= 0) {
+			group_lengths(src, tgt, al, p, &slen, &sentences, &tlen, &first);
+		} else {
+			/* One unaligned source paragraph and one unpaired translation
+			 * paragraph in its place are a pair the alignment could not
+			 * make, as when the translation kept too little of it. */
+			gap g = gap_of(al, p);
+			if (g.sources != 1 || g.targets != 1)
+				continue;
+			t = g.target;
+			slen = para_len(src, p);
+			sentences = wc_count_sentences(src->text + src->paras[p].start,
+			                               src->paras[p].end - src->paras[p].start);
+			tlen = para_len(tgt, (size_t)t);
+		}
+		if (t < 0 || (size_t)t >= tgt->npara || !first ||
+		    !wc_paragraph_too_short(slen, sentences, tlen, fs_, ft))
 			continue;
-		size_t at = tgt->paras[al->s2t[p]].start;
+		size_t at = tgt->paras[t].start;
 		double ratio = (double)tlen / ((double)slen * ft / fs_);
 		wc_emit(fs, WC_CHECK_PARAGRAPH_SHORT, -1, tgt, at, at, src, src->paras[p].start, NULL, NULL,
 		        NULL, "this paragraph has %zu characters where source line %zu has %zu: %.2f of the "
