@@ -351,7 +351,9 @@ static void check_short_paragraphs(const wc_doc *src, const wc_doc *tgt, const w
 void wc_check_version(const wc_ruleset *rs, const wc_doc *src, const wc_doc *tgt,
                       const wc_alignment *al, double min_coverage, wc_findings *fs)
 {
-	if (tgt->role != WC_ROLE_TRANSLATION)
+	/* Related coverage carries what it likes; a source without text has
+	 * nothing to carry. */
+	if (tgt->role != WC_ROLE_TRANSLATION || src->npara == 0)
 		return;
 	if (tgt->npara == 0) {
 		wc_emit(fs, WC_CHECK_VERSION_EMPTY, -1, tgt, 0, 0, NULL, 0, NULL, NULL, NULL,

@@ -481,7 +481,8 @@ bool wc_paragraph_too_short(size_t src_len, size_t sentences, size_t tgt_len, do
 /* version.empty, version.coverage, version.language, paragraph.missing and
  * paragraph.short for one translation, right after its wc_match_facts() and
  * wc_check_quote_missing() (their results in the facts' matched flags and in
- * fs).  Related coverage gets none of them. */
+ * fs).  Related coverage gets none of them, nor does a translation of a
+ * source without text. */
 void wc_check_version(const wc_ruleset *rs, const wc_doc *src, const wc_doc *tgt,
                       const wc_alignment *al, double min_coverage, wc_findings *fs);
 
