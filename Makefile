@@ -88,6 +88,7 @@ test-rules: $(BUILD)/wirecheck
 test-e2e: $(BUILD)/wirecheck
 	@sh tests/e2e/run $(BUILD)/wirecheck
 	@sh tests/e2e/translations $(BUILD)/wirecheck
+	@sh tests/e2e/versions $(BUILD)/wirecheck
 
 test-locales:
 	@sh tests/locales-drift
@@ -103,6 +104,7 @@ test-valgrind: all $(UNIT_BIN)
 	@WC_VALGRIND=1 sh tests/run-unit $(UNIT_BIN)
 	@WC_VALGRIND=1 sh tests/e2e/run $(BUILD)/wirecheck
 	@WC_VALGRIND=1 sh tests/e2e/translations $(BUILD)/wirecheck
+	@WC_VALGRIND=1 sh tests/e2e/versions $(BUILD)/wirecheck
 
 install: all
 	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(datadir)/wirecheck $(DESTDIR)$(mandir)/man1 \

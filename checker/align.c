@@ -128,6 +128,10 @@ static void build_signatures(const wc_doc *d, signature *sig)
 	for (size_t i = 0; i < d->nfacts; i++) {
 		const wc_xfact *f = &d->facts[i];
 		signature *s = &sig[f->para];
+		/* "a year", "today": so common, and so often dropped, that they tell
+		 * nothing about which paragraph is which */
+		if (f->weak)
+			continue;
 		/* the kind goes into the key: "2" the number is not "2" the code */
 		uint64_t k = key_of((char)('A' + f->kind), f->value, strlen(f->value));
 		add_key(s, k);
@@ -407,9 +411,9 @@ static void pair_moved(const signature *S, size_t ns, const signature *T, size_t
  * ends of the texts), facing as many translation paragraphs left alone there,
  * can have no other counterparts: they pair in order.  So a one-paragraph
  * version is aligned by definition, and so is a changed sentence between two
- * that pair.  Only short gaps, and only in a text where something aligned
- * (or of one paragraph): two unrelated stories stay apart. */
-#define MAX_GAP 3
+ * that pair.  Only gaps of a few paragraphs, and only in a text where a pair
+ * is sure (or of one paragraph): two unrelated stories stay apart. */
+#define MAX_GAP 8
 #define WEAK_PAIR 0.45 /* a pair this alike may be a shift of one */
 
 /* A weak 1:1 pair that skips a paragraph on each side, crosswise (s-1 and
@@ -432,12 +436,44 @@ static void undo_shifted_pairs(size_t ns, size_t nt, wc_alignment *al)
 	}
 }
 
+/* A weak pair (length alone, or an anchor or two) whose offset (target
+ * paragraph less source paragraph) is neither that of the nearest sure pair
+ * before it nor that of the nearest after it (the ends of the texts count as
+ * sure) shifts the texts against what their anchors say: undo it, and let
+ * the gap pair the paragraphs in order. */
+static void undo_off_course_pairs(size_t ns, size_t nt, wc_alignment *al)
+{
+	long *before = wc_xmalloc((ns + 1) * sizeof *before);
+	long off = 0;
+	for (size_t i = 0; i < ns; i++) {
+		before[i] = off;
+		if (al->s2t[i] >= 0 && al->score[i] >= WEAK_PAIR)
+			off = al->s2t[i] - (long)i;
+	}
+	off = (long)nt - (long)ns;
+	for (size_t i = ns; i-- > 0;) {
+		int j = al->s2t[i];
+		bool sure = j >= 0 && al->score[i] >= WEAK_PAIR;
+		if (sure) {
+			off = j - (long)i;
+			continue;
+		}
+		long o = j - (long)i;
+		if (j >= 0 && al->t2s[j] == (int)i && o != before[i] && o != off) {
+			al->t2s[j] = -1;
+			al->s2t[i] = -1;
+			al->score[i] = 0;
+		}
+	}
+	free(before);
+}
+
 static void pair_gaps(const signature *S, size_t ns, const signature *T, size_t nt,
                       wc_alignment *al)
 {
 	bool any = ns == 1 && nt == 1;
 	for (size_t i = 0; i < ns && !any; i++)
-		any = al->s2t[i] >= 0;
+		any = al->s2t[i] >= 0 && al->score[i] >= WEAK_PAIR;
 	if (!any)
 		return;
 	for (size_t i = 0; i < ns;) {
@@ -519,6 +555,7 @@ void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 	dp_align(S, T, &band, al);
 	pair_moved(S, ns, T, nt, al);
 	undo_shifted_pairs(ns, nt, al);
+	undo_off_course_pairs(ns, nt, al);
 	pair_gaps(S, ns, T, nt, al);
 	for (size_t i = 0; i < ns; i++)
 		free(S[i].keys);

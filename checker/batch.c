@@ -441,6 +441,8 @@ static void run_job(wc_batch *b, job *j)
 		bundle = files_bundle(b, j, &error);
 	}
 	wc_report *r = NULL;
+	if (bundle && b->opt.min_coverage != 0)
+		wc_bundle_set_min_coverage(bundle, b->opt.min_coverage < 0 ? 0 : b->opt.min_coverage);
 	if (bundle) {
 		wc_diags *diags = wc_diags_new();
 		int err;
@@ -540,6 +542,11 @@ static void *worker(void *arg)
 wc_batch *wc_batch_new(wc_ruleset *rs, const wc_batch_options *opt, FILE *out, wc_diags *diags)
 {
 	bool bad = false;
+	if (!(opt->min_coverage <= 1)) {
+		wc_diags_add(diags, "", 0, 0, NULL, "min_coverage must be a share from 0 to 1, not %g",
+		             opt->min_coverage);
+		return NULL;
+	}
 	/* Workers share the rules read-only: everything is compiled (and JIT
 	 * compiled) now, never lazily in a worker. */
 	wc_ruleset_set_lazy_jit(rs, 0);

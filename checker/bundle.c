@@ -2,7 +2,8 @@
  * bundle.c — runs the pipeline over a story bundle: prepare each version
  * (text.c), extract its facts (extract.c), check its own text (check_*.c),
  * align each translation to the source (align.c), match facts and
- * quotations across versions (match.c, check_quotes.c), and hand the
+ * quotations across versions (match.c, check_quotes.c), judge each
+ * translation as a whole (check_version.c), and hand the
  * findings to report.c.  Related coverage is checked for contradictions only.
  */
 #include "internal.h"
@@ -14,6 +15,7 @@ struct wc_bundle {
 	wc_ruleset *rs;
 	unsigned doc_flags;
 	size_t max_input;       /* 0 = WC_MAX_INPUT_DEFAULT */
+	double min_coverage;    /* version.coverage's threshold; 0 = off */
 	wc_doc *docs;
 	size_t ndocs, cap;
 };
@@ -22,7 +24,16 @@ wc_bundle *wc_bundle_new(wc_ruleset *rs)
 {
 	wc_bundle *b = wc_xcalloc(1, sizeof *b);
 	b->rs = rs;
+	b->min_coverage = WC_MIN_COVERAGE_DEFAULT;
 	return b;
+}
+
+int wc_bundle_set_min_coverage(wc_bundle *b, double share)
+{
+	if (!(share >= 0 && share <= 1))
+		return WC_EUSAGE;
+	b->min_coverage = share;
+	return WC_OK;
 }
 
 void wc_bundle_set_replace_invalid(wc_bundle *b, int on)
@@ -140,10 +151,17 @@ wc_report *wc_bundle_check(wc_bundle *b, wc_diags *diags, int *err)
 		wc_doc *d = &b->docs[i];
 		wc_alignment al;
 		wc_align_docs(src, d, &al);
-		wc_match_facts(b->rs, src, d, &al, &fs);
-		if (d->role == WC_ROLE_TRANSLATION) {
+		/* A translation without text gets one finding (version.empty), not
+		 * one for every fact and quotation of the source. */
+		bool empty = d->role == WC_ROLE_TRANSLATION && d->npara == 0;
+		if (!empty)
+			wc_match_facts(b->rs, src, d, &al, &fs);
+		if (empty) {
+			wc_check_version(b->rs, src, d, &al, b->min_coverage, &fs);
+		} else if (d->role == WC_ROLE_TRANSLATION) {
 			wc_check_quote_missing(src, d, &al, &fs);
 			wc_quote_unbalanced_as_in_source(src, d, &al, &fs);
+			wc_check_version(b->rs, src, d, &al, b->min_coverage, &fs);
 		}
 		/* The report keeps the alignment for side-by-side views. */
 		free(d->aligned_to);

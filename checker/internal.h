@@ -221,6 +221,7 @@ typedef struct wc_locale {
 	int bare_word_min;          /* smallest number word that is a fact on its own */
 	bool months_case_sensitive;
 	bool weekdays_case_sensitive; /* es "Plácido Domingo" is no Sunday */
+	double length_factor;       /* text length relative to English's (measured); 0 = unknown */
 	struct wc_compiled *compiled; /* rules_compile.c */
 } wc_locale;
 
@@ -484,6 +485,60 @@ void wc_check_numbers(const wc_doc *doc, wc_findings *fs);
  * related coverage). */
 void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt,
                     const wc_alignment *al, wc_findings *fs);
+
+/* ---- langid.c: the scores behind wc_identify_language ------------------------- */
+
+typedef struct {
+	const char *lang;       /* the best language (borrowed from the ruleset), or NULL */
+	double confidence;      /* (best − second) / best */
+	double best_score;      /* the best language's stop-word score */
+	double given_score;     /* the score of the language asked about (0 if none) */
+} wc_langid;
+
+/* Scores text against every locale; given (may be NULL) names a language
+ * whose score is wanted as well.  Returns 0 when the best language is decided,
+ * WC_ELANG when wc_identify_language would refuse. */
+int wc_langid_scores(const wc_ruleset *rs, const char *text, size_t len, const char *given,
+                     wc_langid *out);
+
+/* ---- check_version.c: whole-version verdicts ---------------------------------- */
+
+/* The default of --min-coverage: the share of its source a translation must
+ * carry (see the README's "Whole-version checks" for the measurements). */
+#define WC_MIN_COVERAGE_DEFAULT 0.5
+
+/* How much of its source a translation carries. */
+typedef struct {
+	size_t paras, paras_kept;   /* source paragraphs; those the alignment pairs */
+	size_t items, items_kept;   /* source facts and quotations; those carried */
+} wc_coverage;
+
+/* The source facts that count for coverage; *carried receives how many of
+ * them the last wc_match_facts() matched. */
+size_t wc_coverage_facts(const wc_doc *src, size_t *carried);
+/* Whether c shows too little of the source: a share below min of the source's
+ * paragraphs, or of its facts and quotations, each judged only when there are
+ * enough of them to judge.  min <= 0 never fails. */
+bool wc_coverage_too_low(const wc_coverage *c, double min);
+/* Whether id (of a text tagged as given) says clearly that it is another
+ * language: decided, and the given language scores far below the best. */
+bool wc_language_differs(int rc, const wc_langid *id, const char *given);
+/* The sentences of s[0..n): ends of sentences followed by a capital, not
+ * counting a period after a one- or two-letter word ("Mr.", "U.S."). */
+size_t wc_count_sentences(const char *s, size_t n);
+/* Whether a target paragraph of tgt_len code points is much shorter than its
+ * source of src_len code points and the given number of sentences: factors
+ * are the languages' length_factor (0 = not measured: no verdict).  Short
+ * source paragraphs get none either. */
+bool wc_paragraph_too_short(size_t src_len, size_t sentences, size_t tgt_len, double src_factor,
+                            double tgt_factor);
+/* version.empty, version.coverage, version.language, paragraph.missing and
+ * paragraph.short for one translation, right after its wc_match_facts() and
+ * wc_check_quote_missing() (their results in the facts' matched flags and in
+ * fs).  Related coverage gets none of them, nor does a translation of a
+ * source without text. */
+void wc_check_version(const wc_ruleset *rs, const wc_doc *src, const wc_doc *tgt,
+                      const wc_alignment *al, double min_coverage, wc_findings *fs);
 
 /* ---- report.c ----------------------------------------------------------------- */
 

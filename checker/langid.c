@@ -83,25 +83,16 @@ static const stopword *find_first(const stopword *v, size_t n, const char *word)
 	return lo < n && strcmp(v[lo].word, word) == 0 ? &v[lo] : NULL;
 }
 
-int wc_identify_language(const wc_ruleset *rs, const char *text, size_t len,
-                         const char **lang, double *confidence)
+/* The scores of every locale for text: score[l] adds 1/k for each word that
+ * k locales list, hits[l] counts those words; *words counts all words. */
+static void score_text(const wc_ruleset *rs, const char *text, size_t len, double *score,
+                       size_t *hits, size_t *words)
 {
-	const char *dummy_lang;
-	double dummy_conf;
-	if (!lang)
-		lang = &dummy_lang;
-	if (!confidence)
-		confidence = &dummy_conf;
-	*lang = NULL;
-	*confidence = 0;
-	if (!rs || !text || rs->nlocales == 0)
-		return WC_ELANG;
 	size_t nsw;
 	stopword *sw = collect(rs, &nsw);
-	double *score = wc_xcalloc(rs->nlocales, sizeof *score);
-	size_t *hits = wc_xcalloc(rs->nlocales, sizeof *hits);
-	size_t words = 0, i = 0;
-	while (i < len && words < LANGID_MAX_WORDS) {
+	size_t i = 0;
+	*words = 0;
+	while (i < len && *words < LANGID_MAX_WORDS) {
 		size_t start = i;
 		int32_t c = wc_utf8_next(text, len, &i);
 		if (c < 0 || !wc_is_letter(c))
@@ -115,7 +106,7 @@ int wc_identify_language(const wc_ruleset *rs, const char *text, size_t len,
 			end = next;
 		}
 		i = end;
-		words++;
+		(*words)++;
 		char *w = wc_casefold(text + start, end - start);
 		const stopword *e = find_first(sw, nsw, w);
 		if (e) {
@@ -129,8 +120,25 @@ int wc_identify_language(const wc_ruleset *rs, const char *text, size_t len,
 		}
 		free(w);
 	}
+	for (size_t k = 0; k < nsw; k++)
+		free(sw[k].word);
+	free(sw);
+}
+
+int wc_langid_scores(const wc_ruleset *rs, const char *text, size_t len, const char *given,
+                     wc_langid *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!rs || !text || rs->nlocales == 0)
+		return WC_ELANG;
+	double *score = wc_xcalloc(rs->nlocales, sizeof *score);
+	size_t *hits = wc_xcalloc(rs->nlocales, sizeof *hits);
+	size_t words;
+	score_text(rs, text, len, score, hits, &words);
 	size_t best = SIZE_MAX, second = SIZE_MAX;
 	for (size_t l = 0; l < rs->nlocales; l++) {
+		if (given && strcmp(rs->locales[l]->lang, given) == 0)
+			out->given_score = score[l];
 		if (score[l] <= 0)
 			continue;
 		if (best == SIZE_MAX || score[l] > score[best]) {
@@ -143,17 +151,27 @@ int wc_identify_language(const wc_ruleset *rs, const char *text, size_t len,
 	int rc = WC_ELANG;
 	if (best != SIZE_MAX) {
 		double s2 = second == SIZE_MAX ? 0 : score[second];
-		*lang = rs->locales[best]->lang;
-		*confidence = (score[best] - s2) / score[best];
+		out->lang = rs->locales[best]->lang;
+		out->best_score = score[best];
+		out->confidence = (score[best] - s2) / score[best];
 		bool enough = hits[best] >= LANGID_MIN_HITS &&
 		              (double)hits[best] >= LANGID_MIN_COVERAGE * (double)words;
-		if (enough && *confidence >= LANGID_MIN_MARGIN)
+		if (enough && out->confidence >= LANGID_MIN_MARGIN)
 			rc = WC_OK;
 	}
-	for (size_t k = 0; k < nsw; k++)
-		free(sw[k].word);
-	free(sw);
 	free(score);
 	free(hits);
+	return rc;
+}
+
+int wc_identify_language(const wc_ruleset *rs, const char *text, size_t len,
+                         const char **lang, double *confidence)
+{
+	wc_langid id;
+	int rc = wc_langid_scores(rs, text, len, NULL, &id);
+	if (lang)
+		*lang = id.lang;
+	if (confidence)
+		*confidence = id.confidence;
 	return rc;
 }

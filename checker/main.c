@@ -38,6 +38,7 @@ typedef struct {
 	int quiet;
 	int replace_invalid;
 	size_t max_input;        /* --max-input-bytes; 0 = the default */
+	double min_coverage;     /* -1: the library's default */
 } options;
 
 static const char *const prog = wc_cli_prog;
@@ -79,6 +80,8 @@ static const char check_help[] =
 	"  -f, --format FORMAT      text (default), json, html, sarif, junit or markdown\n"
 	"  -o, --output FILE        write the report to FILE (atomically) instead of stdout\n"
 	"      --fail-on SEVERITY   error (default), warning, info or never\n"
+	"      --min-coverage SHARE a translation carrying less of its source fails\n"
+	"                           version.coverage (default 0.5; 0 turns it off)\n"
 	"      --rules DIR          add a rule directory (repeatable)\n"
 	"      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
 	"  -q, --quiet              text format: print only the verdict line\n"
@@ -215,6 +218,9 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--fail-on")) {
 			if (wc_cli_take_severity(argc, argv, &i, &o->fail_on) < 0)
 				return -1;
+		} else if (is_check && wc_cli_opt_is(a, NULL, "--min-coverage")) {
+			if (wc_cli_take_share(argc, argv, &i, &o->min_coverage) < 0)
+				return -1;
 		} else if (wc_cli_opt_is(a, NULL, "--rules")) {
 			if (!(v = wc_cli_take_value(argc, argv, &i, "--rules")))
 				return -1;
@@ -313,7 +319,7 @@ static int cmd_check(int argc, char **argv)
 	int dir_rc = wc_cli_check_dir(argc, argv, load_rules);
 	if (dir_rc >= 0)
 		return dir_rc;
-	options o = {.format = WC_FORMAT_TEXT, .fail_on = WC_ERROR, .color = -1};
+	options o = {.format = WC_FORMAT_TEXT, .fail_on = WC_ERROR, .color = -1, .min_coverage = -1};
 	int rc = parse_options(argc, argv, &o, check_help, true);
 	if (rc) {
 		free_options(&o);
@@ -345,6 +351,8 @@ static int cmd_check(int argc, char **argv)
 	b = wc_bundle_new(rs);
 	wc_bundle_set_replace_invalid(b, o.replace_invalid);
 	wc_bundle_set_max_input(b, o.max_input);
+	if (o.min_coverage >= 0)
+		wc_bundle_set_min_coverage(b, o.min_coverage);
 	for (size_t i = 0; i < o.ninputs; i++) {
 		int added = add_input_file(rs, b, &o.inputs[i], &o, diags);
 		if (added == -1)

@@ -46,6 +46,7 @@ static const char batch_help[] =
 	"  -f, --format FORMAT    json (default) or text\n"
 	"  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
 	"      --fail-on SEVERITY error (default), warning, info or never\n"
+	"      --min-coverage SHARE  as for check (default 0.5; 0 turns it off)\n"
 	"      --rules DIR        add a rule directory (repeatable)\n"
 	"      --first-line N     number the first input line N (default 1), for split streams\n"
 	"      --replace-invalid  check texts with invalid UTF-8 anyway, reading bad bytes as U+FFFD\n"
@@ -73,6 +74,7 @@ static const char check_dir_help[] =
 	"  -f, --format FORMAT    text (default) or json\n"
 	"  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
 	"      --fail-on SEVERITY error (default), warning, info or never\n"
+	"      --min-coverage SHARE  as for check (default 0.5; 0 turns it off)\n"
 	"      --rules DIR        add a rule directory (repeatable)\n"
 	"      --color WHEN       auto (default), always or never\n"
 	"  -q, --quiet            text format: the summary only, as check -q\n"
@@ -95,6 +97,7 @@ typedef struct {
 	int replace_invalid;
 	size_t max_input;        /* 0 = the default */
 	const char *path_root;   /* batch; NULL = the current directory */
+	double min_coverage;     /* -1: the library's default */
 } options;
 
 
@@ -150,6 +153,9 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 				return -1;
 		} else if (wc_cli_opt_is(a, NULL, "--fail-on")) {
 			if (wc_cli_take_severity(argc, argv, &i, &o->fail_on) < 0)
+				return -1;
+		} else if (wc_cli_opt_is(a, NULL, "--min-coverage")) {
+			if (wc_cli_take_share(argc, argv, &i, &o->min_coverage) < 0)
 				return -1;
 		} else if (wc_cli_opt_is(a, NULL, "--rules")) {
 			if (!(v = wc_cli_take_value(argc, argv, &i, "--rules")))
@@ -278,6 +284,8 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 		.replace_invalid = o->replace_invalid,
 		.max_input = o->max_input,
 		.path_root = o->path_root,
+		/* the library's convention: 0 is its default, a negative value off */
+		.min_coverage = o->min_coverage < 0 ? 0 : o->min_coverage == 0 ? -1 : o->min_coverage,
 		.progress = isatty(STDERR_FILENO) ? on_progress : NULL,
 		.progress_ctx = &pr,
 	};
@@ -324,7 +332,7 @@ static int feed_stream(wc_batch *b, void *ctx)
 int wc_cli_batch(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 {
 	options o = {.format = WC_FORMAT_JSON, .fail_on = WC_ERROR, .jobs = 1, .first_line = 1,
-	             .color = 0};
+	             .color = 0, .min_coverage = -1};
 	int rc = parse_options(argc, argv, &o, false);
 	if (rc) {
 		free(o.rule_dirs);
@@ -371,8 +379,8 @@ static bool is_dir_mode(int argc, char **argv)
 {
 	static const char *const with_value[] = {"-s", "--source", "-r", "--related", "-f", "--format",
 	                                         "-o", "--output", "--fail-on", "--rules", "--color",
-	                                         "--source-lang", "-j", "--jobs", "--max-input-bytes",
-	                                         NULL};
+	                                         "--min-coverage", "--source-lang", "-j", "--jobs",
+	                                         "--max-input-bytes", NULL};
 	const char *positional = NULL;
 	int npositional = 0;
 	bool only_files = false;
@@ -500,7 +508,7 @@ int wc_cli_check_dir(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 	if (!is_dir_mode(argc, argv))
 		return -1;
 	options o = {.format = WC_FORMAT_TEXT, .fail_on = WC_ERROR, .jobs = 1, .source_lang = "en",
-	             .color = -1};
+	             .color = -1, .min_coverage = -1};
 	int rc = parse_options(argc, argv, &o, true);
 	if (rc) {
 		free(o.rule_dirs);

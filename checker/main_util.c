@@ -111,6 +111,22 @@ int wc_cli_take_size(int argc, char **argv, int *i, size_t *out)
 	return 0;
 }
 
+int wc_cli_take_share(int argc, char **argv, int *i, double *out)
+{
+	const char *v = wc_cli_take_value(argc, argv, i, "--min-coverage");
+	if (!v)
+		return -1;
+	char *end;
+	errno = 0;
+	double x = strtod(v, &end);
+	if (!*v || *end || errno || !(x >= 0 && x <= 1)) {
+		wc_cli_usage_error("--min-coverage takes a share from 0 to 1 (0 turns it off), not '%s'", v);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
 void wc_cli_add_rule_dir(const char ***v, size_t *n, const char *dir)
 {
 	*v = realloc(*v, (*n + 1) * sizeof **v);

@@ -39,6 +39,9 @@ int wc_cli_parse_size(const char *v, size_t *out);
 /* --max-input-bytes's value at argv[*i] into *out, advancing *i; -1 after a
  * usage error. */
 int wc_cli_take_size(int argc, char **argv, int *i, size_t *out);
+/* --min-coverage's value at argv[*i] (a share from 0 to 1) into *out,
+ * advancing *i; -1 after a usage error, else 0. */
+int wc_cli_take_share(int argc, char **argv, int *i, double *out);
 /* Appends a --rules directory to the list v of n. */
 void wc_cli_add_rule_dir(const char ***v, size_t *n, const char *dir);
 /* --color's value: 1 always, 0 never, -1 auto; -2 after a usage error. */

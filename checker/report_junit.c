@@ -24,8 +24,9 @@ static int check_runs_on(wc_role role, const char *check)
 		return 1;
 	case WC_ROLE_RELATED:
 		return strcmp(check, "fact.mismatch") == 0 || strcmp(check, "rule.limit") == 0;
-	default:
-		return strncmp(check, "fact.", 5) != 0 && strcmp(check, "quote.missing") != 0;
+	default: /* the source: only the checks of a version's own text */
+		return strncmp(check, "fact.", 5) != 0 && strcmp(check, "quote.missing") != 0 &&
+		       strncmp(check, "version.", 8) != 0 && strncmp(check, "paragraph.", 10) != 0;
 	}
 }
 

@@ -434,6 +434,29 @@ static void load_text_section(loader *ld, wc_locale *loc, const wc_ynode *m)
 	            &loc->colon_suffixes);
 }
 
+/* length_factor: how long this language's text runs against English's (1.0),
+ * in code points, as measured on parallel text; paragraph.short compares a
+ * paragraph pair through the ratio of their languages' factors. */
+static void load_length_factor(loader *ld, wc_locale *loc, const wc_ynode *n)
+{
+	const char *v = scalar(ld, n, "length_factor");
+	if (!v)
+		return;
+	char *end;
+	errno = 0;
+	double x = strtod(v, &end);
+	if (!*v || *end || errno || !(x >= 0.5 && x <= 2.0)) {
+		FAIL(ld, n, "length_factor must be a number from 0.5 to 2.0 (English is 1.0), not '%s'", v);
+		return;
+	}
+	if (loc->length_factor > 0) {
+		FAIL(ld, n, "length_factor is already set (to %g) by another file of this language",
+		     loc->length_factor);
+		return;
+	}
+	loc->length_factor = x;
+}
+
 static char *opt_scalar(loader *ld, const wc_ynode *m, const char *key)
 {
 	const char *v = scalar(ld, wc_ymap_get(m, key), key);
@@ -489,7 +512,7 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	                                   "months_case_sensitive", "weekdays_case_sensitive",
 	                                   "relative_dates", "time_units",
 	                                   "currencies", "genitive", "name_endings", "text", "examples",
-	                                   "stopwords", NULL};
+	                                   "stopwords", "length_factor", NULL};
 	static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
 	                                       "saturday", "sunday", NULL};
 	check_keys(ld, root, keys);
@@ -526,6 +549,8 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	each_string(ld, wc_ymap_get(root, "stopwords"), "stopwords", add_to_strlist, &loc->stopwords);
 	if ((n = wc_ymap_get(root, "text")))
 		load_text_section(ld, loc, n);
+	if ((n = wc_ymap_get(root, "length_factor")))
+		load_length_factor(ld, loc, n);
 	if ((n = wc_ymap_get(root, "examples")))
 		load_examples(ld, n, lang);
 }

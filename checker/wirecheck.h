@@ -175,6 +175,11 @@ int wc_read_file(const char *path, size_t max, int keep_invalid, char **text, si
  * (0 = WC_MAX_INPUT_DEFAULT); a bigger one is WC_EINPUT. */
 void wc_bundle_set_max_input(wc_bundle *b, size_t max);
 
+/* The share of its source (paragraphs, or facts and quotations) below which a
+ * translation fails version.coverage: share in [0, 1], 0 turns the check off;
+ * the default is 0.5.  Returns WC_EUSAGE for a share outside [0, 1]. */
+int wc_bundle_set_min_coverage(wc_bundle *b, double share);
+
 /* Reads path ("-" = standard input) and adds it.  Reading stops at the first
  * chunk with a NUL byte or invalid UTF-8 (reported as wc_bundle_add_text
  * does), and after the limit of wc_bundle_set_max_input. */
@@ -308,6 +313,8 @@ typedef struct {
 	const char *path_root;    /* a record's "path" must resolve (realpath) into this folder,
 	                             else the record is an error; NULL = the current directory,
 	                             "/" = anywhere.  Files of wc_batch_add_files are not confined */
+	double min_coverage;      /* as wc_bundle_set_min_coverage(); 0 = the default (0.5),
+	                             a negative value turns version.coverage off */
 	/* Called after each record is written, from the thread that wrote it, never
 	 * two calls at once.  May be NULL. */
 	void (*progress)(const wc_batch_stats *st, void *ctx);

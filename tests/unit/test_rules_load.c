@@ -494,6 +494,54 @@ static void test_unknown_macro(void **state)
 
 /* A user's directory adds to the shipped rules: a rule for a language that
  * has no locale can be loaded, but preparing that language fails. */
+/* length_factor: a number from 0.5 to 2.0, set once per language. */
+static void test_length_factor(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *value, *error; /* error NULL: loads, and the factor is value */
+	} cases[] = {
+		{"1.12", NULL},
+		{"0.5", NULL},
+		{"2", NULL},
+		{"0.4", "length_factor must be a number from 0.5 to 2.0"},
+		{"2.5", "length_factor must be a number from 0.5 to 2.0"},
+		{"long", "length_factor must be a number from 0.5 to 2.0 (English is 1.0), not 'long'"},
+		{"1.1x", "not '1.1x'"},
+		{"[1.1]", "length_factor must be a string"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		tmp_open(&t);
+		char *text = wc_xasprintf("%slength_factor: %s\n", minimal_locale, cases[i].value);
+		const char *loc = tmp_write(&t, "locales/xx.yaml", text);
+		free(text);
+		wc_ruleset *rs;
+		wc_diags *d;
+		int rc = load(t.root, &rs, &d);
+		if (cases[i].error) {
+			assert_int_equal(rc, WC_ERULES);
+			expect_at(find_diag(d, cases[i].error), loc, 6, 16);
+		} else {
+			assert_int_equal(rc, WC_OK);
+			assert_true(wc_ruleset_locale(rs, "xx")->length_factor == strtod(cases[i].value, NULL));
+		}
+		wc_diags_free(d);
+		wc_ruleset_free(rs);
+		tmp_close(&t);
+	}
+	/* a second file of the language may not set it again */
+	tmp_open(&t);
+	tmp_write(&t, "locales/xx.yaml", "lang: xx\nlength_factor: 1.1\n");
+	const char *second = tmp_write(&t, "locales/xy.yaml", "lang: xx\nlength_factor: 1.2\n");
+	wc_ruleset *rs;
+	wc_diags *d;
+	assert_int_equal(load(t.root, &rs, &d), WC_ERULES);
+	expect_at(find_diag(d, "length_factor is already set (to 1.1)"), second, 2, 16);
+	wc_diags_free(d);
+	wc_ruleset_free(rs);
+	tmp_close(&t);
+}
+
 static void test_locale_less_language(void **state)
 {
 	(void)state;
@@ -575,6 +623,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_regex_error_column_plain_scalar, cleanup),
 		cmocka_unit_test_teardown(test_regex_error_column_escaped_scalar, cleanup),
 		cmocka_unit_test_teardown(test_unknown_macro, cleanup),
+		cmocka_unit_test_teardown(test_length_factor, cleanup),
 		cmocka_unit_test_teardown(test_locale_less_language, cleanup),
 		cmocka_unit_test_teardown(test_user_dir_adds, cleanup),
 	};

@@ -1,0 +1,371 @@
+/*
+ * check_version.c — stage 5, whole-version verdicts on a translation: no text
+ * at all (version.empty), too little of the source (version.coverage), another
+ * language or the source itself (version.language), and, paragraph by
+ * paragraph, a source paragraph the alignment leaves without a counterpart
+ * (paragraph.missing) or a counterpart much shorter than it
+ * (paragraph.short).  It reads what the earlier stages left: the alignment,
+ * the facts' matched flags (match.c) and the quote.missing findings
+ * (check_quotes.c).  Related coverage is never checked for omissions, so it
+ * gets none of these.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Enough evidence for version.coverage: below this many source paragraphs,
+ * or facts and quotations, a short story's omissions are left to the
+ * one-by-one findings (fact.missing, quote.missing). */
+#define COVERAGE_MIN_PARAS 4
+#define COVERAGE_MIN_ITEMS 5
+
+/* version.language fires only when the identifier is sure of another
+ * language (margin over the runner-up) and the language given scores at
+ * most this share of the best: da, nb and sv share many function words, so a
+ * Danish text tagged nb scores high in both and is left alone. */
+#define LANGUAGE_MIN_CONFIDENCE 0.5
+#define LANGUAGE_MAX_GIVEN_SHARE 0.25
+
+/* paragraph.short: a paragraph pair whose length ratio, corrected for the
+ * two languages' length factors, is below SHORT_RATIO (one sentence) or
+ * SHORT_RATIO_MULTI (two or more: their lengths vary less together, and only
+ * they can lose a whole sentence); source paragraphs shorter than
+ * SHORT_MIN_LEN code points (headlines, datelines) vary too much to judge.
+ * Measured on DEMETR and the fixtures (README, "Whole-version checks"). */
+#define SHORT_RATIO 0.6
+#define SHORT_RATIO_MULTI 0.72
+#define SHORT_MIN_LEN 100
+
+enum { EXCERPT_MAX = 60 }; /* code points of a source paragraph quoted in a message */
+
+/* ---- decisions ------------------------------------------------------------------ */
+
+/* Titles and place names are matched per story, not fact by fact (match.c
+ * leaves their source flags alone), so they carry no per-fact evidence. */
+static bool counts_for_coverage(const wc_xfact *f)
+{
+	return f->kind != WC_K_TITLE && f->kind != WC_K_NAME;
+}
+
+size_t wc_coverage_facts(const wc_doc *src, size_t *carried)
+{
+	size_t n = 0;
+	*carried = 0;
+	for (size_t i = 0; i < src->nfacts; i++) {
+		const wc_xfact *f = &src->facts[i];
+		if (!counts_for_coverage(f))
+			continue;
+		n++;
+		*carried += f->matched != WC_MATCH_NONE;
+	}
+	return n;
+}
+
+static bool share_below(size_t kept, size_t all, size_t enough, double min)
+{
+	return all >= enough && (double)kept < min * (double)all;
+}
+
+bool wc_coverage_too_low(const wc_coverage *c, double min)
+{
+	if (!(min > 0))
+		return false;
+	return share_below(c->paras_kept, c->paras, COVERAGE_MIN_PARAS, min) ||
+	       share_below(c->items_kept, c->items, COVERAGE_MIN_ITEMS, min);
+}
+
+bool wc_language_differs(int rc, const wc_langid *id, const char *given)
+{
+	if (rc != WC_OK || !id->lang || !given || strcmp(id->lang, given) == 0)
+		return false;
+	return id->confidence >= LANGUAGE_MIN_CONFIDENCE &&
+	       id->given_score <= LANGUAGE_MAX_GIVEN_SHARE * id->best_score;
+}
+
+static bool closing_mark(int32_t c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB || c == 0xAB;
+}
+
+static bool opening_mark(int32_t c)
+{
+	return c == '"' || c == '\'' || c == 0x201C || c == 0x201E || c == 0x2018 || c == 0xAB || c == 0xBB;
+}
+
+/* Where a sentence ends at s[i] (a '.', '!', '?' or '…' just read, the word
+ * before it word_len letters long, capitalized or not): closing marks, white
+ * space, opening marks, then a capital or a digit.  A period after a
+ * capitalized word of one or two letters is taken for an abbreviation
+ * ("Mr.", "U.S.", "George W. Bush"). */
+static bool sentence_ends(const char *s, size_t n, size_t i, int32_t mark, size_t word_len,
+                          bool capital)
+{
+	if (mark == '.' && word_len < 3 && (capital || word_len == 0))
+		return false;
+	int32_t c = -1;
+	while (i < n && closing_mark(c = wc_utf8_next(s, n, &i)))
+		;
+	if (!wc_is_space(c))
+		return false;
+	while (i < n && (wc_is_space(c = wc_utf8_next(s, n, &i)) || opening_mark(c)))
+		;
+	return wc_is_upper(c) || wc_is_digit(c);
+}
+
+size_t wc_count_sentences(const char *s, size_t n)
+{
+	size_t count = 1, word = 0;
+	bool capital = false;
+	for (size_t i = 0; i < n;) {
+		int32_t c = wc_utf8_next(s, n, &i);
+		if (c == '.' || c == '!' || c == '?' || c == 0x2026)
+			count += sentence_ends(s, n, i, c, word, capital);
+		if (!wc_is_letter(c) && !wc_is_digit(c)) {
+			word = 0;
+			continue;
+		}
+		if (word++ == 0)
+			capital = wc_is_upper(c);
+	}
+	return count;
+}
+
+bool wc_paragraph_too_short(size_t src_len, size_t sentences, size_t tgt_len, double src_factor,
+                            double tgt_factor)
+{
+	if (src_len < SHORT_MIN_LEN || !(src_factor > 0) || !(tgt_factor > 0))
+		return false;
+	double expected = (double)src_len * tgt_factor / src_factor;
+	return (double)tgt_len < (sentences > 1 ? SHORT_RATIO_MULTI : SHORT_RATIO) * expected;
+}
+
+/* ---- helpers -------------------------------------------------------------------- */
+
+static size_t para_len(const wc_doc *d, size_t p)
+{
+	return wc_utf8_count(d->text + d->paras[p].start, d->paras[p].end - d->paras[p].start);
+}
+
+/* The first EXCERPT_MAX code points of a source paragraph ("…" where cut). */
+static char *para_excerpt(const wc_doc *d, size_t p)
+{
+	size_t i = d->paras[p].start, end = d->paras[p].end;
+	for (int n = 0; i < end && n < EXCERPT_MAX; n++)
+		wc_utf8_next(d->text, end, &i);
+	return wc_xasprintf("%.*s%s", (int)(i - d->paras[p].start), d->text + d->paras[p].start,
+	                    i < end ? "…" : "");
+}
+
+/* Where a finding about source paragraph p stands in the translation, as
+ * fact.missing places it: the paragraph aligned to p or to the nearest
+ * aligned source paragraph before it, else the first. */
+static size_t target_offset(const wc_doc *tgt, const wc_alignment *al, size_t p)
+{
+	for (size_t s = p + 1; s-- > 0;) {
+		int t = s < al->ns ? al->s2t[s] : -1;
+		if (t >= 0 && (size_t)t < tgt->npara)
+			return tgt->paras[t].start;
+	}
+	return tgt->npara ? tgt->paras[0].start : 0;
+}
+
+static size_t quotes_missing(const wc_doc *tgt, const wc_findings *fs)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < fs->n; i++)
+		n += fs->v[i].doc == tgt && fs->v[i].check == WC_CHECK_QUOTE_MISSING;
+	return n;
+}
+
+static wc_coverage measure(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al,
+                           const wc_findings *fs)
+{
+	wc_coverage c = {.paras = src->npara};
+	for (size_t p = 0; p < src->npara && p < al->ns; p++)
+		c.paras_kept += al->s2t[p] >= 0;
+	size_t carried;
+	c.items = wc_coverage_facts(src, &carried) + src->nquotations;
+	size_t lost = quotes_missing(tgt, fs);
+	c.items_kept = carried + (src->nquotations > lost ? src->nquotations - lost : 0);
+	return c;
+}
+
+/* ---- whole-version checks ------------------------------------------------------- */
+
+static bool check_coverage(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al,
+                           double min, wc_findings *fs)
+{
+	wc_coverage c = measure(src, tgt, al, fs);
+	if (!wc_coverage_too_low(&c, min))
+		return false;
+	double ps = c.paras ? (double)c.paras_kept / (double)c.paras : 1;
+	double is = c.items ? (double)c.items_kept / (double)c.items : 1;
+	char *expected = wc_xasprintf("%.2f", min);
+	char *found = wc_xasprintf("%.2f", ps < is ? ps : is);
+	wc_emit(fs, WC_CHECK_VERSION_COVERAGE, -1, tgt, 0, 0, NULL, 0, expected, found, NULL,
+	        "the translation carries %zu of the source's %zu paragraphs (%.2f) and %zu of its %zu "
+	        "facts and quotations (%.2f), less than the %.2f required (--min-coverage): cut off, "
+	        "or another story?", c.paras_kept, c.paras, ps, c.items_kept, c.items, is, min);
+	free(expected);
+	free(found);
+	return true;
+}
+
+static bool check_language(const wc_ruleset *rs, const wc_doc *src, const wc_doc *tgt,
+                           wc_findings *fs)
+{
+	if (tgt->len == src->len && memcmp(tgt->text, src->text, src->len) == 0) {
+		wc_emit(fs, WC_CHECK_VERSION_LANGUAGE, -1, tgt, 0, 0, src, 0, NULL, NULL, NULL,
+		        "the translation is identical to its source %s", src->path);
+		return true;
+	}
+	wc_langid id;
+	int rc = wc_langid_scores(rs, tgt->text, tgt->len, tgt->loc->lang, &id);
+	if (!wc_language_differs(rc, &id, tgt->loc->lang))
+		return false;
+	bool untranslated = strcmp(id.lang, src->loc->lang) == 0;
+	wc_emit(fs, WC_CHECK_VERSION_LANGUAGE, -1, tgt, 0, 0, NULL, 0, tgt->loc->lang, id.lang, NULL,
+	        "the text reads as %s (confidence %.2f), not %s as given%s", id.lang, id.confidence,
+	        tgt->loc->lang, untranslated ? ": the source's language, an untranslated copy?" : "");
+	return true;
+}
+
+/* ---- paragraph checks ----------------------------------------------------------- */
+
+typedef struct {
+	size_t sources;   /* unaligned source paragraphs between the same neighbours */
+	size_t targets;   /* unpaired target paragraphs in their place */
+	long target;      /* the first of those, or -1 */
+} gap;
+
+/* The gap around unaligned source paragraph p: the source paragraphs between
+ * the nearest aligned ones before and after it, and the translation
+ * paragraphs between those neighbours' counterparts. */
+static gap gap_of(const wc_alignment *al, size_t p)
+{
+	size_t first = p, last = p;
+	while (first > 0 && al->s2t[first - 1] < 0)
+		first--;
+	while (last + 1 < al->ns && al->s2t[last + 1] < 0)
+		last++;
+	long before = first > 0 ? al->s2t[first - 1] : -1;
+	long after = last + 1 < al->ns ? al->s2t[last + 1] : (long)al->nt;
+	long lo = before < after ? before : after, hi = before < after ? after : before;
+	gap g = {last - first + 1, 0, -1};
+	for (long j = lo + 1; j < hi; j++)
+		if (j >= 0 && (size_t)j < al->nt && al->t2s[j] < 0) {
+			if (g.target < 0)
+				g.target = j;
+			g.targets++;
+		}
+	return g;
+}
+
+/* Whether the translation holds a paragraph that the alignment left unpaired
+ * where source paragraph p would stand.  Then p is most likely there, only
+ * too unlike to pair (a three-word subheading shares no anchor and too
+ * little length, a paragraph that lost most of its text), and calling it
+ * missing would be a guess. */
+static bool unpaired_in_its_place(const wc_alignment *al, size_t p)
+{
+	return gap_of(al, p).targets > 0;
+}
+
+static void check_missing_paragraphs(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al,
+                                     wc_findings *fs)
+{
+	for (size_t p = 0; p < src->npara && p < al->ns; p++) {
+		if (al->s2t[p] >= 0 || unpaired_in_its_place(al, p))
+			continue;
+		size_t at = target_offset(tgt, al, p);
+		char *ex = para_excerpt(src, p);
+		wc_emit(fs, WC_CHECK_PARAGRAPH_MISSING, -1, tgt, at, at, src, src->paras[p].start, ex,
+		        NULL, NULL, "source paragraph of line %zu (%zu characters) has no counterpart in "
+		        "the translation", src->paras[p].line, para_len(src, p));
+		free(ex);
+	}
+}
+
+/* A source paragraph's pair as the alignment makes it: every source paragraph
+ * aligned to the same target paragraph (a merge), and every target paragraph
+ * aligned to one of those (a split).  Lengths are summed over each side;
+ * *first is whether p is the group's first source paragraph. */
+static void group_lengths(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al, size_t p,
+                          size_t *slen, size_t *sentences, size_t *tlen, bool *first)
+{
+	int t = al->s2t[p];
+	*slen = *tlen = *sentences = 0;
+	*first = true;
+	for (size_t s = 0; s < al->ns; s++) {
+		if (al->s2t[s] != t)
+			continue;
+		*first &= s >= p;
+		*slen += para_len(src, s);
+		*sentences += wc_count_sentences(src->text + src->paras[s].start,
+		                                 src->paras[s].end - src->paras[s].start);
+		for (size_t j = 0; j < al->nt; j++)
+			if (al->t2s[j] == (int)s)
+				*tlen += para_len(tgt, j);
+	}
+}
+
+static void check_short_paragraphs(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al,
+                                   wc_findings *fs)
+{
+	double fs_ = src->loc->length_factor, ft = tgt->loc->length_factor;
+	if (!(fs_ > 0) || !(ft > 0))
+		return;
+	for (size_t p = 0; p < src->npara && p < al->ns; p++) {
+		size_t slen, sentences, tlen;
+		long t = al->s2t[p];
+		bool first = true;
+		if (t >= 0) {
+			group_lengths(src, tgt, al, p, &slen, &sentences, &tlen, &first);
+		} else {
+			/* One unaligned source paragraph and one unpaired translation
+			 * paragraph in its place are a pair the alignment could not
+			 * make, as when the translation kept too little of it. */
+			gap g = gap_of(al, p);
+			if (g.sources != 1 || g.targets != 1)
+				continue;
+			t = g.target;
+			slen = para_len(src, p);
+			sentences = wc_count_sentences(src->text + src->paras[p].start,
+			                               src->paras[p].end - src->paras[p].start);
+			tlen = para_len(tgt, (size_t)t);
+		}
+		if (t < 0 || (size_t)t >= tgt->npara || !first ||
+		    !wc_paragraph_too_short(slen, sentences, tlen, fs_, ft))
+			continue;
+		size_t at = tgt->paras[t].start;
+		double ratio = (double)tlen / ((double)slen * ft / fs_);
+		wc_emit(fs, WC_CHECK_PARAGRAPH_SHORT, -1, tgt, at, at, src, src->paras[p].start, NULL, NULL,
+		        NULL, "this paragraph has %zu characters where source line %zu has %zu: %.2f of the "
+		        "length expected in %s (below %.2f); a sentence may be missing", tlen,
+		        src->paras[p].line, slen, ratio, tgt->loc->lang,
+		        sentences > 1 ? SHORT_RATIO_MULTI : SHORT_RATIO);
+	}
+}
+
+void wc_check_version(const wc_ruleset *rs, const wc_doc *src, const wc_doc *tgt,
+                      const wc_alignment *al, double min_coverage, wc_findings *fs)
+{
+	/* Related coverage carries what it likes; a source without text has
+	 * nothing to carry. */
+	if (tgt->role != WC_ROLE_TRANSLATION || src->npara == 0)
+		return;
+	if (tgt->npara == 0) {
+		wc_emit(fs, WC_CHECK_VERSION_EMPTY, -1, tgt, 0, 0, NULL, 0, NULL, NULL, NULL,
+		        "the translation has no text: it is empty or holds only white space");
+		return;
+	}
+	bool whole = check_language(rs, src, tgt, fs);
+	whole |= check_coverage(src, tgt, al, min_coverage, fs);
+	/* A version that is wrong as a whole gets that one verdict, not a
+	 * finding for every paragraph as well. */
+	if (whole)
+		return;
+	check_missing_paragraphs(src, tgt, al, fs);
+	check_short_paragraphs(src, tgt, al, fs);
+}
