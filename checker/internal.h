@@ -86,6 +86,8 @@ static inline int32_t wc_utf8_next(const char *s, size_t n, size_t *i)
 int32_t wc_utf8_prev(const char *s, size_t i, size_t *start);
 /* Offset of the first invalid byte, or (size_t)-1 if s is valid UTF-8. */
 size_t wc_utf8_invalid_at(const char *s, size_t n);
+/* s[0..n) case-folded without its accents ("Japón" → "japon"); caller frees. */
+char *wc_fold_marks(const char *s, size_t n);
 bool wc_is_letter_u(int32_t c);
 bool wc_is_upper_u(int32_t c);
 bool wc_is_lower_u(int32_t c);

@@ -60,6 +60,7 @@ typedef struct {
 	size_t nby_value;
 	size_t *skip_up, *skip_down; /* by_value positions: where the next unmatched one may be */
 	people src_people, tgt_people;
+	char *tgt_folded;       /* the translation without accents, once a place asks (or NULL) */
 } matcher;
 
 static bool is_entity(const wc_xfact *f)
@@ -801,7 +802,12 @@ static bool same_letters(const char *a, const char *b, size_t n)
 	return true;
 }
 
-static bool word_starts_at(const wc_doc *d, size_t at, const char *form, size_t n)
+typedef struct {
+	const char *text;
+	size_t len;
+} text_view;
+
+static bool word_starts_at(const text_view *d, size_t at, const char *form, size_t n)
 {
 	if (!same_letters(d->text + at + 1, form + 1, n - 1) || !starts_word(d->text, at))
 		return false;
@@ -812,7 +818,7 @@ static bool word_starts_at(const wc_doc *d, size_t at, const char *form, size_t 
 	return !wc_is_letter(c) || c == '-' || wc_is_upper(c);
 }
 
-static bool has_word_starting(const wc_doc *d, const char *form, size_t n)
+static bool has_word_starting(const text_view *d, const char *form, size_t n)
 {
 	if (n == 0 || n > d->len)
 		return false;
@@ -831,7 +837,7 @@ static bool has_word_starting(const wc_doc *d, const char *form, size_t n)
 
 /* The form, or the form less its last letter when it is long enough to
  * inflect ("Paryż" → "Paryża"), begins a word of the doc. */
-static bool has_stem(const wc_doc *d, const char *form, size_t n)
+static bool has_stem(const text_view *d, const char *form, size_t n)
 {
 	if (has_word_starting(d, form, n))
 		return true;
@@ -854,18 +860,43 @@ static size_t surface_length(const char *t, size_t n)
 	return n;
 }
 
+static text_view view_of(const wc_doc *d)
+{
+	return (text_view){d->text, d->len};
+}
+
+static bool has_folded_stem(const text_view *folded, const char *form, size_t n)
+{
+	char *f = wc_fold_marks(form, n);
+	bool yes = has_stem(folded, f, strlen(f));
+	free(f);
+	return yes;
+}
+
 /* A place the translation names in another form than the termbase lists:
  * in a compound or an adjective that begins with a form of it, inflected, or
- * as the source wrote it (inside an untranslated name: "Brussels Airlines"). */
-static bool place_carried_loosely(const matcher *m, const wc_xfact *s)
+ * as the source wrote it (inside an untranslated name: "Brussels Airlines");
+ * last, with accents and case set aside ("japonés" begins with "Japón"). */
+static bool place_carried_loosely(matcher *m, const wc_xfact *s)
 {
-	if (has_stem(m->tgt, m->src->text + s->start,
-	             surface_length(m->src->text + s->start, s->end - s->start)))
+	text_view tv = view_of(m->tgt);
+	const char *surface = m->src->text + s->start;
+	size_t n = surface_length(surface, s->end - s->start);
+	if (has_stem(&tv, surface, n))
 		return true;
 	const wc_lexicon *lx = &m->tgt->loc->names;
 	for (size_t i = 0; i < lx->n; i++)
 		if (strcmp(lx->items[i].canon, s->value) == 0 &&
-		    has_stem(m->tgt, lx->items[i].form, strlen(lx->items[i].form)))
+		    has_stem(&tv, lx->items[i].form, strlen(lx->items[i].form)))
+			return true;
+	if (!m->tgt_folded)
+		m->tgt_folded = wc_fold_marks(m->tgt->text, m->tgt->len);
+	text_view folded = {m->tgt_folded, strlen(m->tgt_folded)};
+	if (has_folded_stem(&folded, surface, n))
+		return true;
+	for (size_t i = 0; i < lx->n; i++)
+		if (strcmp(lx->items[i].canon, s->value) == 0 &&
+		    has_folded_stem(&folded, lx->items[i].form, strlen(lx->items[i].form)))
 			return true;
 	return false;
 }
@@ -879,12 +910,13 @@ static bool title_given_loosely(const matcher *m, const wc_xfact *s)
 	const char *name = s->unit ? s->unit : "";
 	const char *last = strrchr(name, ' ');
 	last = last ? last + 1 : name;
-	if (!has_stem(m->tgt, last, strlen(last)))
+	text_view tv = view_of(m->tgt);
+	if (!has_stem(&tv, last, strlen(last)))
 		return false;
 	const wc_lexicon *lx = &m->tgt->loc->titles;
 	for (size_t i = 0; i < lx->n; i++)
 		if (wc_concepts_compatible(m->rs, s->value, lx->items[i].canon) &&
-		    has_word_starting(m->tgt, lx->items[i].form, strlen(lx->items[i].form)))
+		    has_word_starting(&tv, lx->items[i].form, strlen(lx->items[i].form)))
 			return true;
 	return false;
 }
@@ -1134,6 +1166,7 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt, const wc_ali
 	free(m.by_value);
 	free(m.skip_up);
 	free(m.skip_down);
+	free(m.tgt_folded);
 	people_free(&m.src_people);
 	people_free(&m.tgt_people);
 }

@@ -139,3 +139,16 @@ size_t wc_utf8_count(const char *s, size_t n)
 			count++;
 	return count;
 }
+
+char *wc_fold_marks(const char *s, size_t n)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+	                                  UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD |
+	                                  UTF8PROC_STABLE);
+	if (k < 0) /* texts are valid UTF-8 by now; fold nothing rather than fail */
+		return wc_xstrndup(s, n);
+	char *r = wc_xstrdup((const char *)out);
+	free(out);
+	return r;
+}
