@@ -157,19 +157,6 @@ static char *para_excerpt(const wc_doc *d, size_t p)
 	                    i < end ? "…" : "");
 }
 
-/* Where a finding about source paragraph p stands in the translation, as
- * fact.missing places it: the paragraph aligned to p or to the nearest
- * aligned source paragraph before it, else the first. */
-static size_t target_offset(const wc_doc *tgt, const wc_alignment *al, size_t p)
-{
-	for (size_t s = p + 1; s-- > 0;) {
-		int t = s < al->ns ? al->s2t[s] : -1;
-		if (t >= 0 && (size_t)t < tgt->npara)
-			return tgt->paras[t].start;
-	}
-	return tgt->npara ? tgt->paras[0].start : 0;
-}
-
 static size_t quotes_missing(const wc_doc *tgt, const wc_findings *fs)
 {
 	size_t n = 0;
@@ -233,52 +220,95 @@ static bool check_language(const wc_ruleset *rs, const wc_doc *src, const wc_doc
 
 /* ---- paragraph checks ----------------------------------------------------------- */
 
+/* Where each source paragraph stands against the translation, worked out once
+ * so that a document of a million paragraphs costs linear time. */
+typedef struct {
+	size_t ns, nt;
+	long *prev, *next;      /* per source paragraph: the nearest aligned source paragraph
+	                           before it (-1 if none) and after it (ns if none) */
+	size_t *unpaired;       /* nt + 1 prefix counts of unpaired translation paragraphs */
+	long *next_unpaired;    /* nt + 1: the first unpaired one at or after j, or -1 */
+} layout;
+
+static void layout_init(layout *l, const wc_alignment *al)
+{
+	size_t ns = l->ns = al->ns, nt = l->nt = al->nt;
+	l->prev = wc_xmalloc((ns ? ns : 1) * sizeof *l->prev);
+	l->next = wc_xmalloc((ns ? ns : 1) * sizeof *l->next);
+	long last = -1;
+	for (size_t p = 0; p < ns; p++) {
+		l->prev[p] = last;
+		if (al->s2t[p] >= 0)
+			last = (long)p;
+	}
+	last = (long)ns;
+	for (size_t p = ns; p-- > 0;) {
+		l->next[p] = last;
+		if (al->s2t[p] >= 0)
+			last = (long)p;
+	}
+	l->unpaired = wc_xcalloc(nt + 1, sizeof *l->unpaired);
+	l->next_unpaired = wc_xmalloc((nt + 1) * sizeof *l->next_unpaired);
+	for (size_t j = 0; j < nt; j++)
+		l->unpaired[j + 1] = l->unpaired[j] + (al->t2s[j] < 0);
+	l->next_unpaired[nt] = -1;
+	for (size_t j = nt; j-- > 0;)
+		l->next_unpaired[j] = al->t2s[j] < 0 ? (long)j : l->next_unpaired[j + 1];
+}
+
+static void layout_free(layout *l)
+{
+	free(l->prev);
+	free(l->next);
+	free(l->unpaired);
+	free(l->next_unpaired);
+}
+
 typedef struct {
 	size_t sources;   /* unaligned source paragraphs between the same neighbours */
-	size_t targets;   /* unpaired target paragraphs in their place */
+	size_t targets;   /* unpaired translation paragraphs in their place */
 	long target;      /* the first of those, or -1 */
 } gap;
 
 /* The gap around unaligned source paragraph p: the source paragraphs between
- * the nearest aligned ones before and after it, and the translation
- * paragraphs between those neighbours' counterparts. */
-static gap gap_of(const wc_alignment *al, size_t p)
+ * its nearest aligned neighbours, and the translation paragraphs between
+ * those neighbours' counterparts (in either order: paragraphs move). */
+static gap gap_of(const layout *l, const wc_alignment *al, size_t p)
 {
-	size_t first = p, last = p;
-	while (first > 0 && al->s2t[first - 1] < 0)
-		first--;
-	while (last + 1 < al->ns && al->s2t[last + 1] < 0)
-		last++;
-	long before = first > 0 ? al->s2t[first - 1] : -1;
-	long after = last + 1 < al->ns ? al->s2t[last + 1] : (long)al->nt;
-	long lo = before < after ? before : after, hi = before < after ? after : before;
-	gap g = {last - first + 1, 0, -1};
-	for (long j = lo + 1; j < hi; j++)
-		if (j >= 0 && (size_t)j < al->nt && al->t2s[j] < 0) {
-			if (g.target < 0)
-				g.target = j;
-			g.targets++;
-		}
+	long a = l->prev[p], b = l->next[p];
+	long before = a >= 0 ? al->s2t[a] : -1, after = b < (long)l->ns ? al->s2t[b] : (long)l->nt;
+	long lo = (before < after ? before : after) + 1, hi = before < after ? after : before;
+	gap g = {(size_t)(b - a - 1), 0, -1};
+	if (lo < hi) {
+		g.targets = l->unpaired[hi] - l->unpaired[lo];
+		g.target = g.targets ? l->next_unpaired[lo] : -1;
+	}
 	return g;
 }
 
-/* Whether the translation holds a paragraph that the alignment left unpaired
- * where source paragraph p would stand.  Then p is most likely there, only
- * too unlike to pair (a three-word subheading shares no anchor and too
- * little length, a paragraph that lost most of its text), and calling it
- * missing would be a guess. */
-static bool unpaired_in_its_place(const wc_alignment *al, size_t p)
+/* Where a finding about source paragraph p stands in the translation, as
+ * fact.missing places it: the paragraph aligned to p or to the nearest
+ * aligned source paragraph before it, else the first. */
+static size_t target_offset(const layout *l, const wc_doc *tgt, const wc_alignment *al, size_t p)
 {
-	return gap_of(al, p).targets > 0;
+	long s = al->s2t[p] >= 0 ? (long)p : l->prev[p];
+	if (s >= 0 && (size_t)al->s2t[s] < tgt->npara)
+		return tgt->paras[al->s2t[s]].start;
+	return tgt->npara ? tgt->paras[0].start : 0;
 }
 
+/* An unaligned source paragraph is reported only when the translation holds
+ * no unpaired paragraph where it would stand.  Otherwise it is most likely
+ * there, only too unlike to pair (a three-word subheading shares no anchor
+ * and too little length, a paragraph that lost most of its text), and
+ * calling it missing would be a guess. */
 static void check_missing_paragraphs(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al,
-                                     wc_findings *fs)
+                                     const layout *l, wc_findings *fs)
 {
 	for (size_t p = 0; p < src->npara && p < al->ns; p++) {
-		if (al->s2t[p] >= 0 || unpaired_in_its_place(al, p))
+		if (al->s2t[p] >= 0 || gap_of(l, al, p).targets > 0)
 			continue;
-		size_t at = target_offset(tgt, al, p);
+		size_t at = target_offset(l, tgt, al, p);
 		char *ex = para_excerpt(src, p);
 		wc_emit(fs, WC_CHECK_PARAGRAPH_MISSING, -1, tgt, at, at, src, src->paras[p].start, ex,
 		        NULL, NULL, "source paragraph of line %zu (%zu characters) has no counterpart in "
@@ -287,65 +317,83 @@ static void check_missing_paragraphs(const wc_doc *src, const wc_doc *tgt, const
 	}
 }
 
-/* A source paragraph's pair as the alignment makes it: every source paragraph
- * aligned to the same target paragraph (a merge), and every target paragraph
- * aligned to one of those (a split).  Lengths are summed over each side;
- * *first is whether p is the group's first source paragraph. */
-static void group_lengths(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al, size_t p,
-                          size_t *slen, size_t *sentences, size_t *tlen, bool *first)
+/* A pair as the alignment makes it, by translation paragraph t: every source
+ * paragraph aligned to t (a merge) and every translation paragraph aligned to
+ * one of those (a split), their lengths and sentences summed, and the
+ * group's first source paragraph. */
+typedef struct {
+	size_t slen, sentences, tlen, first;
+} group;
+
+static size_t sentences_of(const wc_doc *d, size_t p)
 {
-	int t = al->s2t[p];
-	*slen = *tlen = *sentences = 0;
-	*first = true;
-	for (size_t s = 0; s < al->ns; s++) {
-		if (al->s2t[s] != t)
-			continue;
-		*first &= s >= p;
-		*slen += para_len(src, s);
-		*sentences += wc_count_sentences(src->text + src->paras[s].start,
-		                                 src->paras[s].end - src->paras[s].start);
-		for (size_t j = 0; j < al->nt; j++)
-			if (al->t2s[j] == (int)s)
-				*tlen += para_len(tgt, j);
+	return wc_count_sentences(d->text + d->paras[p].start, d->paras[p].end - d->paras[p].start);
+}
+
+static group *groups_of(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al)
+{
+	group *g = wc_xcalloc(al->nt + 1, sizeof *g);
+	size_t *tlen_of_src = wc_xcalloc(al->ns + 1, sizeof *tlen_of_src);
+	for (size_t j = 0; j < al->nt; j++) {
+		g[j].first = SIZE_MAX;
+		if (al->t2s[j] >= 0)
+			tlen_of_src[al->t2s[j]] += para_len(tgt, j);
 	}
+	for (size_t p = 0; p < al->ns; p++) {
+		if (al->s2t[p] < 0)
+			continue;
+		group *x = &g[al->s2t[p]];
+		x->slen += para_len(src, p);
+		x->sentences += sentences_of(src, p);
+		x->tlen += tlen_of_src[p];
+		if (x->first == SIZE_MAX)
+			x->first = p;
+	}
+	free(tlen_of_src);
+	return g;
+}
+
+/* The pair to judge for source paragraph p, or false.  One unaligned source
+ * paragraph with one unpaired translation paragraph in its place is a pair
+ * the alignment could not make, as when the translation kept too little. */
+static bool pair_of(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al, const layout *l,
+                    const group *groups, size_t p, group *out, size_t *t)
+{
+	if (al->s2t[p] >= 0) {
+		*t = (size_t)al->s2t[p];
+		*out = groups[*t];
+		return out->first == p;
+	}
+	gap g = gap_of(l, al, p);
+	if (g.sources != 1 || g.targets != 1)
+		return false;
+	*t = (size_t)g.target;
+	*out = (group){para_len(src, p), sentences_of(src, p), para_len(tgt, *t), p};
+	return true;
 }
 
 static void check_short_paragraphs(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al,
-                                   wc_findings *fs)
+                                   const layout *l, wc_findings *fs)
 {
 	double fs_ = src->loc->length_factor, ft = tgt->loc->length_factor;
 	if (!(fs_ > 0) || !(ft > 0))
 		return;
+	group *groups = groups_of(src, tgt, al);
 	for (size_t p = 0; p < src->npara && p < al->ns; p++) {
-		size_t slen, sentences, tlen;
-		long t = al->s2t[p];
-		bool first = true;
-		if (t >= 0) {
-			group_lengths(src, tgt, al, p, &slen, &sentences, &tlen, &first);
-		} else {
-			/* One unaligned source paragraph and one unpaired translation
-			 * paragraph in its place are a pair the alignment could not
-			 * make, as when the translation kept too little of it. */
-			gap g = gap_of(al, p);
-			if (g.sources != 1 || g.targets != 1)
-				continue;
-			t = g.target;
-			slen = para_len(src, p);
-			sentences = wc_count_sentences(src->text + src->paras[p].start,
-			                               src->paras[p].end - src->paras[p].start);
-			tlen = para_len(tgt, (size_t)t);
-		}
-		if (t < 0 || (size_t)t >= tgt->npara || !first ||
-		    !wc_paragraph_too_short(slen, sentences, tlen, fs_, ft))
+		group x;
+		size_t t;
+		if (!pair_of(src, tgt, al, l, groups, p, &x, &t) || t >= tgt->npara ||
+		    !wc_paragraph_too_short(x.slen, x.sentences, x.tlen, fs_, ft))
 			continue;
 		size_t at = tgt->paras[t].start;
-		double ratio = (double)tlen / ((double)slen * ft / fs_);
+		double ratio = (double)x.tlen / ((double)x.slen * ft / fs_);
 		wc_emit(fs, WC_CHECK_PARAGRAPH_SHORT, -1, tgt, at, at, src, src->paras[p].start, NULL, NULL,
 		        NULL, "this paragraph has %zu characters where source line %zu has %zu: %.2f of the "
-		        "length expected in %s (below %.2f); a sentence may be missing", tlen,
-		        src->paras[p].line, slen, ratio, tgt->loc->lang,
-		        sentences > 1 ? SHORT_RATIO_MULTI : SHORT_RATIO);
+		        "length expected in %s (below %.2f); a sentence may be missing", x.tlen,
+		        src->paras[p].line, x.slen, ratio, tgt->loc->lang,
+		        x.sentences > 1 ? SHORT_RATIO_MULTI : SHORT_RATIO);
 	}
+	free(groups);
 }
 
 void wc_check_version(const wc_ruleset *rs, const wc_doc *src, const wc_doc *tgt,
@@ -366,6 +414,9 @@ void wc_check_version(const wc_ruleset *rs, const wc_doc *src, const wc_doc *tgt
 	 * finding for every paragraph as well. */
 	if (whole)
 		return;
-	check_missing_paragraphs(src, tgt, al, fs);
-	check_short_paragraphs(src, tgt, al, fs);
+	layout l;
+	layout_init(&l, al);
+	check_missing_paragraphs(src, tgt, al, &l, fs);
+	check_short_paragraphs(src, tgt, al, &l, fs);
+	layout_free(&l);
 }
