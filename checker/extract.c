@@ -85,6 +85,20 @@ static size_t first_words(const char *t, size_t s, size_t e, size_t max)
 	return i;
 }
 
+/* An article that counts one before a unit ("a year"): the locale's
+ * numbers.articles, which are no number words, so that they trigger only the
+ * patterns that name them. */
+static bool is_article(const wc_locale *loc, const char *s, size_t n)
+{
+	for (size_t i = 0; i < loc->articles.n; i++) {
+		const char *a = loc->articles.v[i];
+		size_t k = strlen(a);
+		if (k == n && (k == 0 || (s[0] | 32) == (a[0] | 32)) && memcmp(s + 1, a + 1, k - 1) == 0)
+			return true;
+	}
+	return false;
+}
+
 static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, bool need_scale_for_words)
 {
 	size_t s, e;
@@ -92,6 +106,11 @@ static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, 
 		return false;
 	bool garbled, words, scaled;
 	char *v = wc_parse_number_ex(loc, m->text + s, e - s, &garbled, &words, &scaled);
+	if (!v && !need_scale_for_words && is_article(loc, m->text + s, e - s)) {
+		c->f.weak = true;
+		c->f.value = wc_xstrdup("1");
+		return true;
+	}
 	if (!v && need_scale_for_words) {
 		/* "two and three", "fire-fem": two numbers that the word pattern
 		 * took as one.  The first is this fact; the trigger at the next

@@ -402,8 +402,9 @@ static void load_multipliers(loader *ld, wc_lexicon *lx, const wc_ynode *map)
 static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 {
 	static const char *const keys[] = {"decimal", "group", "group_also", "words", "multipliers",
-	                                   "joiners", "scales", "bare_word_min", NULL};
+	                                   "joiners", "scales", "bare_word_min", "articles", NULL};
 	check_keys(ld, m, keys);
+	each_string(ld, wc_ymap_get(m, "articles"), "numbers.articles", add_to_strlist, &loc->articles);
 	const wc_ynode *n;
 	if ((n = wc_ymap_get(m, "decimal")))
 		set_string(ld, &loc->decimal, n, "numbers.decimal");

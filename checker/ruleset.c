@@ -77,6 +77,7 @@ void wc_locale_free(wc_locale *loc)
 	for (size_t i = 0; i < sizeof lx / sizeof *lx; i++)
 		wc_lex_free(lx[i]);
 	wc_strlist_free(&loc->genitive);
+	wc_strlist_free(&loc->articles);
 	wc_strlist_free(&loc->name_endings);
 	wc_strlist_free(&loc->stopwords);
 	wc_strlist_free(&loc->colon_suffixes);
