@@ -285,7 +285,14 @@ struct wc_ruleset {
 	size_t nexamples, examples_cap;
 	unsigned match_limit, depth_limit;
 	bool lazy_jit;          /* JIT only when a large text arrives (single-threaded use) */
+	struct wc_stopword *stopwords; /* every locale's stop words, sorted (langid.c) */
+	size_t nstopwords;
 };
+
+/* langid.c: (re)builds rs->stopwords once the locales are loaded, so that
+ * identifying a text does not sort them again (threads share them). */
+void wc_langid_index(wc_ruleset *rs);
+void wc_langid_index_free(wc_ruleset *rs);
 
 wc_locale *wc_ruleset_locale(const wc_ruleset *rs, const char *lang);
 const wc_concept *wc_ruleset_concept(const wc_ruleset *rs, const char *id);

@@ -25,7 +25,7 @@
 /* Margin (best − second) / best below which the two are too close to call. */
 #define LANGID_MIN_MARGIN 0.10
 
-typedef struct {
+typedef struct wc_stopword {
 	char *word;     /* case-folded */
 	size_t loc;     /* index into rs->locales */
 } stopword;
@@ -69,6 +69,26 @@ static stopword *collect(const wc_ruleset *rs, size_t *n)
 	return v;
 }
 
+static void free_stopwords(stopword *v, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		free(v[k].word);
+	free(v);
+}
+
+void wc_langid_index(wc_ruleset *rs)
+{
+	wc_langid_index_free(rs);
+	rs->stopwords = collect(rs, &rs->nstopwords);
+}
+
+void wc_langid_index_free(wc_ruleset *rs)
+{
+	free_stopwords(rs->stopwords, rs->nstopwords);
+	rs->stopwords = NULL;
+	rs->nstopwords = 0;
+}
+
 /* First entry for word, or NULL. */
 static const stopword *find_first(const stopword *v, size_t n, const char *word)
 {
@@ -88,8 +108,11 @@ static const stopword *find_first(const stopword *v, size_t n, const char *word)
 static void score_text(const wc_ruleset *rs, const char *text, size_t len, double *score,
                        size_t *hits, size_t *words)
 {
-	size_t nsw;
-	stopword *sw = collect(rs, &nsw);
+	/* a ruleset made without wc_ruleset_load_dir has no index: make one here */
+	size_t nsw = rs->nstopwords;
+	stopword *own = NULL, *sw = rs->stopwords;
+	if (!sw)
+		sw = own = collect(rs, &nsw);
 	size_t i = 0;
 	*words = 0;
 	while (i < len && *words < LANGID_MAX_WORDS) {
@@ -107,7 +130,19 @@ static void score_text(const wc_ruleset *rs, const char *text, size_t len, doubl
 		}
 		i = end;
 		(*words)++;
-		char *w = wc_casefold(text + start, end - start);
+		/* most words are short and ASCII: fold them without allocating */
+		char buf[32], *w = buf;
+		size_t n = end - start;
+		bool ascii = n < sizeof buf;
+		for (size_t k = 0; ascii && k < n; k++) {
+			unsigned char b = (unsigned char)text[start + k];
+			ascii = b < 0x80;
+			buf[k] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+		}
+		if (ascii)
+			buf[n] = '\0';
+		else
+			w = wc_casefold(text + start, n);
 		const stopword *e = find_first(sw, nsw, w);
 		if (e) {
 			size_t k = 0;
@@ -118,11 +153,11 @@ static void score_text(const wc_ruleset *rs, const char *text, size_t len, doubl
 				hits[p->loc]++;
 			}
 		}
-		free(w);
+		if (w != buf)
+			free(w);
 	}
-	for (size_t k = 0; k < nsw; k++)
-		free(sw[k].word);
-	free(sw);
+	if (own)
+		free_stopwords(own, nsw);
 }
 
 int wc_langid_scores(const wc_ruleset *rs, const char *text, size_t len, const char *given,

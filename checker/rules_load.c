@@ -809,5 +809,6 @@ int wc_ruleset_load_dir(wc_ruleset *rs, const char *dir, wc_diags *diags)
 	}
 	free(ld.rule_ids.slot);
 	free(ld.concept_ids.slot);
+	wc_langid_index(rs);
 	return ld.errors ? WC_ERULES : WC_OK;
 }

@@ -103,6 +103,7 @@ void wc_ruleset_free(wc_ruleset *rs)
 {
 	if (!rs)
 		return;
+	wc_langid_index_free(rs);
 	for (size_t i = 0; i < rs->nlocales; i++)
 		wc_locale_free(rs->locales[i]);
 	free(rs->locales);
