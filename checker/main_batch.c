@@ -278,6 +278,7 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 		.replace_invalid = o->replace_invalid,
 		.max_input = o->max_input,
 		.path_root = o->path_root,
+		.output = out.final,
 		.progress = isatty(STDERR_FILENO) ? on_progress : NULL,
 		.progress_ctx = &pr,
 	};
@@ -291,7 +292,12 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 	if (pr.shown)
 		show_progress(&st, &pr, true);
 	out_open = false;
-	if (wc_sink_close(&out, wrote && fed == 0) < 0 || !wrote || fed < 0)
+	/* A record read the target as its input: replacing it would lose it. */
+	if (st.output_named)
+		wc_cli_say("%s: error: a record of the stream names it as a \"path\"; the report is not "
+		           "written over it", o->output);
+	if (wc_sink_close(&out, wrote && fed == 0 && !st.output_named) < 0 || !wrote || fed < 0 ||
+	    st.output_named)
 		goto done;
 	exit_code = st.errors ? EXIT_TROUBLE : st.failed ? EXIT_FINDINGS : EXIT_PASS;
 done:

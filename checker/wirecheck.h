@@ -290,6 +290,8 @@ typedef struct {
 	size_t failed;            /* bundles that failed the gate */
 	size_t errors;            /* records that could not be checked (malformed, unreadable) */
 	unsigned long long bytes; /* input bytes of what was written */
+	size_t output_named;      /* records whose "path" was the output file (an error each):
+	                             the caller should not replace that file */
 } wc_batch_stats;
 
 typedef struct {
@@ -306,6 +308,8 @@ typedef struct {
 	const char *path_root;    /* a record's "path" must resolve (realpath) into this folder,
 	                             else the record is an error; NULL = the current directory,
 	                             "/" = anywhere.  Files of wc_batch_add_files are not confined */
+	const char *output;       /* the file the reports go to, if any: a record's "path" to it
+	                             (by device and inode) is an error, not read and then replaced */
 	/* Called after each record is written, from the thread that wrote it, never
 	 * two calls at once.  May be NULL. */
 	void (*progress)(const wc_batch_stats *st, void *ctx);
