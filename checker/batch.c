@@ -41,6 +41,7 @@ typedef struct {
 	char *out;              /* the formatted result */
 	size_t out_len;
 	int outcome;            /* OUT_* */
+	int named_output;       /* a "path" of the record was the output file */
 } job;
 
 struct wc_batch {
@@ -237,6 +238,16 @@ static int add_version(record *r, const wc_json_node *obj, wc_role role, size_t 
 		char *real = NULL;
 		if (r->opt->path_root && confine(r, path, where, path_s, &real) < 0)
 			return -1;
+		struct stat st;
+		if (r->opt->guard_output && stat(real ? real : path_s, &st) == 0 &&
+		    (unsigned long long)st.st_dev == r->opt->output_dev &&
+		    (unsigned long long)st.st_ino == r->opt->output_ino) {
+			free(real);
+			if (r->opt->named_output)
+				*r->opt->named_output = 1;
+			return record_error(r, "column %zu: %s \"path\" %s is the report's output file (-o), "
+			                    "which the report would replace", path->column, where, path_s);
+		}
 		rc = wc_bundle_add_file_as(r->bundle, role, lang_s, real ? real : path_s, path_s,
 		                           r->diags);
 		free(real);
@@ -433,7 +444,9 @@ static void run_job(wc_batch *b, job *j)
 		error = j->error;
 		j->error = NULL;
 	} else if (j->kind == JOB_JSON) {
-		bundle = wc_batch_record_bundle(b->rs, j->buf, j->len, &b->rec, &id, &error);
+		wc_record_opts ro = b->rec;
+		ro.named_output = &j->named_output;
+		bundle = wc_batch_record_bundle(b->rs, j->buf, j->len, &ro, &id, &error);
 		free(j->buf); /* the bundle holds its own copies */
 		j->buf = NULL;
 	} else {
@@ -497,6 +510,7 @@ static void drain(wc_batch *b)
 			b->st.done++;
 			b->st.failed += j->outcome == OUT_FAIL;
 			b->st.errors += j->outcome == OUT_ERROR;
+			b->st.output_named += j->named_output != 0;
 			b->st.bytes += j->bytes;
 			if (b->opt.progress)
 				b->opt.progress(&b->st, b->opt.progress_ctx);
@@ -566,7 +580,13 @@ wc_batch *wc_batch_new(wc_ruleset *rs, const wc_batch_options *opt, FILE *out, w
 	b->rs = rs;
 	b->opt = *opt;
 	b->root = wc_xstrdup(root);
-	b->rec = (wc_record_opts){opt->replace_invalid, opt->max_input, b->root};
+	b->rec = (wc_record_opts){opt->replace_invalid, opt->max_input, b->root, 0, 0, 0, NULL};
+	struct stat os;
+	if (opt->output && stat(opt->output, &os) == 0) {
+		b->rec.guard_output = 1;
+		b->rec.output_dev = (unsigned long long)os.st_dev;
+		b->rec.output_ino = (unsigned long long)os.st_ino;
+	}
 	b->out = out;
 	b->nthreads = opt->threads ? opt->threads : 1;
 	b->window = opt->window ? opt->window : 4 * (size_t)b->nthreads;
@@ -654,23 +674,31 @@ int wc_batch_add_json(wc_batch *b, const char *line, size_t len, size_t lineno)
 static int read_line(FILE *in, size_t max, char **line, size_t *len)
 {
 	wc_buf b = {0};
-	size_t n = 0;
+	char block[4096];
+	size_t n = 0, k = 0;
 	int c;
-	while ((c = getc(in)) != EOF && c != '\n') {
+	/* Only the reading thread reads in: no lock per byte. */
+	while ((c = getc_unlocked(in)) != EOF && c != '\n') {
 		if (c == '\0') {
 			wc_buf_free(&b);
 			*len = n;
 			return -2;
 		}
 		if (n++ < max)
-			wc_buf_putc(&b, (char)c);
-		else if (b.s)
+			block[k++] = (char)c;
+		if (k == sizeof block || (n > max && k)) {
+			wc_buf_add(&b, block, k);
+			k = 0;
+		}
+		if (n > max && b.s)
 			wc_buf_free(&b);
 	}
 	if (c == EOF && n == 0) {
 		wc_buf_free(&b);
 		return -1;
 	}
+	if (k && n <= max)
+		wc_buf_add(&b, block, k);
 	*len = n;
 	*line = n > max ? NULL : b.s ? b.s : wc_xstrdup("");
 	return 0;

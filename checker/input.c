@@ -99,7 +99,8 @@ int wc_read_input(const char *path, const char *name, size_t max, unsigned flags
 	for (;;) {
 		/* One byte past the limit tells a file of exactly max bytes from a
 		 * bigger one. */
-		size_t want = max - out->len + 1 < CHUNK ? max - out->len + 1 : CHUNK;
+		size_t room = max - out->len;
+		size_t want = room < CHUNK ? room + 1 : CHUNK; /* no overflow at max = SIZE_MAX */
 		ssize_t k = read(fd, chunk, want);
 		if (k < 0 && errno == EINTR)
 			continue;

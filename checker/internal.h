@@ -663,6 +663,9 @@ typedef struct {
 	int replace_invalid;    /* as wc_bundle_set_replace_invalid() */
 	size_t max_input;       /* the most bytes of a file a "path" names; 0 = the default */
 	const char *path_root;  /* a resolved folder that every "path" must resolve into; NULL = any */
+	int guard_output;       /* whether a "path" to output_dev/output_ino is refused */
+	unsigned long long output_dev, output_ino; /* the report's file (batch -o) */
+	int *named_output;      /* set to 1 when a "path" was that file; may be NULL */
 } wc_record_opts;
 /* Reads one JSON Lines record (buf[0..len), parsed in place) into a new
  * bundle of rs.  *id receives the record's id (caller frees; NULL when it has

@@ -87,7 +87,7 @@ static const char check_help[] =
 	"  -q, --quiet              text format: print only the verdict line\n"
 	"      --replace-invalid    check texts with invalid UTF-8 anyway, reading bad bytes as U+FFFD\n"
 	"      --max-input-bytes N  refuse an input file larger than N bytes (K, M, G: KiB, MiB,\n"
-	"                           GiB; default 256M)\n"
+	"                           GiB; default 128M)\n"
 	"  -h, --help               show this help\n";
 
 static const char extract_help[] =
@@ -101,7 +101,7 @@ static const char extract_help[] =
 	"  -l, --lang LANG      language of the text\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 	"      --rules DIR      add a rule directory (repeatable)\n"
-	"      --max-input-bytes N  refuse a FILE larger than N bytes (K, M, G; default 256M)\n"
+	"      --max-input-bytes N  refuse a FILE larger than N bytes (K, M, G; default 128M)\n"
 	"  -h, --help           show this help\n";
 
 static const char rules_help[] =

@@ -51,7 +51,7 @@ static const char batch_help[] =
 	"      --first-line N     number the first input line N (default 1), for split streams\n"
 	"      --replace-invalid  check texts with invalid UTF-8 anyway, reading bad bytes as U+FFFD\n"
 	"      --max-input-bytes N  refuse a record or a file larger than N bytes (K, M, G;\n"
-	"                         default 256M): an error line for it, and the run goes on\n"
+	"                         default 128M): an error line for it, and the run goes on\n"
 	"      --path-root DIR    read a \"path\" only if it resolves into DIR (default: the\n"
 	"                         current directory; / allows any)\n"
 	"  -q, --quiet            text format: the summary only, as check -q\n"
@@ -79,7 +79,7 @@ static const char check_dir_help[] =
 	"      --color WHEN       auto (default), always or never\n"
 	"  -q, --quiet            text format: the summary only, as check -q\n"
 	"      --replace-invalid  check texts with invalid UTF-8 anyway\n"
-	"      --max-input-bytes N  refuse a file larger than N bytes (K, M, G; default 256M)\n";
+	"      --max-input-bytes N  refuse a file larger than N bytes (K, M, G; default 128M)\n";
 
 typedef struct {
 	const char **rule_dirs;
@@ -286,6 +286,7 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 		.path_root = o->path_root,
 		/* the library's convention: 0 is its default, a negative value off */
 		.min_coverage = o->min_coverage < 0 ? 0 : o->min_coverage == 0 ? -1 : o->min_coverage,
+		.output = out.final,
 		.progress = isatty(STDERR_FILENO) ? on_progress : NULL,
 		.progress_ctx = &pr,
 	};
@@ -299,7 +300,12 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 	if (pr.shown)
 		show_progress(&st, &pr, true);
 	out_open = false;
-	if (wc_sink_close(&out, wrote && fed == 0) < 0 || !wrote || fed < 0)
+	/* A record read the target as its input: replacing it would lose it. */
+	if (st.output_named)
+		wc_cli_say("%s: error: a record of the stream names it as a \"path\"; the report is not "
+		           "written over it", o->output);
+	if (wc_sink_close(&out, wrote && fed == 0 && !st.output_named) < 0 || !wrote || fed < 0 ||
+	    st.output_named)
 		goto done;
 	exit_code = st.errors ? EXIT_TROUBLE : st.failed ? EXIT_FINDINGS : EXIT_PASS;
 done:

@@ -160,8 +160,8 @@ int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang,
 void wc_bundle_set_replace_invalid(wc_bundle *b, int on);
 
 /* The default most bytes read from one input file or batch record
- * (--max-input-bytes): 256 MiB. */
-#define WC_MAX_INPUT_DEFAULT ((size_t)256 << 20)
+ * (--max-input-bytes): 128 MiB. */
+#define WC_MAX_INPUT_DEFAULT ((size_t)128 << 20)
 
 /* Reads path ("-" = standard input) as wc_bundle_add_file does, into *text
  * (NUL-terminated, caller frees) and *len: in chunks, stopping after the
@@ -297,6 +297,8 @@ typedef struct {
 	size_t failed;            /* bundles that failed the gate */
 	size_t errors;            /* records that could not be checked (malformed, unreadable) */
 	unsigned long long bytes; /* input bytes of what was written */
+	size_t output_named;      /* records whose "path" was the output file (an error each):
+	                             the caller should not replace that file */
 } wc_batch_stats;
 
 typedef struct {
@@ -315,6 +317,8 @@ typedef struct {
 	                             "/" = anywhere.  Files of wc_batch_add_files are not confined */
 	double min_coverage;      /* as wc_bundle_set_min_coverage(); 0 = the default (0.5),
 	                             a negative value turns version.coverage off */
+	const char *output;       /* the file the reports go to, if any: a record's "path" to it
+	                             (by device and inode) is an error, not read and then replaced */
 	/* Called after each record is written, from the thread that wrote it, never
 	 * two calls at once.  May be NULL. */
 	void (*progress)(const wc_batch_stats *st, void *ctx);

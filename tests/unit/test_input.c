@@ -116,7 +116,7 @@ static void test_read_limit(void **state)
 	static const struct {
 		size_t max;
 		int rc;
-	} cases[] = {{1000, WC_OK}, {999, WC_EINPUT}, {1, WC_EINPUT}, {4096, WC_OK}};
+	} cases[] = {{1000, WC_OK}, {999, WC_EINPUT}, {1, WC_EINPUT}, {4096, WC_OK}, {SIZE_MAX, WC_OK}};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		wc_buf b = {0};
 		wc_diags *d = wc_diags_new();
