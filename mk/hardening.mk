@@ -55,7 +55,7 @@ test-fuzz-smoke:
 	$(MAKE) --no-print-directory fuzz-build >/dev/null || exit 1; \
 	rm -rf $(FUZZ_BUILD)/smoke; fail=0; \
 	for n in $(FUZZ_NAMES); do \
-	    FUZZ_MAX_LEN=65536 sh fuzz/run $(FUZZ_BUILD) $$n $(FUZZ_SMOKE_SECONDS) $(FUZZ_BUILD)/smoke/$$n || fail=1; done; \
+	    FUZZ_MAX_LEN=65536 FUZZ_SLOW=10 sh fuzz/run $(FUZZ_BUILD) $$n $(FUZZ_SMOKE_SECONDS) $(FUZZ_BUILD)/smoke/$$n || fail=1; done; \
 	rm -rf $(FUZZ_BUILD)/smoke; exit $$fail
 
 $(BUILD)/regress/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(FUZZ_HDRS) $(BUILD)/libwirecheck.a
