@@ -1,7 +1,9 @@
 # Hardening (issue #6): libFuzzer harnesses, regression replays of what they
 # found, and the hostile-input suite.  See docs/README-hardening.md.
 #
-#   make fuzz [FUZZ_SECONDS=N]   every harness for N seconds (default 600)
+#   make fuzz [FUZZ_SECONDS=N]   every harness for N seconds (default 600), inputs up
+#                                to FUZZ_MAX_LEN (256 KB); an input slower than
+#                                FUZZ_SLOW (5 s) is an artifact, like a crash
 #   make fuzz-build              only build the harnesses ($(BUILD)/fuzz)
 #   make test-fuzz-smoke         every harness for FUZZ_SMOKE_SECONDS (20) when
 #                                clang and its fuzzer runtime are installed
@@ -53,7 +55,7 @@ test-fuzz-smoke:
 	$(MAKE) --no-print-directory fuzz-build >/dev/null || exit 1; \
 	rm -rf $(FUZZ_BUILD)/smoke; fail=0; \
 	for n in $(FUZZ_NAMES); do \
-	    sh fuzz/run $(FUZZ_BUILD) $$n $(FUZZ_SMOKE_SECONDS) $(FUZZ_BUILD)/smoke/$$n || fail=1; done; \
+	    FUZZ_MAX_LEN=65536 FUZZ_SLOW=10 sh fuzz/run $(FUZZ_BUILD) $$n $(FUZZ_SMOKE_SECONDS) $(FUZZ_BUILD)/smoke/$$n || fail=1; done; \
 	rm -rf $(FUZZ_BUILD)/smoke; exit $$fail
 
 $(BUILD)/regress/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(FUZZ_HDRS) $(BUILD)/libwirecheck.a

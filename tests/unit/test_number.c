@@ -365,6 +365,74 @@ static void test_names_compatible(void **state)
 	assert_false(compat2("en", "Mark", "en", "Marka"));
 }
 
+/* wc_compose_number_words on the edges of int64_t: the largest values compose,
+ * one step past them is no number (checked arithmetic, never a wrapped or
+ * UB value; run under UBSan by `make test-asan`). */
+static void test_compose_overflow(void **state)
+{
+	(void)state;
+	static const struct {
+		int64_t vals[24];
+		size_t n;
+		bool ok;
+		int64_t want;
+	} cases[] = {
+		{{2, 100, 5}, 3, true, 205},                        /* two hundred five */
+		{{2, -12}, 2, true, 24},                            /* two dozen */
+		{{9, 100, 1000000000000000000}, 3, false, 0},       /* 900 x 10^18 > INT64_MAX */
+		{{9, 1000000000000000000}, 2, true, 9000000000000000000},
+		{{100, 100, 100, 100, 100, 100, 100, 100, 100}, 9, true, 1000000000000000000},
+		{{100, 100, 100, 100, 100, 100, 100, 100, 100, 100}, 10, false, 0},
+		{{-12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12},
+		 17, true, 2218611106740436992},                    /* 12^17 */
+		{{-12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12, -12},
+		 18, false, 0},                                     /* 12^18 */
+		{{9, 1000000000000000000, 2, 100000000000000000}, 4, true, 9200000000000000000},
+		{{9, 1000000000000000000, 3, 100000000000000000}, 4, false, 0}, /* 9.3 x 10^18 */
+		{{9, 1000000000000000000, 5, 100000000000000000, 8, 10000000000000000}, 6, false, 0},
+		{{INT64_MIN}, 1, false, 0},                         /* a multiplier that cannot negate */
+		{{2, 2}, 2, false, 0},                              /* two two: two numbers */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		int64_t got = -1;
+		bool ok = wc_compose_number_words(cases[i].vals, cases[i].n, &got);
+		if (ok != cases[i].ok || (ok && got != cases[i].want))
+			fail_msg("case %zu: ok=%d value=%lld, want ok=%d value=%lld", i, ok, (long long)got,
+			         cases[i].ok, (long long)cases[i].want);
+	}
+}
+
+/* Number words through the parser: values at the edge of the range parse,
+ * past it are no number; long compounds and long runs end quickly. */
+static void test_words_range(void **state)
+{
+	(void)state;
+	expect_ex("en", "one hundred hundred hundred hundred hundred hundred hundred hundred hundred",
+	          "1000000000000000000", true, false);
+	expect_not_num("en", "one hundred hundred hundred hundred hundred hundred hundred hundred "
+	                     "hundred hundred");
+	expect_not_num("en", "one dozen dozen dozen dozen dozen dozen dozen dozen dozen dozen dozen "
+	                     "dozen dozen dozen dozen dozen dozen dozen");
+	expect_ex("de", "neunzehnhundertneunundneunzig", "1999", true, false);
+	expect_ex("de", "fünfundzwanzig", "25", true, false);
+	/* 33 x neunzehn: 2^33 splits without the memo; no number either way */
+	wc_buf b = {0};
+	for (int i = 0; i < 33; i++)
+		wc_buf_puts(&b, "neunzehn");
+	clock_t t0 = clock();
+	expect_not_num("de", b.s);
+	for (int i = 0; i < 1000; i++)
+		wc_buf_puts(&b, "neunzehn");
+	expect_not_num("de", b.s);
+	wc_buf_free(&b);
+	for (int i = 0; i < 2000; i++)
+		wc_buf_puts(&b, "two ");
+	expect_not_num("en", b.s);
+	wc_buf_free(&b);
+	/* a hang guard, not a benchmark: each takes microseconds */
+	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 10.0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -382,6 +450,8 @@ int main(void)
 		cmocka_unit_test(test_many_groups),
 		cmocka_unit_test(test_huge_number),
 		cmocka_unit_test(test_length_bounds),
+		cmocka_unit_test(test_compose_overflow),
+		cmocka_unit_test(test_words_range),
 		cmocka_unit_test(test_name_key),
 		cmocka_unit_test(test_names_compatible),
 	};
