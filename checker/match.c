@@ -27,11 +27,10 @@ typedef struct {
 	const wc_xfact *f;      /* first fact naming them so */
 } person;
 
-/* The people of a doc, indexed by the first three bytes of each word of their
- * names: two names that can be one person share a word (match.c's
- * wc_names_compatible: every word of one is a word of the other, less an
- * ending that leaves at least three bytes), so only people who share a key
- * are ever compared, and 20,000 people cost linear time, not quadratic. */
+/* The people of a doc, indexed by the stems of their name words: two names
+ * that can be one person share a word, spelled alike once an ending is cut
+ * (wc_names_compatible), so only people who share a stem are ever compared,
+ * and 20,000 people cost linear time, not quadratic. */
 typedef struct {
 	size_t person, next;    /* next: entry index + 1 in the same chain, 0 ends it */
 	uint64_t key;
@@ -46,6 +45,7 @@ typedef struct {
 	size_t hmask;
 	unsigned *seen;         /* per person: the lookup that last visited it */
 	unsigned lookup;
+	const wc_strlist *ends[4]; /* the endings of both languages that stems cut */
 } people;
 
 typedef struct {
@@ -950,13 +950,18 @@ static void match_names(matcher *m)
 static uint64_t word_key(const char *w, size_t n)
 {
 	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n && i < 3; i++)
+	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)w[i]) * 1099511628211ull;
-	return h ^ (n < 3 ? n : 3);
+	return h;
 }
 
-/* Calls fn(ctx, key) for each word of a name key ("xi jinping"). */
-static void each_word_key(const char *name, void (*fn)(void *, uint64_t), void *ctx)
+/* Calls fn(ctx, key) for every stem of every word of a name key ("xi
+ * jinping"): the word, and the word less each ending of the two languages'
+ * genitive: and name_endings: lists that leaves three bytes or more.  Two
+ * words are one spelling of a name word exactly when their stems meet (as
+ * wc_names_compatible reads them), so people are found by their stems. */
+static void each_word_key(const people *P, const char *name, void (*fn)(void *, uint64_t),
+                          void *ctx)
 {
 	for (const char *p = name ? name : ""; *p;) {
 		while (*p == ' ')
@@ -964,8 +969,17 @@ static void each_word_key(const char *name, void (*fn)(void *, uint64_t), void *
 		const char *e = p;
 		while (*e && *e != ' ')
 			e++;
-		if (e > p)
-			fn(ctx, word_key(p, (size_t)(e - p)));
+		size_t n = (size_t)(e - p);
+		if (n)
+			fn(ctx, word_key(p, n));
+		for (size_t l = 0; n && l < 4; l++) {
+			const wc_strlist *ends = P->ends[l];
+			for (size_t i = 0; ends && i < ends->n; i++) {
+				size_t k = strlen(ends->v[i]);
+				if (n >= k + 3 && memcmp(e - k, ends->v[i], k) == 0)
+					fn(ctx, word_key(p, n - k));
+			}
+		}
 		p = e;
 	}
 }
@@ -1014,20 +1028,25 @@ static void candidates_of(people *P, const char *name, candidates *c)
 		memset(P->seen, 0, (P->n + 1) * sizeof *P->seen);
 		P->lookup = 1;
 	}
-	each_word_key(name, collect_key, c);
+	each_word_key(P, name, collect_key, c);
 }
 
 /* The people a doc names with a title: one entry per person and title, the
- * first fact that names them so ("Xi" and "Xi Jinping" are one person). */
-static void people_of(const wc_doc *d, people *P)
+ * first fact that names them so ("Xi" and "Xi Jinping" are one person).
+ * other is the language of the doc they will be compared with. */
+static void people_of(const wc_doc *d, const wc_locale *other, people *P)
 {
 	size_t titles = 0;
 	for (size_t j = 0; j < d->nfacts; j++)
 		titles += d->facts[j].kind == WC_K_TITLE;
 	size_t hcap = 16;
-	while (hcap < 4 * titles)
+	while (hcap < 8 * titles)
 		hcap *= 2;
 	*P = (people){0};
+	P->ends[0] = d->loc ? &d->loc->genitive : NULL;
+	P->ends[1] = d->loc ? &d->loc->name_endings : NULL;
+	P->ends[2] = other ? &other->genitive : NULL;
+	P->ends[3] = other ? &other->name_endings : NULL;
 	P->head = wc_xcalloc(hcap, sizeof *P->head);
 	P->hmask = hcap - 1;
 	P->seen = wc_xcalloc(titles + 1, sizeof *P->seen);
@@ -1045,7 +1064,7 @@ static void people_of(const wc_doc *d, people *P)
 			continue;
 		WC_PUSH(P->v, P->n, P->cap)->f = f;
 		key_add a = {P, P->n - 1};
-		each_word_key(f->name, add_key_of, &a);
+		each_word_key(P, f->name, add_key_of, &a);
 	}
 	free(c.v);
 }
@@ -1145,8 +1164,8 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt, const wc_ali
 	index_paragraphs(tgt, &m.tp);
 	find_wanted(&m);
 	index_values(&m);
-	people_of(src, &m.src_people);
-	people_of(tgt, &m.tgt_people);
+	people_of(src, tgt->loc, &m.src_people);
+	people_of(tgt, src->loc, &m.tgt_people);
 	match_equal_in_aligned(&m);
 	match_equal_anywhere(&m);
 	match_dates_in_aligned(&m);
