@@ -287,6 +287,8 @@ struct wc_ruleset {
 	bool lazy_jit;          /* JIT only when a large text arrives (single-threaded use) */
 	struct wc_stopword *stopwords; /* every locale's stop words, sorted (langid.c) */
 	size_t nstopwords;
+	size_t *stopword_hash;  /* word → its first entry + 1, open addressing */
+	size_t stopword_mask;
 };
 
 /* langid.c: (re)builds rs->stopwords once the locales are loaded, so that

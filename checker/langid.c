@@ -76,17 +76,52 @@ static void free_stopwords(stopword *v, size_t n)
 	free(v);
 }
 
+static size_t word_hash(const char *w)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *w; w++)
+		h = (h ^ (unsigned char)*w) * 1099511628211ull;
+	return (size_t)(h ^ (h >> 29));
+}
+
 void wc_langid_index(wc_ruleset *rs)
 {
 	wc_langid_index_free(rs);
 	rs->stopwords = collect(rs, &rs->nstopwords);
+	size_t cap = 64;
+	while (cap < 2 * rs->nstopwords)
+		cap *= 2;
+	rs->stopword_hash = wc_xcalloc(cap, sizeof *rs->stopword_hash);
+	rs->stopword_mask = cap - 1;
+	for (size_t k = 0; k < rs->nstopwords; k++) {
+		if (k && strcmp(rs->stopwords[k - 1].word, rs->stopwords[k].word) == 0)
+			continue; /* the first entry of a word stands for all */
+		size_t i = word_hash(rs->stopwords[k].word) & rs->stopword_mask;
+		while (rs->stopword_hash[i])
+			i = (i + 1) & rs->stopword_mask;
+		rs->stopword_hash[i] = k + 1;
+	}
 }
 
 void wc_langid_index_free(wc_ruleset *rs)
 {
 	free_stopwords(rs->stopwords, rs->nstopwords);
+	free(rs->stopword_hash);
 	rs->stopwords = NULL;
+	rs->stopword_hash = NULL;
 	rs->nstopwords = 0;
+}
+
+/* First entry for word through the ruleset's hash, or NULL. */
+static const stopword *find_hashed(const wc_ruleset *rs, const char *word)
+{
+	for (size_t i = word_hash(word) & rs->stopword_mask; rs->stopword_hash[i];
+	     i = (i + 1) & rs->stopword_mask) {
+		const stopword *e = &rs->stopwords[rs->stopword_hash[i] - 1];
+		if (strcmp(e->word, word) == 0)
+			return e;
+	}
+	return NULL;
 }
 
 /* First entry for word, or NULL. */
@@ -143,7 +178,7 @@ static void score_text(const wc_ruleset *rs, const char *text, size_t len, doubl
 			buf[n] = '\0';
 		else
 			w = wc_casefold(text + start, n);
-		const stopword *e = find_first(sw, nsw, w);
+		const stopword *e = own ? find_first(sw, nsw, w) : find_hashed(rs, w);
 		if (e) {
 			size_t k = 0;
 			for (const stopword *p = e; p < sw + nsw && strcmp(p->word, w) == 0; p++)
