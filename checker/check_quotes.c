@@ -678,19 +678,6 @@ void wc_check_quote_missing(const wc_doc *src, const wc_doc *tgt, const wc_align
 
 /* ---- unbalanced as in the source ---------------------------------------------------- */
 
-static size_t para_of(const wc_doc *doc, size_t at)
-{
-	size_t lo = 0, hi = doc->npara;
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-		if (doc->paras[mid].start <= at)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static bool para_has_open_quotation(const wc_doc *doc, size_t p)
 {
 	for (size_t i = first_quotation_of(doc, p); i < doc->nquotations && doc->quotations[i].para == p; i++)
@@ -707,7 +694,7 @@ void wc_quote_unbalanced_as_in_source(const wc_doc *src, const wc_doc *tgt,
 		wc_raw_finding *f = &fs->v[k];
 		if (f->check != WC_CHECK_QUOTE_UNBALANCED || f->doc != tgt || !tgt->npara)
 			continue;
-		int sp = al->t2s[para_of(tgt, f->start)];
+		int sp = al->t2s[wc_doc_para_at(tgt, f->start)];
 		if (sp < 0)
 			continue;
 		if (!broken[sp])

@@ -507,27 +507,25 @@ static void match_kinds_that_meet(matcher *m)
 }
 
 /* What is still left over after the mismatches may be the year or the day of
- * a date matched already ("nell'agosto del 2011" = "August 2011"). */
+ * a date matched already ("nell'agosto del 2011" = "August 2011"): the
+ * leftovers of doc a against the dates of b in the paragraph a2b aligns. */
+static void cover_leftovers(wc_doc *a, const int *a2b, const wc_doc *b, const para_index *bix)
+{
+	for (size_t i = 0; i < a->nfacts; i++) {
+		wc_xfact *f = &a->facts[i];
+		int q = a2b[f->para];
+		if (f->matched || q < 0 || is_entity(f))
+			continue;
+		for (size_t j = bix->first[q]; j < bix->first[q + 1] && !f->matched; j++)
+			if (b->facts[j].matched == WC_MATCH_EQUAL && covers(&b->facts[j], f))
+				f->matched = WC_MATCH_EQUAL;
+	}
+}
+
 static void match_covered(matcher *m)
 {
-	for (size_t i = 0; i < m->src->nfacts; i++) {
-		wc_xfact *s = &m->src->facts[i];
-		int tp = m->al->s2t[s->para];
-		if (s->matched || tp < 0 || is_entity(s))
-			continue;
-		for (size_t j = m->tp.first[tp]; j < m->tp.first[tp + 1] && !s->matched; j++)
-			if (m->tgt->facts[j].matched == WC_MATCH_EQUAL && covers(&m->tgt->facts[j], s))
-				s->matched = WC_MATCH_EQUAL;
-	}
-	for (size_t j = 0; j < m->tgt->nfacts; j++) {
-		wc_xfact *t = &m->tgt->facts[j];
-		int sp = m->al->t2s[t->para];
-		if (t->matched || sp < 0 || is_entity(t))
-			continue;
-		for (size_t i = m->sp.first[sp]; i < m->sp.first[sp + 1] && !t->matched; i++)
-			if (m->src->facts[i].matched == WC_MATCH_EQUAL && covers(&m->src->facts[i], t))
-				t->matched = WC_MATCH_EQUAL;
-	}
+	cover_leftovers(m->src, m->al->s2t, m->tgt, &m->tp);
+	cover_leftovers(m->tgt, m->al->t2s, m->src, &m->sp);
 }
 
 static void report_mismatch(matcher *m, wc_xfact *s, wc_xfact *t, const char *why)
