@@ -78,9 +78,7 @@ static void free_stopwords(stopword *v, size_t n)
 
 static size_t word_hash(const char *w)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (; *w; w++)
-		h = (h ^ (unsigned char)*w) * 1099511628211ull;
+	uint64_t h = wc_hash_bytes(w, strlen(w));
 	return (size_t)(h ^ (h >> 29));
 }
 

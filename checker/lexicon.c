@@ -11,10 +11,7 @@
 
 static uint64_t hash_key(const char *k)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (; *k; k++)
-		h = (h ^ (unsigned char)*k) * 1099511628211ull;
-	return h;
+	return wc_hash_bytes(k, strlen(k));
 }
 
 /* The slot of key in the lexicon's hash (open addressing over item index + 1). */

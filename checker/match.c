@@ -947,10 +947,7 @@ static void match_names(matcher *m)
 
 static uint64_t word_key(const char *w, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 1099511628211ull;
-	return h;
+	return wc_hash_bytes(w, n);
 }
 
 /* Calls fn(ctx, key) for every stem of every word of a name key ("xi

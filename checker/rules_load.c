@@ -37,10 +37,7 @@ typedef struct {
 
 static uint64_t hash_id(const char *s)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
+	return wc_hash_bytes(s, strlen(s));
 }
 
 /* The index (+ 1) of the entry whose id is id, or 0; name(i) gives ids. */

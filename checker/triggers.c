@@ -60,10 +60,7 @@ static size_t prefix_key(const char *w, size_t n, char *key)
 
 static uint64_t hash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
+	return wc_hash_bytes(s, n);
 }
 
 /* ---- the table ------------------------------------------------------------------- */
