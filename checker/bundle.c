@@ -160,7 +160,7 @@ wc_report *wc_bundle_check(wc_bundle *b, wc_diags *diags, int *err)
 			wc_check_version(b->rs, src, d, &al, b->min_coverage, &fs);
 		} else if (d->role == WC_ROLE_TRANSLATION) {
 			wc_check_quote_missing(src, d, &al, &fs);
-			wc_quote_unbalanced_as_in_source(src, d, &al, &fs);
+			wc_quote_defects_as_in_source(src, d, &al, &fs);
 			wc_check_version(b->rs, src, d, &al, b->min_coverage, &fs);
 		}
 		/* The report keeps the alignment for side-by-side views. */

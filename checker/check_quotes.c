@@ -676,7 +676,7 @@ void wc_check_quote_missing(const wc_doc *src, const wc_doc *tgt, const wc_align
 	free(has);
 }
 
-/* ---- unbalanced as in the source ---------------------------------------------------- */
+/* ---- defects as in the source ------------------------------------------------------ */
 
 static bool para_has_open_quotation(const wc_doc *doc, size_t p)
 {
@@ -686,28 +686,56 @@ static bool para_has_open_quotation(const wc_doc *doc, size_t p)
 	return false;
 }
 
-void wc_quote_unbalanced_as_in_source(const wc_doc *src, const wc_doc *tgt,
-                                      const wc_alignment *al, wc_findings *fs)
+/* The source paragraphs that hold a quote.style finding of their own. */
+static unsigned char *source_paras_with_style(const wc_doc *src, const wc_findings *fs)
 {
+	unsigned char *has = wc_xcalloc(src->npara + 1, 1);
+	for (size_t k = 0; k < fs->n; k++) {
+		const wc_raw_finding *f = &fs->v[k];
+		if (f->check == WC_CHECK_QUOTE_STYLE && f->doc == src && src->npara)
+			has[wc_doc_para_at(src, f->start)] = 1;
+	}
+	return has;
+}
+
+static void mark_as_in_source(wc_raw_finding *f, const wc_doc *src, size_t sp)
+{
+	char *m = wc_xasprintf("%s, as in the source (line %zu)", f->message, src->paras[sp].line);
+	free(f->message);
+	f->message = m;
+	f->severity = WC_INFO;
+	f->src = src;
+	f->src_start = src->paras[sp].start;
+}
+
+void wc_quote_defects_as_in_source(const wc_doc *src, const wc_doc *tgt,
+                                   const wc_alignment *al, wc_findings *fs)
+{
+	if (!tgt->npara || !src->npara)
+		return;
 	unsigned char *broken = wc_xcalloc(src->npara + 1, 1); /* 0 unknown, 1 yes, 2 no */
+	unsigned char *styled = NULL;
 	for (size_t k = 0; k < fs->n; k++) {
 		wc_raw_finding *f = &fs->v[k];
-		if (f->check != WC_CHECK_QUOTE_UNBALANCED || f->doc != tgt || !tgt->npara)
+		bool unbalanced = f->check == WC_CHECK_QUOTE_UNBALANCED;
+		if ((!unbalanced && f->check != WC_CHECK_QUOTE_STYLE) || f->doc != tgt)
 			continue;
 		int sp = al->t2s[wc_doc_para_at(tgt, f->start)];
 		if (sp < 0)
 			continue;
-		if (!broken[sp])
-			broken[sp] = para_has_open_quotation(src, (size_t)sp) ? 1 : 2;
-		if (broken[sp] != 1)
-			continue;
-		char *m = wc_xasprintf("%s, as in the source (line %zu)", f->message,
-		                       src->paras[sp].line);
-		free(f->message);
-		f->message = m;
-		f->severity = WC_INFO;
-		f->src = src;
-		f->src_start = src->paras[sp].start;
+		bool carried;
+		if (unbalanced) {
+			if (!broken[sp])
+				broken[sp] = para_has_open_quotation(src, (size_t)sp) ? 1 : 2;
+			carried = broken[sp] == 1;
+		} else {
+			if (!styled)
+				styled = source_paras_with_style(src, fs);
+			carried = styled[sp];
+		}
+		if (carried)
+			mark_as_in_source(f, src, (size_t)sp);
 	}
 	free(broken);
+	free(styled);
 }

@@ -495,9 +495,10 @@ void wc_check_quote_missing(const wc_doc *src, const wc_doc *tgt,
                             const wc_alignment *al, wc_findings *fs);
 /* A translation's quote.unbalanced whose aligned source paragraph leaves a
  * quotation open too (a quotation that spans paragraphs, a sentence cut from
- * one) is the source's, carried faithfully: info, pointing at the source. */
-void wc_quote_unbalanced_as_in_source(const wc_doc *src, const wc_doc *tgt,
-                                      const wc_alignment *al, wc_findings *fs);
+ * one), or its quote.style where the source paragraph mixes marks as well, is
+ * the source's, carried faithfully: info, pointing at the source. */
+void wc_quote_defects_as_in_source(const wc_doc *src, const wc_doc *tgt,
+                                   const wc_alignment *al, wc_findings *fs);
 /* check_text.c: text.repeated-word, text.hyphen-spacing, text.punct-spacing. */
 void wc_check_text(const wc_doc *doc, wc_findings *fs);
 /* check_numbers.c: number.format for garbled and wrong-locale numbers. */

@@ -554,6 +554,12 @@ static const verdict_case verdict_cases[] = {
 	{"an unbalanced quotation carried from the source is no error",
 	 "pl", "Wszystko będzie dobrze\xE2\x80\x9D, powiedział Kowalski.",
 	 "en", "Everything will be fine\", said Kowalski.", 0, 0, 0},
+	{"quote marks mixed as in the source are no warning",
+	 "pl", "\xE2\x80\x9E" "Dla mnie to jest koniec\", powiedzia\xC5\x82 Kowalski.",
+	 "en", "\xE2\x80\x9C" "For me this is the end\", Kowalski said.", 0, 0, 0},
+	{"quote marks mixed in the translation alone are a warning",
+	 "en", "\"For me this is the end,\" Kowalski said.",
+	 "pl", "\xE2\x80\x9E" "Dla mnie to jest koniec\", powiedzia\xC5\x82 Kowalski.", 0, 1, 0},
 };
 
 static size_t count_on(const wc_report *r, const char *path, const char *check, int severity)
