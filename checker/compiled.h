@@ -12,7 +12,8 @@
 
 enum {
 	M_DIGITS, M_NUMBER_WORDS, M_SCALE, M_NUMBER, M_CURRENCY, M_CURRENCY_SYMBOL, M_TIME_UNIT,
-	M_WEEKDAY, M_MONTH, M_RELATIVE_DATE, M_TITLE, M_PLACE, M_NAME, M_COUNT
+	M_WEEKDAY, M_MONTH, M_RELATIVE_DATE, M_TITLE, M_PLACE, M_NAME, M_ORDINAL_WORD, M_DECADE_WORD,
+	M_COUNT
 };
 extern const char *const wc_macro_names[M_COUNT];
 
@@ -41,7 +42,8 @@ typedef struct {
 enum {
 	T_DIGIT = 1u << 0, T_UPPER = 1u << 1, T_SYMBOL = 1u << 2, T_NUMWORD = 1u << 3,
 	T_SCALE = 1u << 4, T_CURRENCY = 1u << 5, T_UNIT = 1u << 6, T_WEEKDAY = 1u << 7,
-	T_MONTH = 1u << 8, T_RELATIVE = 1u << 9, T_TITLE = 1u << 10, T_PLACE = 1u << 11
+	T_MONTH = 1u << 8, T_RELATIVE = 1u << 9, T_TITLE = 1u << 10, T_PLACE = 1u << 11,
+	T_ORDINAL = 1u << 12, T_DECADE = 1u << 13
 };
 
 /* A word of the trigger table: its classes and the patterns that start with

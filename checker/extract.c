@@ -152,11 +152,34 @@ static int span_int(const char *text, size_t s, size_t e)
 	return n;
 }
 
-/* "XV", "xiv" or "15": a century's number, 0 if it is none. */
-static int century_number(const char *s, size_t n)
+/* A number a locale writes as a word of lexicon lx ("twentieth",
+ * "ersten"; "twenties"): the number its canonical form gives, 0 if none. */
+static int word_number(const wc_lexicon *lx, const char *s, size_t n)
+{
+	const wc_lex_item *it = wc_lex_find(lx, s, n);
+	return it && it->canon ? atoi(it->canon) : 0;
+}
+
+/* A day of the month in digits or as an ordinal word ("am ersten November"). */
+static int day_number(const wc_locale *loc, const char *s, size_t n)
+{
+	if (n && s[0] >= '0' && s[0] <= '9')
+		return atoi(s);
+	int w = word_number(&loc->ordinals, s, n);
+	return w <= 31 ? w : 0;
+}
+
+/* "XV", "xiv", "15" or "twentieth": a century's number, 0 if it is none. */
+static int century_number(const wc_locale *loc, const char *s, size_t n)
 {
 	if (n && s[0] >= '0' && s[0] <= '9')
 		return span_int(s, 0, n);
+	/* "twentieth", or a cardinal as es/pt write it: "siglo veinte" */
+	int w = word_number(&loc->ordinals, s, n);
+	if (!w)
+		w = word_number(&loc->number_words, s, n);
+	if (w)
+		return w <= 30 ? w : 0;
 	int total = 0, prev = 0;
 	for (size_t i = n; i-- > 0;) {
 		int v = 0;
@@ -206,15 +229,19 @@ static bool normalize_time(const match_view *m, candidate *c)
 
 /* A decade by its first year: "1980s", "années 80" (a two-digit decade is of
  * the 1900s unless a century is named: "50ern des 19. Jahrhunderts"). */
-static bool normalize_decade(const match_view *m, candidate *c)
+static bool normalize_decade(const wc_locale *loc, const match_view *m, candidate *c)
 {
 	size_t s, e;
 	if (!group_span(m, G_DECADE, &s, &e))
 		return false;
-	int d = span_int(m->text, s, e);
+	/* "1980", "80", or a decade in words ("twenties", "dwudzieste") */
+	int d = m->text[s] >= '0' && m->text[s] <= '9' ? span_int(m->text, s, e)
+	                                               : word_number(&loc->decades, m->text + s, e - s);
+	if (d < 1 && !(m->text[s] >= '0' && m->text[s] <= '9'))
+		return false;
 	if (d < 100) {
 		size_t cs, ce;
-		int century = group_span(m, G_CENTURY, &cs, &ce) ? century_number(m->text + cs, ce - cs) : 20;
+		int century = group_span(m, G_CENTURY, &cs, &ce) ? century_number(loc, m->text + cs, ce - cs) : 20;
 		if (century < 1)
 			return false;
 		d += (century - 1) * 100;
@@ -230,7 +257,7 @@ static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
 	if (m->cp->group[G_HOUR] >= 0)
 		return normalize_time(m, c);
 	if (m->cp->group[G_DECADE] >= 0)
-		return normalize_decade(m, c);
+		return normalize_decade(loc, m, c);
 	/* "1400-talet": the century of the years 1400 to 1499, the 15th */
 	if (group_span(m, G_HUNDREDS, &cs, &ce)) {
 		c->f.value = wc_xasprintf("%d", span_int(m->text, cs, ce) + 1);
@@ -238,7 +265,7 @@ static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
 		return true;
 	}
 	if (group_span(m, G_CENTURY, &cs, &ce)) {
-		int n = century_number(m->text + cs, ce - cs);
+		int n = century_number(loc, m->text + cs, ce - cs);
 		if (n < 1)
 			return false;
 		c->f.value = wc_xasprintf("%d", n);
@@ -253,8 +280,14 @@ static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
 	} else if ((it = group_lookup(m, G_MONTH, &loc->months))) {
 		wc_buf b = {0};
 		wc_buf_puts(&b, it->canon);
-		if (group_span(m, G_DAY, &s, &e))
-			wc_buf_printf(&b, " %d", atoi(m->text + s));
+		if (group_span(m, G_DAY, &s, &e)) {
+			int day = day_number(loc, m->text + s, e - s);
+			if (day < 1) {   /* a word that is no day of this locale */
+				wc_buf_free(&b);
+				return false;
+			}
+			wc_buf_printf(&b, " %d", day);
+		}
 		if (group_span(m, G_YEAR, &s, &e))
 			wc_buf_printf(&b, " %.*s", (int)(e - s), m->text + s);
 		c->f.value = wc_buf_take(&b);

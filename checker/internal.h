@@ -224,6 +224,9 @@ typedef struct wc_locale {
 	size_t nquotes_spaced;
 	wc_lexicon weekdays, months, number_words, joiners, scales, units,
 	           currencies, relative, titles, names;
+	/* Ordinal words ("twentieth", "ersten") and decades in words ("the
+	 * twenties", "lata dwudzieste"): their canonical forms are numbers. */
+	wc_lexicon ordinals, decades;
 	wc_strlist stopwords;       /* frequent words, for language identification */
 	wc_strlist genitive;        /* suffixes a name may take: "s", "’s", ":s" */
 	wc_strlist articles;        /* "a", "an": one before a unit, a weak fact; no number word */

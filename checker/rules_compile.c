@@ -184,6 +184,8 @@ static void build_macros(wc_compiled *c, const wc_locale *loc)
 	c->macro[M_RELATIVE_DATE] = lex_macro(&loc->relative, true);
 	c->macro[M_TITLE] = lex_macro(&loc->titles, true);
 	c->macro[M_PLACE] = term_macro(loc, &loc->names);
+	c->macro[M_ORDINAL_WORD] = lex_macro(&loc->ordinals, true);
+	c->macro[M_DECADE_WORD] = lex_macro(&loc->decades, true);
 	/* A person's name: capitalized words, initials with a dot ("George W.
 	 * Bush"); possessive quantifiers keep it linear. */
 	c->macro[M_NAME] = wc_xstrdup(
@@ -192,7 +194,7 @@ static void build_macros(wc_compiled *c, const wc_locale *loc)
 
 const char *const wc_macro_names[M_COUNT] = {
 	"digits", "number_words", "scale", "number", "currency", "currency_symbol", "time_unit",
-	"weekday", "month", "relative_date", "title", "place", "name"};
+	"weekday", "month", "relative_date", "title", "place", "name", "ordinal_word", "decade_word"};
 
 /* Expands {macro} references.  Returns NULL and sets *bad to the offset of an
  * unknown macro.  Quantifiers such as {1,3} contain no letters and pass. */

@@ -508,7 +508,7 @@ static void load_locale(loader *ld, const wc_ynode *root)
 {
 	static const char *const keys[] = {"lang", "name", "numbers", "quotes", "weekdays", "months",
 	                                   "months_case_sensitive", "weekdays_case_sensitive",
-	                                   "relative_dates", "time_units",
+	                                   "relative_dates", "time_units", "ordinals", "decades",
 	                                   "currencies", "genitive", "name_endings", "text", "examples",
 	                                   "stopwords", "length_factor", NULL};
 	static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
@@ -542,6 +542,10 @@ static void load_locale(loader *ld, const wc_ynode *root)
 		load_forms_map(ld, &loc->units, n, "time_units", NULL);
 	if ((n = wc_ymap_get(root, "currencies")))
 		load_forms_map(ld, &loc->currencies, n, "currencies", NULL);
+	if ((n = wc_ymap_get(root, "ordinals")))
+		load_forms_map(ld, &loc->ordinals, n, "ordinals", NULL);
+	if ((n = wc_ymap_get(root, "decades")))
+		load_forms_map(ld, &loc->decades, n, "decades", NULL);
 	each_string(ld, wc_ymap_get(root, "genitive"), "genitive", add_to_strlist, &loc->genitive);
 	each_string(ld, wc_ymap_get(root, "name_endings"), "name_endings", add_to_strlist, &loc->name_endings);
 	each_string(ld, wc_ymap_get(root, "stopwords"), "stopwords", add_to_strlist, &loc->stopwords);

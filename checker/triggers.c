@@ -161,6 +161,7 @@ static uint32_t macro_class(const char *name, size_t n)
 		{"scale", T_SCALE}, {"currency", T_CURRENCY | T_SYMBOL}, {"currency_symbol", T_SYMBOL | T_CURRENCY},
 		{"time_unit", T_UNIT}, {"weekday", T_WEEKDAY}, {"month", T_MONTH},
 		{"relative_date", T_RELATIVE}, {"title", T_TITLE}, {"place", T_PLACE}, {"name", T_UPPER},
+		{"ordinal_word", T_ORDINAL}, {"decade_word", T_DECADE},
 	};
 	for (size_t i = 0; i < sizeof m / sizeof *m; i++)
 		if (strlen(m[i].name) == n && strncmp(m[i].name, name, n) == 0)
@@ -406,6 +407,8 @@ void wc_triggers_build(wc_compiled *c, const wc_locale *loc)
 	add_lexicon(c, &loc->relative, T_RELATIVE);
 	add_lexicon(c, &loc->titles, T_TITLE);
 	add_lexicon(c, &loc->names, T_PLACE);
+	add_lexicon(c, &loc->ordinals, T_ORDINAL);
+	add_lexicon(c, &loc->decades, T_DECADE);
 	/* Number words glue into compounds (femogtyve, fünfundzwanzig): a word
 	 * whose first two letters begin a number word may be one.  Those
 	 * prefixes go into the table under a mark no word starts with. */
