@@ -662,14 +662,15 @@ static void assign_leftovers(matcher *m, size_t p)
 			report_mismatch(m, v[k].s, v[k].t, "value differs");
 }
 
-/* In a pair the alignment is less sure of, only one leftover of one kind on
- * each side, and nothing else left over, says which fact changed. */
+/* In a pair the alignment is less sure of, only one leftover on each side,
+ * of one kind or of kinds that meet (14 → "15 ans"), and nothing else left
+ * over, says which fact changed. */
 static void pair_lone_leftovers(matcher *m, size_t p)
 {
 	wc_xfact *S[2], *T[2];
 	size_t ns = leftovers(m->src, &m->sp, p, S, 2);
 	size_t nt = leftovers(m->tgt, &m->tp, (size_t)m->al->s2t[p], T, 2);
-	if (ns == 1 && nt == 1 && S[0]->kind == T[0]->kind && kind_cost(S[0], T[0]) == 0)
+	if (ns == 1 && nt == 1 && kind_cost(S[0], T[0]) >= 0)
 		report_mismatch(m, S[0], T[0], "value differs");
 }
 
@@ -1161,10 +1162,13 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt, const wc_ali
 	index_values(&m);
 	people_of(src, tgt->loc, &m.src_people);
 	people_of(tgt, src->loc, &m.tgt_people);
+	/* Every way a fact can be carried within its aligned paragraph comes
+	 * before an equal value anywhere: "14 years" changed to "15 ans" must not
+	 * take the "14 ans" that carries "at 14" three paragraphs on. */
 	match_equal_in_aligned(&m);
-	match_equal_anywhere(&m);
 	match_dates_in_aligned(&m);
 	match_kinds_that_meet(&m);
+	match_equal_anywhere(&m);
 	mismatch_keyed(&m);
 	match_titles(&m);
 	if (!m.related) {

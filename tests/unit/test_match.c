@@ -554,6 +554,11 @@ static const verdict_case verdict_cases[] = {
 	{"an unbalanced quotation carried from the source is no error",
 	 "pl", "Wszystko będzie dobrze\xE2\x80\x9D, powiedział Kowalski.",
 	 "en", "Everything will be fine\", said Kowalski.", 0, 0, 0},
+	{"a changed duration does not take an equal value from another paragraph",
+	 "en", "I have lived in Dublin for 14 years.\nOn Monday, 300 people marched in Cork.\n"
+	       "She says she would have been married at 14.",
+	 "fr", "Je vis \xC3\xA0 Dublin depuis 15 ans.\nLundi, 300 personnes ont d\xC3\xA9" "fil\xC3\xA9 \xC3\xA0 Cork.\n"
+	       "Elle dit qu'elle aurait \xC3\xA9t\xC3\xA9 mari\xC3\xA9" "e \xC3\xA0 14 ans.", 1, 0, 1},
 	{"quote marks mixed as in the source are no warning",
 	 "pl", "\xE2\x80\x9E" "Dla mnie to jest koniec\", powiedzia\xC5\x82 Kowalski.",
 	 "en", "\xE2\x80\x9C" "For me this is the end\", Kowalski said.", 0, 0, 0},
