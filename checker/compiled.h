@@ -45,6 +45,7 @@ enum {
 	T_MONTH = 1u << 8, T_RELATIVE = 1u << 9, T_TITLE = 1u << 10, T_PLACE = 1u << 11,
 	T_ORDINAL = 1u << 12, T_DECADE = 1u << 13
 };
+#define WC_T_COUNT 14
 
 /* A word of the trigger table: its classes and the patterns that start with
  * it literally. */
@@ -69,6 +70,11 @@ struct wc_compiled {
 	bool jitted;
 	wc_trigger *table;      /* open addressing, tcap a power of two */
 	size_t tcap, tcount;
+	/* For each token class, the triggered (not scanning) patterns that may
+	 * start with it, in pattern order: a token of one class tries only
+	 * those, not every pattern. */
+	uint32_t *by_class[WC_T_COUNT];
+	size_t nby_class[WC_T_COUNT];
 	int32_t symbols[WC_MAX_SYMBOLS];
 	uint32_t symbol_class[WC_MAX_SYMBOLS];
 	size_t nsymbols;

@@ -485,9 +485,19 @@ static void try_at(run *r, size_t i, size_t pos)
 static void at_token(void *ctx, size_t pos, uint32_t classes, const wc_trigger *lit)
 {
 	run *r = ctx;
-	for (size_t i = 0; i < r->c->npats; i++)
-		if (!r->c->pats[i].scan && (r->c->pats[i].start_classes & classes))
-			try_at(r, i, pos);
+	const wc_compiled *c = r->c;
+	if (classes && !(classes & (classes - 1))) {
+		/* one class, as most tokens have: its own list */
+		int b = 0;
+		while (!((classes >> b) & 1u))
+			b++;
+		for (size_t k = 0; k < c->nby_class[b]; k++)
+			try_at(r, c->by_class[b][k], pos);
+	} else if (classes) {
+		for (size_t i = 0; i < c->npats; i++)
+			if (!c->pats[i].scan && (c->pats[i].start_classes & classes))
+				try_at(r, i, pos);
+	}
 	for (size_t k = 0; lit && k < lit->npats; k++)
 		try_at(r, lit->pats[k], pos);
 }

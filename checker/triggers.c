@@ -436,6 +436,12 @@ void wc_triggers_build(wc_compiled *c, const wc_locale *loc)
 		}
 		wc_strlist_free(&s.words);
 	}
+	for (int b = 0; b < WC_T_COUNT; b++) {
+		size_t cap = 0;
+		for (size_t i = 0; i < c->npats; i++)
+			if (!c->pats[i].scan && (c->pats[i].start_classes & (1u << b)))
+				*WC_PUSH(c->by_class[b], c->nby_class[b], cap) = (uint32_t)i;
+	}
 }
 
 void wc_triggers_free(wc_compiled *c)
@@ -445,6 +451,8 @@ void wc_triggers_free(wc_compiled *c)
 		free(c->table[i].pats);
 	}
 	free(c->table);
+	for (int b = 0; b < WC_T_COUNT; b++)
+		free(c->by_class[b]);
 }
 
 /* ---- scanning --------------------------------------------------------------------------- */

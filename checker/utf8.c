@@ -104,6 +104,36 @@ bool wc_is_space_u(int32_t c)
 	return cat(c) == UTF8PROC_CATEGORY_ZS;
 }
 
+/* Most words of the twelve languages are ASCII and precomposed Latin-1 or
+ * Latin Extended-A letters (å, ø, ł, ś, é, ü).  Their case folding is their
+ * lower case, except ß, İ, ŉ and ſ, whose folds are other strings; combining
+ * marks and everything else go through utf8proc.  Returns NULL when s has a
+ * code point it does not cover. */
+static char *casefold_latin(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		int32_t c = wc_utf8_next(s, n, &i);
+		if (c >= 0x80 && (c < 0xC0 || c > 0x17F || c == 0xD7 || c == 0xF7 || c == 0xDF ||
+		                  c == 0x130 || c == 0x149 || c == 0x17F))
+			return NULL;
+		if (c < 0)
+			return NULL;
+	}
+	/* lower case never takes more bytes in this range */
+	char *r = wc_xmalloc(n + 1), *o = r;
+	for (i = 0; i < n;) {
+		int32_t c = wc_utf8_next(s, n, &i);
+		if (c < 0x80) {
+			*o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
+		}
+		o += utf8proc_encode_char(utf8proc_tolower(c), (utf8proc_uint8_t *)o);
+	}
+	*o = '\0';
+	return r;
+}
+
 char *wc_casefold(const char *s, size_t n)
 {
 	/* ASCII folds to its lower case and nothing composes: no need for
@@ -118,6 +148,9 @@ char *wc_casefold(const char *s, size_t n)
 		r[n] = '\0';
 		return r;
 	}
+	char *quick = casefold_latin(s, n);
+	if (quick)
+		return quick;
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
 	                                  UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
