@@ -99,6 +99,18 @@ static bool is_article(const wc_locale *loc, const char *s, size_t n)
 	return false;
 }
 
+/* A capitalised word right after text[e] ("Otto Ritter", "Seven Sisters",
+ * "Two Chinese firms"): text is NUL-terminated. */
+static bool capitalised_word_after(const char *text, size_t e)
+{
+	if (text[e] != ' ' || !text[e + 1])
+		return false;
+	size_t i = e + 1, n = e + 1;
+	while (n < e + 5 && text[n])
+		n++;
+	return wc_is_upper(wc_utf8_next(text, n, &i));
+}
+
 static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, bool need_scale_for_words)
 {
 	size_t s, e;
@@ -135,8 +147,12 @@ static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, 
 		return false;
 	}
 	/* Before a unit ("a year", "einem Jahr", "un jour") the word is still
-	 * mostly an article: the fact is weak (match.c). */
-	c->f.weak = article;
+	 * mostly an article: the fact is weak (match.c).  So is a capitalised
+	 * number word before a capitalised word: as often part of a name ("Otto
+	 * Ritter", "Three Gorges") as a count ("Two Chinese firms"). */
+	size_t vs = s;
+	int32_t first = wc_utf8_next(m->text, e, &vs);
+	c->f.weak = article || (words && wc_is_upper(first) && capitalised_word_after(m->text, c->f.end));
 	c->f.value = v;
 	c->f.garbled = garbled;
 	return true;

@@ -559,6 +559,12 @@ static const verdict_case verdict_cases[] = {
 	       "She says she would have been married at 14.",
 	 "fr", "Je vis \xC3\xA0 Dublin depuis 15 ans.\nLundi, 300 personnes ont d\xC3\xA9" "fil\xC3\xA9 \xC3\xA0 Cork.\n"
 	       "Elle dit qu'elle aurait \xC3\xA9t\xC3\xA9 mari\xC3\xA9" "e \xC3\xA0 14 ans.", 1, 0, 1},
+	{"a number word that begins a name is no missing number",
+	 "it", "Otto Rossi ha vinto la gara di Monza.",
+	 "en", "Otto Rossi won the race at Monza.", 0, 0, 0},
+	{"a capitalised count before a capitalised word, changed, is a mismatch",
+	 "en", "Two Chinese firms bid for the contract.",
+	 "de", "Drei chinesische Firmen boten f\xC3\xBCr den Auftrag.", 1, 0, 1},
 	{"quote marks mixed as in the source are no warning",
 	 "pl", "\xE2\x80\x9E" "Dla mnie to jest koniec\", powiedzia\xC5\x82 Kowalski.",
 	 "en", "\xE2\x80\x9C" "For me this is the end\", Kowalski said.", 0, 0, 0},
