@@ -284,6 +284,10 @@ typedef struct {
 	char *kind;             /* "title", "place", "org" */
 	char *broader;          /* a wider concept it may be rendered as, or NULL */
 	wc_strlist langs, forms; /* parallel: forms[i] is written in langs[i] */
+	/* Beginnings of the adjectives of a place that do not begin with a form
+	 * of it (es "estadounidense", de "französisch"), parallel as above: a
+	 * translation that writes one carries the place. */
+	wc_strlist adjective_langs, adjectives;
 } wc_concept;
 
 struct wc_ruleset {

@@ -872,6 +872,24 @@ static bool has_folded_stem(const text_view *folded, const char *form, size_t n)
 	return yes;
 }
 
+/* The translation writes an adjective of the place that the termbase lists
+ * ("norcoreano" for North Korea): a word begins with one, accents aside. */
+static bool adjective_carried(const matcher *m, const wc_xfact *s, const text_view *folded)
+{
+	const wc_concept *k = wc_ruleset_concept(m->rs, s->value);
+	const char *lang = m->tgt->loc->lang;
+	for (size_t i = 0; k && lang && i < k->adjectives.n; i++) {
+		if (strcmp(k->adjective_langs.v[i], lang) != 0)
+			continue;
+		char *f = wc_fold_marks(k->adjectives.v[i], strlen(k->adjectives.v[i]));
+		bool yes = has_word_starting(folded, f, strlen(f));
+		free(f);
+		if (yes)
+			return true;
+	}
+	return false;
+}
+
 /* A place the translation names in another form than the termbase lists:
  * in a compound or an adjective that begins with a form of it, inflected, or
  * as the source wrote it (inside an untranslated name: "Brussels Airlines");
@@ -897,7 +915,7 @@ static bool place_carried_loosely(matcher *m, const wc_xfact *s)
 		if (strcmp(lx->items[i].canon, s->value) == 0 &&
 		    has_folded_stem(&folded, lx->items[i].form, strlen(lx->items[i].form)))
 			return true;
-	return false;
+	return adjective_carried(m, s, &folded);
 }
 
 /* A title the translation gives in apposition or with words between title

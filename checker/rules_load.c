@@ -559,9 +559,24 @@ static void load_locale(loader *ld, const wc_ynode *root)
 
 /* ---- terms ---------------------------------------------------------------------- */
 
+/* A map of language to a list of strings, into two parallel lists. */
+static void load_forms_by_language(loader *ld, const wc_ynode *map, const char *what,
+                                   wc_strlist *langs, wc_strlist *forms)
+{
+	for (size_t i = 0; i < map->n; i++) {
+		wc_strlist tmp = {0};
+		each_string(ld, map->items[2 * i + 1], what, add_to_strlist, &tmp);
+		for (size_t j = 0; j < tmp.n; j++) {
+			wc_strlist_add(langs, map->items[2 * i]->value);
+			wc_strlist_add(forms, tmp.v[j]);
+		}
+		wc_strlist_free(&tmp);
+	}
+}
+
 static void load_concept(loader *ld, const wc_ynode *c)
 {
-	static const char *const keys[] = {"id", "kind", "broader", "forms", "note", NULL};
+	static const char *const keys[] = {"id", "kind", "broader", "forms", "adjectives", "note", NULL};
 	if (c->type != WC_Y_MAP) {
 		FAIL(ld, c, "a concept is a map: {id, kind, forms}");
 		return;
@@ -593,15 +608,12 @@ static void load_concept(loader *ld, const wc_ynode *c)
 	k->kind = wc_xstrdup(kind);
 	const char *broader = scalar(ld, wc_ymap_get(c, "broader"), "broader");
 	k->broader = broader ? wc_xstrdup(broader) : NULL;
-	for (size_t i = 0; i < forms->n; i++) {
-		wc_strlist tmp = {0};
-		each_string(ld, forms->items[2 * i + 1], "forms", add_to_strlist, &tmp);
-		for (size_t j = 0; j < tmp.n; j++) {
-			wc_strlist_add(&k->langs, forms->items[2 * i]->value);
-			wc_strlist_add(&k->forms, tmp.v[j]);
-		}
-		wc_strlist_free(&tmp);
-	}
+	load_forms_by_language(ld, forms, "forms", &k->langs, &k->forms);
+	const wc_ynode *adj = wc_ymap_get(c, "adjectives");
+	if (adj && adj->type != WC_Y_MAP)
+		FAIL(ld, adj, "adjectives must be a map of language to a list of word beginnings");
+	else if (adj)
+		load_forms_by_language(ld, adj, "adjectives", &k->adjective_langs, &k->adjectives);
 }
 
 static void load_terms(loader *ld, const wc_ynode *root)

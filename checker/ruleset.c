@@ -117,6 +117,8 @@ void wc_ruleset_free(wc_ruleset *rs)
 		free(c->broader);
 		wc_strlist_free(&c->langs);
 		wc_strlist_free(&c->forms);
+		wc_strlist_free(&c->adjective_langs);
+		wc_strlist_free(&c->adjectives);
 	}
 	free(rs->concepts);
 	for (size_t i = 0; i < rs->nexamples; i++) {
