@@ -88,11 +88,48 @@ static char *splice(const char *s, size_t a, size_t b, size_t cut, size_t cut_en
 
 /* A run of non-space characters, with its word: the run without the
  * punctuation around it. */
+typedef enum { TOK_OTHER, TOK_WORD, TOK_NUMBER } token_kind;
+
 typedef struct {
 	size_t start, end;       /* the run */
 	size_t wstart, wend;     /* the word inside it */
-	bool letters_only;       /* the word is letters, at least two */
+	token_kind kind;         /* TOK_WORD: letters, at least two, maybe joined by
+	                          * hyphens or apostrophes ("on-site", "Kidawa-Błońska");
+	                          * TOK_NUMBER: digits, maybe joined by . , : / – -
+	                          * ("1995", "2015–2019") */
+	size_t digits;           /* of a number: its digits */
 } token;
+
+static bool is_joiner(int32_t c, bool number)
+{
+	if (c == '-' || c == 0x2010 || c == 0x2013)
+		return true;
+	return number ? (c == '.' || c == ',' || c == ':' || c == '/') : (c == '\'' || c == 0x2019);
+}
+
+/* What the word of a token is: letters, digits, or neither. */
+static token_kind kind_of(const tscan *t, token *tk)
+{
+	size_t i = tk->wstart, letters = 0, digits = 0;
+	bool joined = false;    /* the last character was a joiner */
+	while (i < tk->wend) {
+		int32_t c = cp_at(t, i, &i);
+		if (wc_is_letter(c) && !digits)
+			letters++;
+		else if (wc_is_digit(c) && !letters)
+			digits++;
+		else if (!joined && is_joiner(c, digits > 0) && (letters || digits))
+			joined = true;
+		else
+			return TOK_OTHER;
+		if (wc_is_letter(c) || wc_is_digit(c))
+			joined = false;
+	}
+	tk->digits = digits;
+	if (joined)
+		return TOK_OTHER;
+	return letters >= 2 ? TOK_WORD : digits ? TOK_NUMBER : TOK_OTHER;
+}
 
 static bool next_token(const tscan *t, size_t *pos, token *tk)
 {
@@ -113,13 +150,7 @@ static bool next_token(const tscan *t, size_t *pos, token *tk)
 		b = st;
 	tk->wstart = a;
 	tk->wend = b;
-	size_t letters = 0;
-	bool only = true;
-	for (i = a; i < b && only;) {
-		only = wc_is_letter(cp_at(t, i, &i));
-		letters++;
-	}
-	tk->letters_only = only && letters >= 2;
+	tk->kind = kind_of(t, tk);
 	return true;
 }
 
@@ -152,16 +183,52 @@ static bool same_word(const tscan *t, const token *a, const token *b)
 	return same;
 }
 
-/* Two words in a row with nothing but white space between them: no
- * punctuation after the first (`said, said` is fine) or before the second. */
+/* "(15:00 UTC) UTC).": the same run twice, closing brackets the only
+ * punctuation of the first (the second may end a sentence after them). */
+static bool same_bracketed_run(const tscan *t, const token *a, const token *b)
+{
+	size_t n = a->end - a->start;
+	if (a->wend == a->end || a->wstart != a->start || b->wstart != b->start ||
+	    n > b->end - b->start || memcmp(t->s + a->start, t->s + b->start, n) != 0)
+		return false;
+	for (size_t i = a->wend; i < a->end; i++)
+		if (t->s[i] != ')' && t->s[i] != ']')
+			return false;
+	return true;
+}
+
+/* Whether the locale groups digits with a space of some width (fr U+202F,
+ * sv U+00A0, and plain spaces in running text): "1 000 000" is no repeated
+ * "000". */
+static bool is_space_separator(const char *sep)
+{
+	size_t i = 0;
+	return sep && sep[0] && wc_is_space(wc_utf8_next(sep, strlen(sep), &i)) && !sep[i];
+}
+
+static bool groups_with_space(const wc_locale *loc)
+{
+	if (is_space_separator(loc->group))
+		return true;
+	for (size_t i = 0; i < loc->group_also.n; i++)
+		if (is_space_separator(loc->group_also.v[i]))
+			return true;
+	return false;
+}
+
+/* Two words or numbers in a row with nothing but white space between them:
+ * no punctuation after the first (`said, said` is fine) or before the
+ * second, unless both are the same run closing a bracket. */
 static bool is_repetition(const tscan *t, const token *a, const token *b)
 {
-	if (!a->letters_only || !b->letters_only)
+	if (a->kind == TOK_OTHER || a->kind != b->kind)
 		return false;
-	if (a->wend != a->end || b->wstart != b->start)
+	if ((a->wend != a->end || b->wstart != b->start) && !same_bracketed_run(t, a, b))
 		return false;
 	if (!same_word(t, a, b))
 		return false;
+	if (a->kind == TOK_NUMBER)
+		return !(a->digits == 3 && a->wend - a->wstart == 3 && groups_with_space(t->loc));
 	return !wc_strlist_has_fold(&t->loc->repeat_ok, t->s + a->wstart, a->wend - a->wstart);
 }
 

@@ -85,6 +85,8 @@ void unit_locale_free(wc_locale *loc)
 {
 	free(loc->lang);
 	free(loc->quotes_also);
+	free(loc->group);
+	wc_strlist_free(&loc->group_also);
 	wc_strlist_free(&loc->colon_suffixes);
 	wc_strlist_free(&loc->repeat_ok);
 	free(loc);

@@ -21,6 +21,11 @@ static wc_locale *locale_new(const char *lang)
 		wc_strlist_add(&loc->repeat_ok, "had");
 		wc_strlist_add(&loc->repeat_ok, "that");
 	}
+	/* CLDR's group separators, and the plain space the locale files accept */
+	if (strcmp(lang, "fr") == 0)
+		loc->group = wc_xstrdup("\xE2\x80\xAF");
+	if (strcmp(lang, "sv") == 0 || strcmp(lang, "fr") == 0)
+		wc_strlist_add(&loc->group_also, " ");
 	return loc;
 }
 
@@ -150,17 +155,44 @@ static void test_repeated_word(void **state)
 	unit_run_free(&r);
 }
 
+/* Numbers, words joined by hyphens or apostrophes, and a bracket's last
+ * word count too. */
+static void test_repeated_word_kinds(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *lang, *text, *at;
+	} cases[] = {
+		{"en", "It opened in 2017 2017 in Paris.", "2017 2017"},
+		{"da", "de 10 10 år", "10 10"},
+		{"en", "between 2015–2019 2015–2019 prices rose", "2015–2019 2015–2019"},
+		{"en", "said Kidawa-Błońska Kidawa-Błońska on Monday", "Kidawa-Błońska Kidawa-Błońska"},
+		{"en", "an on-site on-site inspection", "on-site on-site"},
+		{"da", "ZTE's ZTE's aftale", "ZTE's ZTE's"},
+		{"en", "at 20:30 local time (15:00 UTC) UTC).", "UTC) UTC"},
+		{"en", "a sale of 500 500 tonnes", "500 500"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		unit_run r = run_text(cases[i].lang, cases[i].text);
+		UNIT_EXPECT(&r.fs, {REP, 1});
+		assert_at(&r, 0, cases[i].at);
+		unit_run_free(&r);
+	}
+}
+
 static void test_repeated_word_not(void **state)
 {
 	(void)state;
 	expect_clean("da", "han sagde, sagde han");          /* across punctuation */
 	expect_clean("da", "ja. Ja, det er rigtigt");         /* across a sentence end */
-	expect_clean("da", "de 10 10 år");                    /* numbers */
+	expect_clean("fr", "1 000 000 habitants");            /* digits grouped with a space */
+	expect_clean("sv", "1 000 000 invånare");
+	expect_clean("da", "de 10 år, 10 dage");
 	expect_clean("en", "it is a a b");                    /* single letters */
 	expect_clean("da", "5G 5G");                          /* not letters only */
 	expect_clean("da", "ZTE-teknologi teknologi");        /* part of a compound */
 	expect_clean("da", "ZTE's ZTE");
-	expect_clean("da", "ZTE's ZTE's");                    /* not letters only */
+	expect_clean("en", "on-site site");
 	expect_clean("da", "A1 A1");
 	expect_clean("da", "amerikanske\namerikanske");       /* across paragraphs */
 }
@@ -273,6 +305,7 @@ int main(void)
 		cmocka_unit_test(test_sv_fixture),
 		cmocka_unit_test(test_da_lines_quiet),
 		cmocka_unit_test(test_repeated_word),
+		cmocka_unit_test(test_repeated_word_kinds),
 		cmocka_unit_test(test_repeated_word_not),
 		cmocka_unit_test(test_repeated_word_ok_list),
 		cmocka_unit_test(test_hyphen_spacing),
