@@ -298,10 +298,14 @@ static size_t multi_token_form(wc_locale *loc, const char *s, size_t n, size_t s
  * (a range, a list), not their sum. */
 static bool adds_to(int64_t last, int64_t v)
 {
-	if (last == 100)
+	/* "hundred", and the hundreds of one word: es "doscientos", pl "dwieście" */
+	if (last >= 100 && last < 1000 && last % 100 == 0)
 		return v < 100;
 	if (last >= 20 && last < 100 && last % 10 == 0)
 		return v < 20;
+	/* French "dix-sept", "dix-huit", "dix-neuf" (and "soixante-dix-sept") */
+	if (last == 10)
+		return v >= 7 && v <= 9;
 	if (last > 0 && last < 10)
 		return v >= 20 && v < 100 && v % 10 == 0;
 	return false;
@@ -360,13 +364,14 @@ static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d)
 			break;
 		if (segment_word(loc, s + st, i - st, vals, &nvals))
 			continue;
-		/* A joiner standing alone belongs after a hundred or a thousand
+		/* A joiner standing alone belongs after hundreds or a thousand
 		 * ("one hundred and five") or after tens ("treinta y cinco",
 		 * "vingt-et-un"); "two and three" is two numbers. */
 		if (!is_joiner_word(loc, s + st, i - st) || nvals == 0)
 			return false;
 		int64_t prev = vals[nvals - 1];
-		if (prev != 100 && prev < 1000 && !(prev >= 20 && prev < 100 && prev % 10 == 0))
+		bool hundreds = prev >= 100 && prev < 1000 && prev % 100 == 0; /* pt "trezentos e doze" */
+		if (!hundreds && prev < 1000 && !(prev >= 20 && prev < 100 && prev % 10 == 0))
 			return false;
 	}
 	if (!nvals)
@@ -455,6 +460,20 @@ char *wc_parse_number_ex(wc_locale *loc, const char *s, size_t n, bool *garbled,
 	while (n && s[n - 1] == ' ')
 		n--;
 	size_t cut;
+	/* Number words that compose on their own come first: "mille cinq cents"
+	 * is 1500, not (mille cinq) × cents. */
+	if (n && !is_ascii_digit(s[0])) {
+		size_t m = n > 1 && s[n - 1] == '.' ? n - 1 : n;
+		decimal w = {0};
+		if (parse_words(loc, s, m, &w)) {
+			*words = true;
+			*scaled = false;
+			char *r = decimal_string(&w);
+			wc_buf_free(&w.digits);
+			return r;
+		}
+		wc_buf_free(&w.digits);
+	}
 	int exp = trailing_scale(loc, s, n, &cut);
 	if (!exp) {
 		/* a full stop after the number, not the dot of "mia." */
