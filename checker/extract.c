@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct {
 	const wc_cpattern *cp;
@@ -109,6 +110,43 @@ static bool capitalised_word_after(const char *text, size_t e)
 	while (n < e + 5 && text[n])
 		n++;
 	return wc_is_upper(wc_utf8_next(text, n, &i));
+}
+
+/* Where the minus sign of the number at text[at] begins, or at when it has
+ * none: "-0.3", "−15" (U+2212) after a space, a bracket or the start, not
+ * the hyphen of a range ("10-15") or a compound; or a minus word of the
+ * locale ("minus 15", "moins 3"). */
+static size_t sign_start(const wc_locale *loc, const char *text, size_t at)
+{
+	if (at >= 1 && text[at - 1] == '-' && (at == 1 || strchr(" ([\n", text[at - 2])))
+		return at - 1;
+	if (at >= 3 && !memcmp(text + at - 3, "\xE2\x88\x92", 3) &&
+	    (at == 3 || strchr(" ([\n", text[at - 4])))
+		return at - 3;
+	for (size_t i = 0; i < loc->minus.n; i++) {
+		size_t k = strlen(loc->minus.v[i]);
+		if (at < k + 1 || text[at - 1] != ' ' || strncasecmp(text + at - 1 - k, loc->minus.v[i], k))
+			continue;
+		size_t w = at - 1 - k;
+		if (w == 0 || !wc_is_letter((unsigned char)text[w - 1]))
+			return w;
+	}
+	return at;
+}
+
+/* A negative number keeps its sign: "-0.3 percent" against "0.3 percent" is
+ * a mismatch. */
+static void keep_sign(const wc_locale *loc, const char *text, candidate *c)
+{
+	size_t st = sign_start(loc, text, c->f.start);
+	if (st == c->f.start || c->f.value[0] == '-')
+		return;
+	char *v = wc_xasprintf("-%s", c->f.value);
+	free(c->f.value);
+	c->f.value = v;
+	c->f.start = st;
+	if (c->mstart > st)
+		c->mstart = st;
 }
 
 static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, bool need_scale_for_words)
@@ -342,6 +380,9 @@ static bool normalize_candidate(wc_locale *loc, const match_view *m, candidate *
 		/* "20th", "20.", "20e": an ordinal compares with ordinals */
 		if (group_span(m, G_ORD, &s, &e))
 			c->f.unit = wc_xstrdup("ordinal");
+		else if ((it = group_lookup(m, G_UNIT, &loc->percent)))
+			c->f.unit = wc_xstrdup(it->canon);
+		keep_sign(loc, m->text, c);
 		return true;
 	case WC_K_MONEY:
 		if (!(it = group_lookup(m, G_CUR, &loc->currencies)) || !normalize_number(loc, m, c, false))

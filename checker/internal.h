@@ -227,6 +227,10 @@ typedef struct wc_locale {
 	/* Ordinal words ("twentieth", "ersten") and decades in words ("the
 	 * twenties", "lata dwudzieste"): their canonical forms are numbers. */
 	wc_lexicon ordinals, decades;
+	/* Units of a number: "%", "percent", "Prozentpunkte" (canonical forms
+	 * percent and percentage-point). */
+	wc_lexicon percent;
+	wc_strlist minus;           /* words that make the number after them negative */
 	wc_strlist stopwords;       /* frequent words, for language identification */
 	wc_strlist genitive;        /* suffixes a name may take: "s", "’s", ":s" */
 	wc_strlist articles;        /* "a", "an": one before a unit, a weak fact; no number word */

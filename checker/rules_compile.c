@@ -128,6 +128,25 @@ static char *lex_macro(const wc_lexicon *lx, bool caseless)
 	return r;
 }
 
+/* Units after a number: words as whole words, signs ("%") right after the
+ * digits too ("5%"). */
+static char *unit_macro(const wc_lexicon *lx)
+{
+	wc_lexicon words = {0}, signs = {0};
+	for (size_t i = 0; i < lx->n; i++) {
+		const char *f = lx->items[i].form;
+		size_t k = 0;
+		wc_lex_add(wc_is_letter(wc_utf8_next(f, strlen(f), &k)) ? &words : &signs, f, NULL, 0);
+	}
+	char *w = lex_macro(&words, true), *s = wc_lex_regex(&signs, false);
+	char *r = wc_xasprintf("(?:%s|%s)", s, w);
+	wc_lex_free(&words);
+	wc_lex_free(&signs);
+	free(w);
+	free(s);
+	return r;
+}
+
 /* Day and month names.  An abbreviation with a dot ("Sat.", "man.", "jul.")
  * ends sentences as an ordinary word too ("They sat.", Danish "gør man."), so
  * it counts only as written and when a date follows ("Jan. 5", "man. 5."). */
@@ -186,6 +205,7 @@ static void build_macros(wc_compiled *c, const wc_locale *loc)
 	c->macro[M_PLACE] = term_macro(loc, &loc->names);
 	c->macro[M_ORDINAL_WORD] = lex_macro(&loc->ordinals, true);
 	c->macro[M_DECADE_WORD] = lex_macro(&loc->decades, true);
+	c->macro[M_PERCENT] = unit_macro(&loc->percent);
 	/* A person's name: capitalized words, initials with a dot ("George W.
 	 * Bush"); possessive quantifiers keep it linear. */
 	c->macro[M_NAME] = wc_xstrdup(
@@ -194,7 +214,8 @@ static void build_macros(wc_compiled *c, const wc_locale *loc)
 
 const char *const wc_macro_names[M_COUNT] = {
 	"digits", "number_words", "scale", "number", "currency", "currency_symbol", "time_unit",
-	"weekday", "month", "relative_date", "title", "place", "name", "ordinal_word", "decade_word"};
+	"weekday", "month", "relative_date", "title", "place", "name", "ordinal_word", "decade_word",
+	"percent"};
 
 /* Expands {macro} references.  Returns NULL and sets *bad to the offset of an
  * unknown macro.  Quantifiers such as {1,3} contain no letters and pass. */

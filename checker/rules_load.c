@@ -399,9 +399,11 @@ static void load_multipliers(loader *ld, wc_lexicon *lx, const wc_ynode *map)
 static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 {
 	static const char *const keys[] = {"decimal", "group", "group_also", "words", "multipliers",
-	                                   "joiners", "scales", "bare_word_min", "articles", NULL};
+	                                   "joiners", "scales", "bare_word_min", "articles", "minus",
+	                                   "percent", NULL};
 	check_keys(ld, m, keys);
 	each_string(ld, wc_ymap_get(m, "articles"), "numbers.articles", add_to_strlist, &loc->articles);
+	each_string(ld, wc_ymap_get(m, "minus"), "numbers.minus", add_to_strlist, &loc->minus);
 	const wc_ynode *n;
 	if ((n = wc_ymap_get(m, "decimal")))
 		set_string(ld, &loc->decimal, n, "numbers.decimal");
@@ -418,6 +420,9 @@ static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 		lex_target t = {&loc->joiners, "", 0};
 		each_string(ld, n, "numbers.joiners", add_form, &t);
 	}
+	static const char *const percent_units[] = {"percent", "percentage-point", NULL};
+	if ((n = wc_ymap_get(m, "percent")))
+		load_forms_map(ld, &loc->percent, n, "numbers.percent", percent_units);
 	long long v;
 	if ((n = wc_ymap_get(m, "bare_word_min")) && integer(ld, n, "bare_word_min", &v))
 		loc->bare_word_min = (int)v;

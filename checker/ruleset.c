@@ -73,11 +73,12 @@ void wc_locale_free(wc_locale *loc)
 	free(loc->quotes_also);
 	wc_lexicon *lx[] = {&loc->weekdays, &loc->months, &loc->number_words, &loc->joiners,
 	                    &loc->scales, &loc->units, &loc->currencies, &loc->relative,
-	                    &loc->titles, &loc->names, &loc->ordinals, &loc->decades};
+	                    &loc->titles, &loc->names, &loc->ordinals, &loc->decades, &loc->percent};
 	for (size_t i = 0; i < sizeof lx / sizeof *lx; i++)
 		wc_lex_free(lx[i]);
 	wc_strlist_free(&loc->genitive);
 	wc_strlist_free(&loc->articles);
+	wc_strlist_free(&loc->minus);
 	wc_strlist_free(&loc->name_endings);
 	wc_strlist_free(&loc->stopwords);
 	wc_strlist_free(&loc->colon_suffixes);
