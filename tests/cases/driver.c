@@ -56,11 +56,20 @@ static case_part *new_part(case_t *c, const char *words)
 	return p;
 }
 
+/* Trailing white space is not compared: editors drop it. */
+static void rstrip(char *s)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+}
+
 /* Where a line of a case file goes: the input (before "---") or the expected
  * lines, where '#' lines are comments and blank lines do not count. */
 static void add_line(case_t *c, bool expected, char *line)
 {
 	if (expected) {
+		rstrip(line);
 		if (line[0] && line[0] != '#')
 			wc_strlist_add(&c->want, line);
 		return;
@@ -367,7 +376,9 @@ void case_add_lines(wc_strlist *got, const char *text, const char *dir)
 			else
 				wc_buf_putc(&b, s[i]);
 		}
-		wc_strlist_add(got, b.s);
+		rstrip(b.s);
+		if (b.s[0])
+			wc_strlist_add(got, b.s);
 		wc_buf_free(&b);
 		s += n + (s[n] == '\n');
 	}

@@ -48,7 +48,8 @@ char *case_fact_line(size_t line, size_t col, const char *kind, const char *text
                      const char *unit, const char *rule);
 /* A finding as a line: "NAME:L:C: check severity expected -> found [rule] source L:C". */
 char *case_finding_line(const wc_finding *f);
-/* Appends each line of text (diagnostics as printed) to got, with every "dir/" removed. */
+/* Appends each line of text (diagnostics as printed) to got, with every "dir/"
+ * removed; trailing white space and blank lines are not compared. */
 void case_add_lines(wc_strlist *got, const char *text, const char *dir);
 /* A temporary directory, and the files of a case written below it. */
 char *case_tmpdir(void);
