@@ -196,8 +196,12 @@ static bool run_file(const char *path, tally *t)
 		if (n > 0 && line[n - 1] == '\n')
 			line[--n] = '\0';
 		if (strncmp(line, "===", 3) == 0) {
-			if (in_case)
+			if (in_case && !expected) {
+				fprintf(stderr, "%s:%zu: error: the case has no --- line\n", path, c.line);
+				ok = false;
+			} else if (in_case) {
 				run_case(&c, t);
+			}
 			case_free(&c);
 			c.file = path;
 			c.line = lineno;
@@ -307,23 +311,31 @@ static bool invisible(long cp)
 	       (cp >= 0x2028 && cp <= 0x202F) || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }
 
+/* The length of the UTF-8 sequence that lead starts: 1 for a stray byte. */
+static size_t seq_len(unsigned char lead)
+{
+	return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
+
 void case_put_visible(wc_buf *b, const char *s)
 {
 	wc_buf_add(b, "", 0);
 	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		size_t n = seq_len(*p), k = 1;
+		while (k < n && (p[k] & 0xC0) == 0x80)
+			k++;
 		long cp = *p;
-		size_t n = 1;
-		if (*p >= 0xE0 && p[1] && p[2])
-			cp = (long)(*p & 0x0F) << 12 | (long)(p[1] & 0x3F) << 6 | (p[2] & 0x3F), n = 3;
-		else if (*p >= 0xC0 && p[1])
-			cp = (long)(*p & 0x1F) << 6 | (p[1] & 0x3F), n = 2;
-		if (*p >= 0xF0)
-			cp = 0x10000, n = 1; /* four-byte sequences are never invisible: copy byte by byte */
-		if (invisible(cp))
+		if (k == n && n == 2)
+			cp = (long)(*p & 0x1F) << 6 | (p[1] & 0x3F);
+		else if (k == n && n == 3)
+			cp = (long)(*p & 0x0F) << 12 | (long)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		/* four-byte characters are never invisible; a broken sequence is copied as it is */
+		bool decoded = k == n && n < 4 && (n > 1 || cp < 0x80);
+		if (decoded && invisible(cp))
 			wc_buf_printf(b, "\\u%04lx", cp);
 		else
-			wc_buf_add(b, (const char *)p, n);
-		p += n;
+			wc_buf_add(b, (const char *)p, k);
+		p += k;
 	}
 }
 
