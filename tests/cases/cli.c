@@ -88,9 +88,7 @@ static bool expect_status(const cli_result *r, int want, const char *dir, wc_str
 		return false;
 	}
 	if (r->status != want) {
-		char *why = wc_xasprintf("wirecheck exited with %d: %s", r->status, r->err);
-		wc_strlist_add(got, why);
-		free(why);
+		case_add_owned(got, wc_xasprintf("wirecheck exited with %d: %s", r->status, r->err));
 		return false;
 	}
 	return true;
@@ -123,11 +121,9 @@ static void add_fact(wc_strlist *got, char *json, size_t len)
 		wc_strlist_add(got, "extract wrote a line that is no JSON");
 	} else {
 		const wc_json_node *o = &doc.v[0];
-		char *line = case_fact_line(num(&doc, o, "line"), num(&doc, o, "column"), str(&doc, o, "kind"),
-		                            str(&doc, o, "text"), str(&doc, o, "value"), str(&doc, o, "unit"),
-		                            str(&doc, o, "rule"));
-		wc_strlist_add(got, line);
-		free(line);
+		case_add_owned(got, case_fact_line(num(&doc, o, "line"), num(&doc, o, "column"), str(&doc, o, "kind"),
+		                                   str(&doc, o, "text"), str(&doc, o, "value"), str(&doc, o, "unit"),
+		                                   str(&doc, o, "rule")));
 	}
 	wc_json_free(&doc);
 }
@@ -158,9 +154,7 @@ static void add_finding(wc_strlist *got, const wc_json_doc *doc, const wc_json_n
 		.has_source_ref = src && src->type == WC_JSON_OBJECT,
 		.source_line = num(doc, src, "line"), .source_column = num(doc, src, "column"),
 	};
-	char *line = case_finding_line(&f);
-	wc_strlist_add(got, line);
-	free(line);
+	case_add_owned(got, case_finding_line(&f));
 }
 
 static void add_findings(wc_strlist *got, char *out, const char *dir)
@@ -210,12 +204,8 @@ static void version_args(const case_t *c, const char *dir, wc_strlist *args)
 		wc_strlist_add(args, a);
 		free(a);
 		size_t len;
-		char *text = case_text(p, true, &len);
-		wc_buf file = {0};
-		wc_buf_add(&file, text, len);
-		wc_buf_putc(&file, '\n');
-		case_write(dir, case_version_name(p), file.s, file.len);
-		wc_buf_free(&file);
+		char *text = case_file_text(p, &len);
+		case_write(dir, case_version_name(p), text, len);
 		free(text);
 	}
 }

@@ -177,6 +177,18 @@ static bool is_separator(const char *line)
 	return strcmp(line, "---") == 0;
 }
 
+/* Runs the case just read, if there is one; false if it had no --- line. */
+static bool end_case(const case_t *c, bool in_case, bool expected, tally *t)
+{
+	if (in_case && !expected) {
+		fprintf(stderr, "%s:%zu: error: the case has no --- line\n", c->file, c->line);
+		return false;
+	}
+	if (in_case)
+		run_case(c, t);
+	return true;
+}
+
 /* Reads path case by case and runs each.  False if it cannot be read or
  * holds text outside a case. */
 static bool run_file(const char *path, tally *t)
@@ -196,12 +208,7 @@ static bool run_file(const char *path, tally *t)
 		if (n > 0 && line[n - 1] == '\n')
 			line[--n] = '\0';
 		if (strncmp(line, "===", 3) == 0) {
-			if (in_case && !expected) {
-				fprintf(stderr, "%s:%zu: error: the case has no --- line\n", path, c.line);
-				ok = false;
-			} else if (in_case) {
-				run_case(&c, t);
-			}
+			ok &= end_case(&c, in_case, expected, t);
 			case_free(&c);
 			c.file = path;
 			c.line = lineno;
@@ -221,12 +228,7 @@ static bool run_file(const char *path, tally *t)
 			ok = false;
 		}
 	}
-	if (in_case && !expected) {
-		fprintf(stderr, "%s:%zu: error: the case has no --- line\n", path, c.line);
-		ok = false;
-	} else if (in_case) {
-		run_case(&c, t);
-	}
+	ok &= end_case(&c, in_case, expected, t);
 	case_free(&c);
 	free(line);
 	fclose(f);
@@ -301,6 +303,23 @@ char *case_text(const case_part *p, bool decode, size_t *len)
 	}
 	*len = b.len;
 	return wc_buf_take(&b);
+}
+
+char *case_file_text(const case_part *p, size_t *len)
+{
+	char *t = case_text(p, true, len);
+	wc_buf file = {0};
+	wc_buf_add(&file, t, *len);
+	wc_buf_putc(&file, '\n');
+	free(t);
+	*len = file.len;
+	return wc_buf_take(&file);
+}
+
+void case_add_owned(wc_strlist *got, char *line)
+{
+	wc_strlist_add(got, line);
+	free(line);
 }
 
 /* Code points that cannot be seen in a case file: controls and the spaces

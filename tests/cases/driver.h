@@ -41,6 +41,10 @@ int cli_run(const case_t *c, wc_strlist *got);
 /* ---- shared by both (driver.c) ---- */
 /* The text of a part with its escapes decoded (\uXXXX, \xHH, \\), or as written for rule files. */
 char *case_text(const case_part *p, bool decode, size_t *len);
+/* A version's text as a file holds it: each line ends with a newline. */
+char *case_file_text(const case_part *p, size_t *len);
+/* Adds line to got and frees it. */
+void case_add_owned(wc_strlist *got, char *line);
 /* s as an output line: control and invisible space characters as \uXXXX. */
 void case_put_visible(wc_buf *b, const char *s);
 /* A fact as a line: "L:C kind "text" = value (unit) [rule]". */

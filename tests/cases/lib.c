@@ -57,9 +57,7 @@ static int run_extract(const case_t *c, wc_strlist *got)
 	wc_facts *f = wc_extract(shipped, c->mode.v[1], "text", text, len, d);
 	for (size_t i = 0; f && i < wc_facts_count(f); i++) {
 		const wc_fact *x = wc_facts_get(f, i);
-		char *line = case_fact_line(x->line, x->column, x->kind, x->text, x->value, x->unit, x->rule);
-		wc_strlist_add(got, line);
-		free(line);
+		case_add_owned(got, case_fact_line(x->line, x->column, x->kind, x->text, x->value, x->unit, x->rule));
 	}
 	if (!f)
 		add_diags(got, d, NULL);
@@ -84,11 +82,9 @@ static int run_number(const case_t *c, wc_strlist *got)
 	char *s = case_text(&c->parts[0], true, &len);
 	bool garbled = false, words = false, scaled = false;
 	char *v = wc_parse_number_ex(locale(c->mode.v[1]), s, len, &garbled, &words, &scaled);
-	char *line = v ? wc_xasprintf("%s%s%s%s", v, garbled ? " garbled" : "", words ? " words" : "",
-	                              scaled ? " scaled" : "")
-	               : wc_xstrdup("none");
-	wc_strlist_add(got, line);
-	free(line);
+	case_add_owned(got, v ? wc_xasprintf("%s%s%s%s", v, garbled ? " garbled" : "", words ? " words" : "",
+	                                     scaled ? " scaled" : "")
+	                      : wc_xstrdup("none"));
 	free(v);
 	free(s);
 	return 0;
@@ -147,24 +143,16 @@ static int run_check(const case_t *c, wc_strlist *got)
 	int rc = WC_OK;
 	for (size_t i = 0; i < c->nparts && rc == WC_OK; i++) {
 		const case_part *p = &c->parts[i];
-		/* a version is written as a file is: each line ends with a newline */
 		size_t len;
-		char *t = case_text(p, true, &len);
-		wc_buf file = {0};
-		wc_buf_add(&file, t, len);
-		wc_buf_putc(&file, '\n');
+		char *text = case_file_text(p, &len);
 		rc = wc_bundle_add_text(b, (wc_role)case_role(p->words.v[0]), p->words.v[1], case_version_name(p),
-		                        file.s, file.len, d);
-		wc_buf_free(&file);
-		free(t);
+		                        text, len, d);
+		free(text);
 	}
 	int err = WC_OK;
 	wc_report *r = rc == WC_OK ? wc_bundle_check(b, d, &err) : NULL;
-	for (size_t i = 0; r && i < wc_report_count(r); i++) {
-		char *line = case_finding_line(wc_report_get(r, i));
-		wc_strlist_add(got, line);
-		free(line);
-	}
+	for (size_t i = 0; r && i < wc_report_count(r); i++)
+		case_add_owned(got, case_finding_line(wc_report_get(r, i)));
 	if (!r)
 		add_diags(got, d, NULL);
 	wc_report_free(r);
