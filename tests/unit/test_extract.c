@@ -1,8 +1,8 @@
 /* test_extract.c — unit tests of extract.c (stage 3) with the shipped rules:
- * real sentences of the ZTE fixtures in en/da/sv give facts of the right
- * kind, value, unit and rule at the right positions; a catastrophic user
- * pattern gives up (rule.limit) instead of hanging.  Runs from the
- * repository root. */
+ * the facts of whole fixtures stand at the bytes, lines and columns they
+ * claim; the API's error paths; a catastrophic user pattern gives up
+ * (rule.limit) instead of hanging.  Sentence by sentence, what is extracted
+ * is in tests/cases/extract.*.cases.  Runs from the repository root. */
 #include "unit.h"
 
 #include <errno.h>
@@ -59,340 +59,12 @@ static const wc_fact *expect_fact(const wc_facts *f, const char *text, const cha
 	return x;
 }
 
-static size_t count_kind(const wc_facts *f, const char *kind)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < wc_facts_count(f); i++)
-		n += strcmp(wc_facts_get(f, i)->kind, kind) == 0;
-	return n;
-}
-
 static bool has_value(const wc_facts *f, const char *kind, const char *value)
 {
 	for (size_t i = 0; i < wc_facts_count(f); i++)
 		if (strcmp(wc_facts_get(f, i)->kind, kind) == 0 && strcmp(wc_facts_get(f, i)->value, value) == 0)
 			return true;
 	return false;
-}
-
-/* ---- keyed facts ------------------------------------------------------------------------ */
-
-static void test_employees_and_ban(void **state)
-{
-	(void)state;
-	wc_facts *f = extract("en",
-	    "ZTE, which employs 80,000 people, said last week its major operations had \xE2\x80\x9C"
-	    "ceased\xE2\x80\x9D after being banned for seven years from buying crucial American "
-	    "technology, raising the possibility of its collapse.");
-	expect_fact(f, "80,000", "number", "80000", NULL, "employees");
-	expect_fact(f, "last week", "date", "last-week", "relative", "relative-date");
-	expect_fact(f, "seven years", "duration", "7", "year", "ban-duration");
-	if (wc_facts_count(f) != 3)
-		dump(f);
-	assert_int_equal(wc_facts_count(f), 3);
-	wc_facts_free(f);
-
-	f = extract("da",
-	    "ZTE, der beskæftiger 80, 000 mennesker, sagde i sidste uge, at dens større operationer "
-	    "var \"ophørt\" efter at have været forbudt i syv år fra at købe vigtig amerikansk "
-	    "teknologi, øge muligheden for dets kollaps.");
-	expect_fact(f, "80, 000", "number", "80000", NULL, "employees");
-	expect_fact(f, "i sidste uge", "date", "last-week", "relative", "relative-date");
-	expect_fact(f, "syv år", "duration", "7", "year", "ban-duration");
-	assert_int_equal(wc_facts_count(f), 3);
-	wc_facts_free(f);
-
-	f = extract("sv",
-	    "ZTE, som sysselsätter 80, 000 personer, sa förra veckan att dess stora verksamhet hade "
-	    "\"upphört\" efter att ha varit förbjuden i sju år från att köpa kritisk amerikansk "
-	    "teknologi, ökar risken för dess kollaps.");
-	expect_fact(f, "80, 000", "number", "80000", NULL, "employees");
-	expect_fact(f, "förra veckan", "date", "last-week", "relative", "relative-date");
-	expect_fact(f, "sju år", "duration", "7", "year", "ban-duration");
-	assert_int_equal(wc_facts_count(f), 3);
-	wc_facts_free(f);
-
-	/* the same number without the employing context is a plain number */
-	f = extract("en", "Shares fell 80,000 points.");
-	expect_fact(f, "80,000", "number", "80000", NULL, "number");
-	wc_facts_free(f);
-	f = extract("da", "ZTE har 80.000 ansatte.");
-	expect_fact(f, "80.000", "number", "80000", NULL, "employees");
-	wc_facts_free(f);
-}
-
-static void test_fine(void **state)
-{
-	(void)state;
-	wc_facts *f = extract("en",
-	    "ZTE pleaded guilty to the charges in March last year and was hit with $1.2 billion in fines.");
-	expect_fact(f, "$1.2 billion", "money", "1200000000", "USD", "fine");
-	expect_fact(f, "March", "date", "march", "month", "month");
-	expect_fact(f, "last year", "date", "last-year", "relative", "relative-date");
-	assert_int_equal(wc_facts_count(f), 3);
-	wc_facts_free(f);
-
-	f = extract("da",
-	    "ZTE erkendte sig skyldig i anklagerne i marts sidste år og blev ramt med bøder på 1,2 "
-	    "milliarder dollar.");
-	expect_fact(f, "1,2 milliarder dollar", "money", "1200000000", "USD", "fine");
-	expect_fact(f, "marts", "date", "march", "month", "month");
-	expect_fact(f, "sidste år", "date", "last-year", "relative", "relative-date");
-	assert_int_equal(wc_facts_count(f), 3);
-	wc_facts_free(f);
-
-	f = extract("sv",
-	    "ZTE erkände sig skyldig till anklagelserna i mars förra året och drabbades av 1,2 "
-	    "miljarder dollar i böter.");
-	expect_fact(f, "1,2 miljarder dollar", "money", "1200000000", "USD", "fine");
-	expect_fact(f, "mars", "date", "march", "month", "month");
-	expect_fact(f, "förra året", "date", "last-year", "relative", "relative-date");
-	wc_facts_free(f);
-
-	/* money that is no fine is generic money */
-	f = extract("en", "The deal was worth $1.2bn to the company.");
-	expect_fact(f, "$1.2bn", "money", "1200000000", "USD", "money");
-	wc_facts_free(f);
-	f = extract("da", "Aftalen var værd 2,5 mia. kr. for firmaet.");
-	expect_fact(f, "2,5 mia. kr.", "money", "2500000000", "DKK", "money");
-	wc_facts_free(f);
-}
-
-/* ---- dates --------------------------------------------------------------------------------- */
-
-static void test_weekdays(void **state)
-{
-	(void)state;
-	wc_facts *f = extract("en",
-	    "China\xE2\x80\x99s top economic official, Vice Premier Liu He, will be in Washington for a "
-	    "new round of trade talks from Tuesday until Saturday, the foreign ministry said.");
-	expect_fact(f, "Tuesday", "date", "tuesday", "weekday", "weekday");
-	expect_fact(f, "Saturday", "date", "saturday", "weekday", "weekday");
-	wc_facts_free(f);
-
-	f = extract("sv", "\"Kina och USA arbetar bra tillsammans om handel, \" sa Trump i söndags.");
-	expect_fact(f, "söndags", "date", "sunday", "weekday", "weekday");
-	assert_int_equal(count_kind(f, "date"), 1);
-	wc_facts_free(f);
-
-	f = extract("sv",
-	    "Men Posten rapporterade att en kinesisk delegation på hög nivå var i Washington på "
-	    "fredagen och tog upp frågan om Washington kunde slappna av sin hållning till ZTE.");
-	expect_fact(f, "fredagen", "date", "friday", "weekday", "weekday");
-	wc_facts_free(f);
-
-	f = extract("sv", "USA:s president Donald Trump sa på söndagen att han arbetade med Xi Jinping.");
-	expect_fact(f, "söndagen", "date", "sunday", "weekday", "weekday");
-	wc_facts_free(f);
-
-	f = extract("da",
-	    "Dagbladet rapporterede, at en kinesisk delegation på højt niveau var i Washington fredag "
-	    "og rejste spørgsmålet.");
-	expect_fact(f, "fredag", "date", "friday", "weekday", "weekday");
-	wc_facts_free(f);
-
-	f = extract("da", "Kina roste mandag præsident Donald Trumps tilbud.");
-	expect_fact(f, "mandag", "date", "monday", "weekday", "weekday");
-	wc_facts_free(f);
-}
-
-static void test_months_and_relative(void **state)
-{
-	(void)state;
-	wc_facts *f = extract("en",
-	    "The fate of ZTE has become a key part of the talks, with Chinese officials protesting at "
-	    "the ban during discussions with top US officials in Beijing earlier this month.");
-	expect_fact(f, "earlier this month", "date", "this-month", "relative", "relative-date");
-	wc_facts_free(f);
-
-	f = extract("da", "drøftelser med amerikanske embedsmænd i Beijing tidligere på måneden.");
-	expect_fact(f, "tidligere på måneden", "date", "this-month", "relative", "relative-date");
-	wc_facts_free(f);
-
-	f = extract("en", "The ban was imposed on May 5, 2018, after talks.");
-	expect_fact(f, "May 5, 2018", "date", "may 5 2018", "month", "month");
-	wc_facts_free(f);
-
-	/* "May" opening a sentence is a verb, not a month */
-	f = extract("en", "May the talks succeed.");
-	assert_int_equal(count_kind(f, "date"), 0);
-	wc_facts_free(f);
-	/* Swedish months are lower case; "Mars" the planet is not one */
-	f = extract("sv", "den 5 mars 2018");
-	expect_fact(f, "5 mars 2018", "date", "march 5 2018", "month", "month");
-	wc_facts_free(f);
-}
-
-/* ---- titles, places, codes --------------------------------------------------------------- */
-
-static void test_titles(void **state)
-{
-	(void)state;
-	wc_facts *f = extract("en",
-	    "China\xE2\x80\x99s top economic official, Vice Premier Liu He, will be in Washington.");
-	expect_fact(f, "Vice Premier Liu He", "title", "vice-premier", "Liu He", "title");
-	expect_fact(f, "Washington", "name", "washington", NULL, "place");
-	wc_facts_free(f);
-
-	f = extract("da",
-	    "\"Hvad med at hjælpe nogle amerikanske virksomheder først?\" Den demokratiske senats "
-	    "minoritetsleder Chuck Schumer sagde som svar på Trumps tweet.");
-	expect_fact(f, "senats minoritetsleder Chuck Schumer", "title", "senate-minority-leader",
-	            "Chuck Schumer", "title");
-	wc_facts_free(f);
-
-	f = extract("sv", "Pekings högsta ekonomiska tjänsteman, Vice premiärminister Liu He, kommer till Washington.");
-	expect_fact(f, "Vice premiärminister Liu He", "title", "vice-premier", "Liu He", "title");
-	wc_facts_free(f);
-
-	f = extract("en",
-	    "\xE2\x80\x9CWe highly commend the positive remark,\xE2\x80\x9D foreign ministry "
-	    "spokesperson Lu Kang told a regular press briefing.");
-	expect_fact(f, "foreign ministry spokesperson Lu Kang", "title", "spokesperson", "Lu Kang", "title");
-	wc_facts_free(f);
-
-	f = extract("en", "David Frum, a former speechwriter for President George W. Bush, said Trump.");
-	expect_fact(f, "President George W. Bush", "title", "president", "George W. Bush", "title");
-	wc_facts_free(f);
-}
-
-static void test_places(void **state)
-{
-	(void)state;
-	wc_facts *f = extract("sv",
-	    "Trump har insisterat på att relationerna mellan Washington och Peking aldrig har varit "
-	    "bättre och han har arbetat nära Xi i ansträngningarna att övertala Nordkorea.");
-	expect_fact(f, "Peking", "name", "beijing", NULL, "place");
-	expect_fact(f, "Washington", "name", "washington", NULL, "place");
-	expect_fact(f, "Nordkorea", "name", "north-korea", NULL, "place");
-	wc_facts_free(f);
-
-	f = extract("da",
-	    "Washington Post rapporterede sent søndag, at Det Hvide Hus og højtstående kinesiske "
-	    "embedsmænd diskuterer en aftale.");
-	expect_fact(f, "Det Hvide Hus", "name", "white-house", NULL, "place");
-	expect_fact(f, "søndag", "date", "sunday", "weekday", "weekday");
-	wc_facts_free(f);
-
-	f = extract("sv", "Washington Post rapporterade sent på söndagen att Vita huset och höga kinesiska tjänstemän diskuterar.");
-	expect_fact(f, "Vita huset", "name", "white-house", NULL, "place");
-	wc_facts_free(f);
-
-	/* a genitive ending on an exonym */
-	f = extract("sv", "Pekings högsta ekonomiska tjänsteman.");
-	expect_fact(f, "Pekings", "name", "beijing", NULL, "place");
-	wc_facts_free(f);
-	f = extract("sv", "USA:s president talade.");
-	expect_fact(f, "USA:s", "name", "united-states", NULL, "place");
-	wc_facts_free(f);
-	f = extract("en", "Beijing \xE2\x80\x94 China on Monday hailed the offer.");
-	expect_fact(f, "Beijing", "name", "beijing", NULL, "place");
-	expect_fact(f, "China", "name", "china", NULL, "place");
-	expect_fact(f, "Monday", "date", "monday", "weekday", "weekday");
-	wc_facts_free(f);
-}
-
-static void test_codes_and_small_numbers(void **state)
-{
-	(void)state;
-	wc_facts *f = extract("en",
-	    "There has been an intense rivalry for supremacy in emerging technology fields such as "
-	    "artificial intelligence and 5G, the next-generation superfast wireless system.");
-	expect_fact(f, "5G", "code", "5g", NULL, "code");
-	assert_int_equal(count_kind(f, "number"), 0);
-	wc_facts_free(f);
-
-	/* "one" in "one sided" is no fact; "two" in "the two sides" is */
-	f = extract("en",
-	    "\xE2\x80\x9C" "But past negotiations have been so one sided in favor of China, for so many "
-	    "years, that it is hard for them to make a deal,\xE2\x80\x9D he tweeted.");
-	assert_int_equal(count_kind(f, "number"), 0);
-	wc_facts_free(f);
-	f = extract("en", "The two sides will work together.");
-	expect_fact(f, "two", "number", "2", NULL, "number");
-	wc_facts_free(f);
-
-	f = extract("da", "© 2018 AFP");
-	expect_fact(f, "2018", "number", "2018", NULL, "number");
-	assert_int_equal(wc_facts_count(f), 1);
-	wc_facts_free(f);
-	f = extract("sv", "© 2018 AFP");
-	expect_fact(f, "2018", "number", "2018", NULL, "number");
-	assert_int_equal(wc_facts_count(f), 1);
-	wc_facts_free(f);
-}
-
-/* Number words joined by "and" that make no one number are two facts: the
- * word pattern takes "two and three" whole, the fact keeps what parses. */
-static void test_two_numbers_joined(void **state)
-{
-	(void)state;
-	wc_facts *f = extract("en", "Between two and three people died, and one hundred and five were hurt.");
-	expect_fact(f, "two", "number", "2", NULL, "number");
-	expect_fact(f, "three", "number", "3", NULL, "number");
-	expect_fact(f, "one hundred and five", "number", "105", NULL, "number");
-	assert_int_equal(wc_facts_count(f), 3);
-	wc_facts_free(f);
-	f = extract("en", "It took two and three years respectively.");
-	expect_fact(f, "two", "number", "2", NULL, "number");
-	expect_fact(f, "three years", "duration", "3", "year", "duration");
-	assert_int_equal(wc_facts_count(f), 2);
-	wc_facts_free(f);
-}
-
-/* "US$" is a currency form of the English locale: it belongs to the amount,
- * and its "US" is no mention of the country. */
-static void test_us_dollar_prefix(void **state)
-{
-	(void)state;
-	wc_facts *f = extract("en", "The firm paid US$1.2bn to settle the case.");
-	expect_fact(f, "US$1.2bn", "money", "1200000000", "USD", "money");
-	if (count_kind(f, "name"))
-		dump(f);
-	assert_int_equal(count_kind(f, "name"), 0);
-	assert_int_equal(wc_facts_count(f), 1);
-	wc_facts_free(f);
-}
-
-/* The pronoun "us" is not the United States; "US" is. */
-static void test_pronoun_us(void **state)
-{
-	(void)state;
-	wc_facts *f = extract("en", "\xE2\x80\x9CHelp us,\xE2\x80\x9D Trump said. Let us see.");
-	if (count_kind(f, "name"))
-		dump(f);
-	assert_int_equal(count_kind(f, "name"), 0);
-	wc_facts_free(f);
-	f = extract("en", "US officials imposed the ban.");
-	expect_fact(f, "US", "name", "united-states", NULL, "place");
-	wc_facts_free(f);
-}
-
-/* Abbreviated day and month names ("Sat.", "man.", "jul.") are also common
- * words at the end of a sentence: "He sat.", "Sådan gør man." (Danish "one"),
- * "glædelig jul." (Christmas).  Those are no dates. */
-static void test_abbreviations_are_not_words(void **state)
-{
-	(void)state;
-	wc_facts *f = extract("en", "He sat. They wed. Nothing new under the sun.");
-	if (count_kind(f, "date"))
-		dump(f);
-	assert_int_equal(count_kind(f, "date"), 0);
-	wc_facts_free(f);
-	f = extract("da", "Sådan gør man.");
-	if (count_kind(f, "date"))
-		dump(f);
-	assert_int_equal(count_kind(f, "date"), 0);
-	wc_facts_free(f);
-	f = extract("da", "Vi ønsker glædelig jul.");
-	if (count_kind(f, "date"))
-		dump(f);
-	assert_int_equal(count_kind(f, "date"), 0);
-	wc_facts_free(f);
-	/* the abbreviations themselves still work where they are dates */
-	f = extract("en", "The talks end on Sat. 12 May.");
-	assert_true(has_value(f, "date", "saturday"));
-	wc_facts_free(f);
 }
 
 /* ---- positions --------------------------------------------------------------------------------- */
@@ -449,15 +121,6 @@ static void test_positions(void **state)
 	assert_int_equal(x->end - x->start, 7);
 	wc_facts_free(f);
 	free(bytes);
-
-	/* a fact after a non-ASCII character on the first line of a small text */
-	f = extract("sv", "Första raden.\nÅtta år efter att ha varit förbjuden i sju år.");
-	x = expect_fact(f, "sju år", "duration", "7", "year", "ban-duration");
-	assert_int_equal(x->line, 2);
-	assert_int_equal(x->column, 40);
-	assert_int_equal(x->start, strlen("Första raden.\nÅtta år efter att ha varit förbjuden i "));
-	assert_int_equal(x->end, x->start + strlen("sju år"));
-	wc_facts_free(f);
 
 	size_t checked = 0;
 	check_positions("fixtures/zte/zte.da.txt", "da", &checked);
@@ -517,10 +180,10 @@ static void test_fixture_facts(void **state)
 static void test_bad_input(void **state)
 {
 	(void)state;
+	/* invalid UTF-8 is a case (extract.en.cases); one diagnostic each */
 	wc_diags *d = wc_diags_new();
 	assert_null(wc_extract(unit_rules, "en", "bad.txt", "80,000 \xFF", 8, d));
 	assert_int_equal(wc_diags_count(d), 1);
-	assert_non_null(strstr(wc_diags_get(d, 0)->message, "byte offset 7"));
 	assert_null(wc_extract(unit_rules, "xx", "x.txt", "80,000", 6, d));
 	assert_int_equal(wc_diags_count(d), 2);
 	wc_diags_free(d);
@@ -670,17 +333,6 @@ static void test_match_limit_after_prepare(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_employees_and_ban),
-		cmocka_unit_test(test_fine),
-		cmocka_unit_test(test_weekdays),
-		cmocka_unit_test(test_months_and_relative),
-		cmocka_unit_test(test_titles),
-		cmocka_unit_test(test_places),
-		cmocka_unit_test(test_codes_and_small_numbers),
-		cmocka_unit_test(test_two_numbers_joined),
-		cmocka_unit_test(test_us_dollar_prefix),
-		cmocka_unit_test(test_pronoun_us),
-		cmocka_unit_test(test_abbreviations_are_not_words),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_fixture_facts),
 		cmocka_unit_test(test_bad_input),
