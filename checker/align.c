@@ -7,7 +7,7 @@
  * pass pairs leftovers that moved out of order, as the Swedish ZTE version's
  * do.  Facts are then matched within aligned paragraphs (match.c).
  */
-#include "internal.h"
+#include "align.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -6,7 +6,9 @@
  * translation as a whole (check_version.c), and hand the
  * findings to report.c.  Related coverage is checked for contradictions only.
  */
-#include "internal.h"
+#include "facts.h"
+#include "checks.h"
+#include "report.h"
 
 #include <stdlib.h>
 #include <string.h>

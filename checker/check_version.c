@@ -9,7 +9,7 @@
  * (check_quotes.c).  Related coverage is never checked for omissions, so it
  * gets none of these.
  */
-#include "internal.h"
+#include "checks.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,7 +7,8 @@
  * "employees") lends its id to the generic fact it covers; a keyed match
  * with no generic fact under it is dropped.
  */
-#include "internal.h"
+#include "facts.h"
+#include "findings.h"
 #include "compiled.h"
 
 #include <stdlib.h>

@@ -11,7 +11,8 @@
  * same title.  Related coverage is independent: only contradictions count,
  * i.e. keyed facts (same rule id) and titles that disagree.
  */
-#include "internal.h"
+#include "facts.h"
+#include "checks.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  * digit strings: no floating point, no overflow, whatever the length.
  * Also the name keys used to compare people's names across languages.
  */
-#include "internal.h"
+#include "facts.h"
 
 #include <stdlib.h>
 #include <string.h>

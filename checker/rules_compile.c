@@ -5,7 +5,7 @@
  * UTF+UCP and JIT, and the terms of the termbase become the locale's title
  * and name lexicons.  Extraction (extract.c) then only runs the programs.
  */
-#include "internal.h"
+#include "yaml_tree.h"
 #include "compiled.h"
 
 #include <stdio.h>

@@ -2,7 +2,8 @@
  * ruleset.c — the wc_ruleset object: lifetime, lookups, and the small
  * name tables (kinds, severities) shared by the loader and the reports.
  */
-#include "internal.h"
+#include "rules.h"
+#include "langid.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -10,7 +10,6 @@
  * up its word and runs, anchored there, only the patterns that may start
  * with it.  Patterns whose start cannot be worked out are scanned as before.
  */
-#include "internal.h"
 #include "compiled.h"
 
 #include <stdlib.h>

@@ -4,6 +4,8 @@
  * pattern gives up (rule.limit) instead of hanging.  Runs from the
  * repository root. */
 #include "unit.h"
+#include "facts.h"
+#include "findings.h"
 
 #include <errno.h>
 #include <stdio.h>

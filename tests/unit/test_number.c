@@ -3,6 +3,7 @@
  * where the tests run), and the person-name keys wc_name_key /
  * wc_names_compatible. */
 #include "unit.h"
+#include "facts.h"
 
 #include <time.h>
 

@@ -3,6 +3,7 @@
  * diagnostics with file, line and column.  Temporary rule directories are
  * written under a mkdtemp() directory and removed afterwards. */
 #include "unit.h"
+#include "rules.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -3,6 +3,7 @@
  * cases, the sentence count they use, and the findings on the ZTE bundle
  * with a paragraph dropped, a sentence dropped, or the source pasted in. */
 #include "unit.h"
+#include "checks.h"
 
 /* ---- version.coverage ------------------------------------------------------------ */
 
