@@ -1,6 +1,6 @@
 /*
  * checks.h — the checks: quotes (check_quotes.c), text (check_text.c),
- * numbers (check_numbers.c), facts (match.c) and whole versions
+ * numbers (check_numbers.c), facts (check_facts.c) and whole versions
  * (check_version.c).
  */
 #ifndef WC_CHECKS_H
@@ -25,7 +25,7 @@ void wc_quote_unbalanced_as_in_source(const wc_doc *src, const wc_doc *tgt,
 void wc_check_text(const wc_doc *doc, wc_findings *fs);
 /* check_numbers.c: number.format for garbled and wrong-locale numbers. */
 void wc_check_numbers(const wc_doc *doc, wc_findings *fs);
-/* match.c: fact.mismatch, fact.missing, fact.extra (contradictions only for
+/* check_facts.c: fact.mismatch, fact.missing, fact.extra (contradictions only for
  * related coverage). */
 void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt,
                     const wc_alignment *al, wc_findings *fs);

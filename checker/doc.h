@@ -23,7 +23,7 @@ typedef struct wc_xfact {
 	bool garbled;           /* the number was written in a garbled form */
 	bool weak;              /* its count is an article or "one" ("a year", "einem Jahr",
 	                         * "un jour"): it matches, but dropping it is no finding */
-	int matched;            /* WC_MATCH_*: set by match.c for the version's last check */
+	int matched;            /* WC_MATCH_*: set by check_facts.c for the version's last check */
 } wc_xfact;
 
 enum { WC_MATCH_NONE = 0, WC_MATCH_EQUAL = 1, WC_MATCH_DIFFERENT = 2 };

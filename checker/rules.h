@@ -22,7 +22,8 @@ typedef struct wc_locale {
 	bool quote_continuation;    /* an unclosed quote may continue in the next paragraph */
 	int32_t quotes_spaced[4];   /* marks set off from the quotation by a space (fr « ») */
 	size_t nquotes_spaced;
-	wc_lexicon weekdays, months, number_words, joiners, scales, units,
+	wc_lexicon weekdays, months, number_words, joiners, scales,
+	           time_units,      /* "year", "Tag": the units of a duration */
 	           currencies, relative, titles, names;
 	wc_strlist stopwords;       /* frequent words, for language identification */
 	wc_strlist genitive;        /* suffixes a name may take: "s", "’s", ":s" */
@@ -39,8 +40,10 @@ typedef struct wc_locale {
 
 /* ---- rules -------------------------------------------------------------------- */
 
+/* WC_K_ENTITY is a place or organisation of terms/ (kind "name" in rule
+ * files and reports); a person's name is part of a WC_K_TITLE fact. */
 typedef enum {
-	WC_K_NUMBER, WC_K_MONEY, WC_K_DURATION, WC_K_DATE, WC_K_TITLE, WC_K_NAME, WC_K_CODE,
+	WC_K_NUMBER, WC_K_MONEY, WC_K_DURATION, WC_K_DATE, WC_K_TITLE, WC_K_ENTITY, WC_K_CODE,
 	WC_K_COUNT
 } wc_kind;
 

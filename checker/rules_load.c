@@ -425,7 +425,7 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	if ((n = wc_ymap_get(root, "relative_dates")))
 		load_forms_map(ld, &loc->relative, n, "relative_dates", NULL);
 	if ((n = wc_ymap_get(root, "time_units")))
-		load_forms_map(ld, &loc->units, n, "time_units", NULL);
+		load_forms_map(ld, &loc->time_units, n, "time_units", NULL);
 	if ((n = wc_ymap_get(root, "currencies")))
 		load_forms_map(ld, &loc->currencies, n, "currencies", NULL);
 	each_string(ld, wc_ymap_get(root, "genitive"), "genitive", add_to_strlist, &loc->genitive);

@@ -73,7 +73,7 @@ void wc_locale_free(wc_locale *loc)
 	wc_strlist_free(&loc->group_also);
 	free(loc->quotes_also);
 	wc_lexicon *lx[] = {&loc->weekdays, &loc->months, &loc->number_words, &loc->joiners,
-	                    &loc->scales, &loc->units, &loc->currencies, &loc->relative,
+	                    &loc->scales, &loc->time_units, &loc->currencies, &loc->relative,
 	                    &loc->titles, &loc->names};
 	for (size_t i = 0; i < sizeof lx / sizeof *lx; i++)
 		wc_lex_free(lx[i]);

@@ -46,7 +46,7 @@ static void test_coverage_facts(void **state)
 		int matched;
 	} facts[] = {
 		{WC_K_NUMBER, WC_MATCH_EQUAL}, {WC_K_MONEY, WC_MATCH_DIFFERENT}, {WC_K_DATE, WC_MATCH_NONE},
-		{WC_K_TITLE, WC_MATCH_NONE},   {WC_K_NAME, WC_MATCH_EQUAL},      {WC_K_CODE, WC_MATCH_EQUAL},
+		{WC_K_TITLE, WC_MATCH_NONE},   {WC_K_ENTITY, WC_MATCH_EQUAL},    {WC_K_CODE, WC_MATCH_EQUAL},
 	};
 	wc_xfact v[sizeof facts / sizeof *facts];
 	memset(v, 0, sizeof v);
