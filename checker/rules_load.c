@@ -370,16 +370,14 @@ static void load_examples(loader *ld, const wc_ynode *seq, const char *lang)
 		x->value = opt_scalar(ld, e, "value");
 		x->unit = opt_scalar(ld, e, "unit");
 		char *kind = opt_scalar(ld, e, "kind");
-		/* The kind of a locale example travels in the unit slot's neighbour:
-		 * rules carry their kind themselves, so only locale examples need it. */
+		/* Only locale examples name the kind of fact they expect: a rule
+		 * example's kind is its rule's. */
 		if (kind && wc_kind_parse(kind) < 0)
 			FAIL(ld, e, "unknown kind '%s'", kind);
 		x->file = wc_xstrdup(ld->y.doc->path);
 		x->line = e->line;
 		if (!x->lang || !x->text || !x->value)
 			FAIL(ld, e, "an example needs lang, text and value");
-		/* Stash the kind in front of the value as "kind=value" is ugly; keep a
-		 * separate field instead. */
 		x->kind = kind;
 	}
 }

@@ -1,5 +1,6 @@
 # Hardening (issue #6): libFuzzer harnesses, regression replays of what they
-# found, and the hostile-input suite.  See docs/README-hardening.md.
+# found, and the hostile-input suite.  See the README's "Hardening: fuzzing,
+# hostile input, limits".
 #
 #   make fuzz [FUZZ_SECONDS=N]   every harness for N seconds (default 600), inputs up
 #                                to FUZZ_MAX_LEN (256 KB); an input slower than
@@ -64,8 +65,9 @@ $(BUILD)/regress/%.o: fuzz/%.c
 $(BUILD)/regress/replay_%: $(BUILD)/regress/fuzz_%.o $(BUILD)/regress/replay.o $(BUILD)/libwirecheck.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
+# Kept, as the unit test objects are: built by pattern rules only.
 REPLAY_OBJ = $(FUZZ_NAMES:%=$(BUILD)/regress/fuzz_%.o) $(BUILD)/regress/replay.o
-.SECONDARY: $(REPLAY_OBJ)
+.SECONDARY: $(REPLAY_OBJ) $(FUZZ_LIB_OBJ)
 -include $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BINS:=.d) $(REPLAY_OBJ:.o=.d)
 
 test-regress: $(REPLAY_BINS) $(BUILD)/wirecheck
