@@ -20,6 +20,14 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 TEST_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
+# Every compile writes the headers it read into a .d file beside its output
+# (-MP: a removed header is no error); the .d files are included below, so an
+# object is rebuilt for exactly the headers it includes.
+DEPFLAGS    = -MMD -MP
+# ASan+UBSan, for the sanitized runs of every fragment (test-asan,
+# test-batch-asan, test-hardening-asan) and the fuzzers.
+SANITIZE    = -fsanitize=address,undefined
+SAN_CFLAGS  = -O1 -g $(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 LIB_SRC  = $(filter-out checker/main%.c,$(wildcard checker/*.c))
 CLI_SRC  = $(wildcard checker/main*.c)
@@ -39,9 +47,9 @@ deps:
 test-deps:
 	@sh tools/install-deps test
 
-$(BUILD)/obj/%.o: checker/%.c $(wildcard checker/*.h) checker/checks.def
+$(BUILD)/obj/%.o: checker/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(DEPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libwirecheck.a: $(LIB_OBJ)
 	@rm -f $@
@@ -51,10 +59,12 @@ $(BUILD)/wirecheck: $(CLI_OBJ) $(BUILD)/libwirecheck.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
 
 # Every unit test links the shared helpers of tests/unit/support.c.
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/support.c $(BUILD)/libwirecheck.a
+$(BUILD)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -o $@ $< tests/unit/support.c \
-	    $(BUILD)/libwirecheck.a $(PKG_LIBS) $(TEST_LIBS) -lpthread
+	$(CC) $(CPPFLAGS) $(DEPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/support.o $(BUILD)/libwirecheck.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) -lpthread
 
 ZTE = fixtures/zte
 demo: deps
@@ -97,8 +107,7 @@ test-locales:
 # optimized objects.
 test-asan:
 	@WIRECHECK_RULES=$(CURDIR)/rules $(MAKE) --no-print-directory BUILD=$(BUILD)/asan \
-	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	    LDFLAGS="-fsanitize=address,undefined" test-unit test-rules test-e2e
+	    CFLAGS="$(SAN_CFLAGS)" LDFLAGS="$(SANITIZE)" test-unit test-rules test-e2e
 
 test-valgrind: all $(UNIT_BIN)
 	@WC_VALGRIND=1 sh tests/run-unit $(UNIT_BIN)
@@ -122,3 +131,8 @@ uninstall:
 
 clean:
 	rm -rf $(BUILD)
+
+UNIT_OBJ = $(UNIT_BIN:=.o) $(BUILD)/tests/support.o
+# Kept: they are built by pattern rules only, and make would delete them.
+.SECONDARY: $(UNIT_OBJ)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

@@ -5,9 +5,9 @@
  * a dynamic programme over the two sequences maximizes anchor similarity,
  * allowing dropped, added, merged (2:1) and split (1:2) paragraphs.  A second
  * pass pairs leftovers that moved out of order, as the Swedish ZTE version's
- * do.  Facts are then matched within aligned paragraphs (match.c).
+ * do.  Facts are then matched within aligned paragraphs (check_facts.c).
  */
-#include "internal.h"
+#include "align.h"
 
 #include <stdlib.h>
 #include <string.h>

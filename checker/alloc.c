@@ -3,7 +3,7 @@
  * Out of memory is the one failure wirecheck does not recover from: it aborts
  * here with a message, so no other function carries an OOM branch.
  */
-#include "internal.h"
+#include "base.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -15,7 +15,9 @@
  */
 /* realpath() is XSI */
 #define _XOPEN_SOURCE 700
-#include "internal.h"
+#include "escape.h"
+#include "json.h"
+#include "batch.h"
 
 #include <errno.h>
 #include <limits.h>

@@ -2,11 +2,13 @@
  * bundle.c — runs the pipeline over a story bundle: prepare each version
  * (text.c), extract its facts (extract.c), check its own text (check_*.c),
  * align each translation to the source (align.c), match facts and
- * quotations across versions (match.c, check_quotes.c), judge each
+ * quotations across versions (check_facts.c, check_quotes.c), judge each
  * translation as a whole (check_version.c), and hand the
  * findings to report.c.  Related coverage is checked for contradictions only.
  */
-#include "internal.h"
+#include "facts.h"
+#include "checks.h"
+#include "report.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,7 +4,7 @@
  * language that groups with a dot); this check reports them, with the value
  * the number was read as, so the fact itself still matches its source.
  */
-#include "internal.h"
+#include "checks.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -13,7 +13,7 @@
  * ‹ ›) double as apostrophes, so they pair only when their shapes say so and
  * a lone single mark is never reported.
  */
-#include "internal.h"
+#include "checks.h"
 
 #include <stdlib.h>
 #include <string.h>

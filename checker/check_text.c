@@ -10,7 +10,7 @@
  * (`U.S.`), URLs, codes (`FX:USDJPY`), suspended compounds (`fiber- og`) and
  * the Swedish colon genitive (`USA:s`) are correct text and must stay quiet.
  */
-#include "internal.h"
+#include "checks.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,11 +5,11 @@
  * paragraph, a source paragraph the alignment leaves without a counterpart
  * (paragraph.missing) or a counterpart much shorter than it
  * (paragraph.short).  It reads what the earlier stages left: the alignment,
- * the facts' matched flags (match.c) and the quote.missing findings
+ * the facts' matched flags (check_facts.c) and the quote.missing findings
  * (check_quotes.c).  Related coverage is never checked for omissions, so it
  * gets none of these.
  */
-#include "internal.h"
+#include "checks.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,11 +41,11 @@ enum { EXCERPT_MAX = 60 }; /* code points of a source paragraph quoted in a mess
 
 /* ---- decisions ------------------------------------------------------------------ */
 
-/* Titles and place names are matched per story, not fact by fact (match.c
+/* Titles and place names are matched per story, not fact by fact (check_facts.c
  * leaves their source flags alone), so they carry no per-fact evidence. */
 static bool counts_for_coverage(const wc_xfact *f)
 {
-	return f->kind != WC_K_TITLE && f->kind != WC_K_NAME;
+	return f->kind != WC_K_TITLE && f->kind != WC_K_ENTITY;
 }
 
 size_t wc_coverage_facts(const wc_doc *src, size_t *carried)

@@ -8,7 +8,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include "internal.h"
+#include "rules.h"
 
 enum {
 	M_DIGITS, M_NUMBER_WORDS, M_SCALE, M_NUMBER, M_CURRENCY, M_CURRENCY_SYMBOL, M_TIME_UNIT,

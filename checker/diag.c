@@ -2,7 +2,7 @@
  * diag.c — the list of problems found in user input (rule files, texts).
  * The library collects; only the CLI prints.
  */
-#include "internal.h"
+#include "escape.h"
 
 #include <stdlib.h>
 #include <string.h>

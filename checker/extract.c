@@ -7,7 +7,8 @@
  * "employees") lends its id to the generic fact it covers; a keyed match
  * with no generic fact under it is dropped.
  */
-#include "internal.h"
+#include "facts.h"
+#include "findings.h"
 #include "compiled.h"
 
 #include <stdlib.h>
@@ -185,7 +186,7 @@ static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, 
 		return false;
 	}
 	/* Before a unit ("a year", "einem Jahr", "un jour") the word is still
-	 * mostly an article: the fact is weak (match.c).  So is a capitalised
+	 * mostly an article: the fact is weak (check_facts.c).  So is a capitalised
 	 * number word before a capitalised word: as often part of a name ("Otto
 	 * Ritter", "Three Gorges") as a count ("Two Chinese firms"). */
 	size_t vs = s;
@@ -390,7 +391,7 @@ static bool normalize_candidate(wc_locale *loc, const match_view *m, candidate *
 		c->f.unit = wc_xstrdup(it->canon);
 		return true;
 	case WC_K_DURATION:
-		if (!(it = group_lookup(m, G_UNIT, &loc->units)) || !normalize_number(loc, m, c, false))
+		if (!(it = group_lookup(m, G_UNIT, &loc->time_units)) || !normalize_number(loc, m, c, false))
 			return false;
 		c->f.unit = wc_xstrdup(it->canon);
 		return true;
@@ -403,7 +404,7 @@ static bool normalize_candidate(wc_locale *loc, const match_view *m, candidate *
 		c->f.unit = wc_xstrndup(m->text + s, e - s);
 		c->f.name = wc_name_key(loc, m->text + s, e - s);
 		return true;
-	case WC_K_NAME:
+	case WC_K_ENTITY:
 		if (!(it = group_lookup(m, G_TERM, &loc->names)))
 			return false;
 		c->f.value = wc_xstrdup(it->canon);
@@ -575,7 +576,7 @@ static int kind_rank(wc_kind k)
 {
 	static const int rank[WC_K_COUNT] = {
 		[WC_K_MONEY] = 0, [WC_K_DURATION] = 1, [WC_K_DATE] = 2, [WC_K_TITLE] = 3,
-		[WC_K_NAME] = 4, [WC_K_CODE] = 5, [WC_K_NUMBER] = 6};
+		[WC_K_ENTITY] = 4, [WC_K_CODE] = 5, [WC_K_NUMBER] = 6};
 	return rank[k];
 }
 
@@ -626,7 +627,7 @@ static int by_span_start(const void *a, const void *b)
  * Trumpa" names the United States as "US President Donald Trump" does. */
 static bool nests(const candidate *c, const wc_xfact *f)
 {
-	return c->f.kind == WC_K_NAME && f->kind == WC_K_TITLE && c->f.start >= f->start &&
+	return c->f.kind == WC_K_ENTITY && f->kind == WC_K_TITLE && c->f.start >= f->start &&
 	       c->f.end <= f->end;
 }
 

@@ -3,7 +3,7 @@
  * Checks record byte offsets in the prepared text; report.c turns them into
  * lines and columns, sorts them and counts them per version.
  */
-#include "internal.h"
+#include "findings.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -14,7 +14,7 @@
  *    that a FIFO in a rule folder is refused instead of waiting for a writer.
  */
 #define _XOPEN_SOURCE 700
-#include "internal.h"
+#include "base.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -6,7 +6,7 @@
  * own bytes, so a record of any size costs its line plus a node array.
  * batch.c turns the nodes into a bundle.
  */
-#include "internal.h"
+#include "json.h"
 
 #include <stdlib.h>
 #include <string.h>

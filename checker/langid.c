@@ -9,7 +9,8 @@
  * text, too few function words, or too thin a margin is a refusal
  * (WC_ELANG), never a guess presented as an answer.
  */
-#include "internal.h"
+#include "rules.h"
+#include "langid.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,7 +4,7 @@
  * case-insensitively while values are normalized, and turned into regex
  * alternations for the pattern macros.
  */
-#include "internal.h"
+#include "lexicon.h"
 
 #include <stdlib.h>
 #include <string.h>

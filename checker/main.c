@@ -161,13 +161,7 @@ static wc_ruleset *load_rules(const char *const *extra, size_t nextra, wc_diags 
 	return rs;
 }
 
-/* ---- output ------------------------------------------------------------------------------------ */
-
-
-
 /* ---- argument parsing ------------------------------------------------------------------------------ */
-
-
 
 static void add_input(options *o, const char *path, wc_role role)
 {

@@ -196,10 +196,6 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 	return 0;
 }
 
-/* ---- output: atomically, as main.c writes reports ------------------------------------------ */
-
-
-
 /* ---- progress ---------------------------------------------------------------------------------- */
 
 typedef struct {

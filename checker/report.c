@@ -4,7 +4,7 @@
  * read, the snippets the reporters show, counts per version, in a stable
  * order.  The report owns copies of everything, so it outlives the bundle.
  */
-#include "internal.h"
+#include "report.h"
 
 #include <stdlib.h>
 #include <string.h>

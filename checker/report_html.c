@@ -19,7 +19,7 @@
  * of input goes through wc_xml_text(), so a story holding <script> reads as
  * text.
  */
-#include "internal.h"
+#include "report.h"
 
 #include <stdlib.h>
 #include <string.h>

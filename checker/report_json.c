@@ -6,7 +6,7 @@
  * as "source"; "versions" holds the translations and related coverage.
  * Pretty-printed with two-space indentation so that a person can read it too.
  */
-#include "internal.h"
+#include "report.h"
 
 /* ---- small field writers: `sep` is what comes before the key ---------------- */
 

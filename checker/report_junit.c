@@ -11,7 +11,7 @@
  * (fact checks on the source, text checks on related coverage: bundle.c
  * decides) is a skipped testcase rather than a pass it did not earn.
  */
-#include "internal.h"
+#include "report.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -9,7 +9,7 @@
  * that article text cannot break a table (|), start emphasis or a link,
  * inject HTML, render as maths ($), or mention a user (@name).
  */
-#include "internal.h"
+#include "report.h"
 
 #include <string.h>
 

@@ -10,7 +10,7 @@
  * version is an artifact; paths become URIs relative to the working
  * directory, percent-encoded.
  */
-#include "internal.h"
+#include "report.h"
 
 #include <limits.h>
 #include <stdlib.h>

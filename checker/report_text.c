@@ -11,7 +11,7 @@
  * put_clean() (escaped), so that a control character in wire copy cannot
  * move the cursor, recolour the terminal or forge a line.
  */
-#include "internal.h"
+#include "report.h"
 
 #include <string.h>
 

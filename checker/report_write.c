@@ -7,7 +7,8 @@
  * report_html.c, report_sarif.c, report_junit.c, report_markdown.c).  It
  * also holds the string escapers those writers and the fact list share.
  */
-#include "internal.h"
+#include "facts.h"
+#include "report.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
  * UTF+UCP and JIT, and the terms of the termbase become the locale's title
  * and name lexicons.  Extraction (extract.c) then only runs the programs.
  */
-#include "internal.h"
+#include "yaml_tree.h"
 #include "compiled.h"
 
 #include <stdio.h>
@@ -197,7 +197,7 @@ static void build_macros(wc_compiled *c, const wc_locale *loc)
 	char *sym = wc_lex_regex(&loc->currencies, true);
 	c->macro[M_CURRENCY_SYMBOL] = wc_xasprintf("(?:%s)", sym);
 	free(sym);
-	c->macro[M_TIME_UNIT] = lex_macro(&loc->units, true);
+	c->macro[M_TIME_UNIT] = lex_macro(&loc->time_units, true);
 	c->macro[M_WEEKDAY] = calendar_macro(&loc->weekdays, !loc->weekdays_case_sensitive);
 	c->macro[M_MONTH] = calendar_macro(&loc->months, !loc->months_case_sensitive);
 	c->macro[M_RELATIVE_DATE] = lex_macro(&loc->relative, true);

@@ -7,7 +7,9 @@
  * Nothing is compiled here (rules_compile.c does that per language); every
  * problem becomes a diagnostic with file:line:column, and loading goes on.
  */
-#include "internal.h"
+#include "yaml_tree.h"
+#include "rules.h"
+#include "langid.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -24,14 +26,12 @@ typedef struct {
 } id_index;
 
 typedef struct {
+	wc_yschema y;           /* the file being loaded, its diagnostics and errors */
 	wc_ruleset *rs;
-	wc_ydoc *doc;
-	wc_diags *diags;
-	int errors;
 	id_index rule_ids, concept_ids;
 } loader;
 
-#define FAIL(ld, node, ...) (wc_ydiag((ld)->diags, (ld)->doc, (node), __VA_ARGS__), (ld)->errors++)
+#define FAIL(ld, node, ...) wc_yfail(&(ld)->y, (node), __VA_ARGS__)
 
 /* ---- small helpers ----------------------------------------------------------- */
 
@@ -82,120 +82,6 @@ static const char *concept_id(const wc_ruleset *rs, size_t i)
 	return rs->concepts[i].id;
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 64 || lb > 64)
-		return 99;
-	size_t d[65][65];
-	for (size_t i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= la; i++)
-		for (size_t j = 1; j <= lb; j++) {
-			size_t sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-			size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
-			d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-		}
-	return d[la][lb];
-}
-
-typedef struct {
-	const char *key;
-	size_t at;
-} keyed;
-
-static int by_key_then_place(const void *a, const void *b)
-{
-	const keyed *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-	return c ? c : (x->at < y->at ? -1 : x->at > y->at);
-}
-
-/* Complains about keys of map not in allowed, suggesting the nearest one. */
-static void check_keys(loader *ld, const wc_ynode *map, const char *const *allowed)
-{
-	for (size_t i = 0; map && map->type == WC_Y_MAP && i < map->n; i++) {
-		const wc_ynode *k = map->items[2 * i];
-		const char *best = NULL;
-		size_t bestd = 99;
-		bool ok = false;
-		for (const char *const *a = allowed; *a && !ok; a++)
-			ok = strcmp(*a, k->value) == 0;
-		if (ok)
-			continue;
-		for (const char *const *a = allowed; *a; a++) {
-			size_t dist = edit_distance(*a, k->value);
-			if (dist < bestd)
-				bestd = dist, best = *a;
-		}
-		if (best && bestd <= 3)
-			FAIL(ld, k, "unknown key '%s' (did you mean '%s'?)", k->value, best);
-		else
-			FAIL(ld, k, "unknown key '%s'", k->value);
-	}
-	/* Duplicate keys are a silent trap in YAML: refuse them.  Sorted, so
-	 * that a map of a million keys is no quadratic trap either. */
-	if (!map || map->type != WC_Y_MAP || map->n < 2)
-		return;
-	keyed *k = wc_xcalloc(map->n, sizeof *k);
-	bool *dup = wc_xcalloc(map->n, sizeof *dup);
-	for (size_t i = 0; i < map->n; i++)
-		k[i] = (keyed){map->items[2 * i]->value, i};
-	qsort(k, map->n, sizeof *k, by_key_then_place);
-	for (size_t i = 1; i < map->n; i++)
-		dup[k[i].at] = strcmp(k[i - 1].key, k[i].key) == 0;
-	for (size_t i = 0; i < map->n; i++)
-		if (dup[i])
-			FAIL(ld, map->items[2 * i], "duplicate key '%s'", map->items[2 * i]->value);
-	free(k);
-	free(dup);
-}
-
-static const char *scalar(loader *ld, const wc_ynode *n, const char *what)
-{
-	if (!n)
-		return NULL;
-	if (n->type != WC_Y_SCALAR) {
-		FAIL(ld, n, "%s must be a string", what);
-		return NULL;
-	}
-	return n->value;
-}
-
-static bool boolean(loader *ld, const wc_ynode *n, const char *what, bool *out)
-{
-	const char *v = scalar(ld, n, what);
-	if (!v)
-		return false;
-	if (!strcmp(v, "true") || !strcmp(v, "yes"))
-		*out = true;
-	else if (!strcmp(v, "false") || !strcmp(v, "no"))
-		*out = false;
-	else {
-		FAIL(ld, n, "%s must be true or false, not '%s'", what, v);
-		return false;
-	}
-	return true;
-}
-
-static bool integer(loader *ld, const wc_ynode *n, const char *what, long long *out)
-{
-	const char *v = scalar(ld, n, what);
-	if (!v)
-		return false;
-	char *end;
-	errno = 0;
-	long long x = strtoll(v, &end, 10);
-	if (!*v || *end || errno) {
-		FAIL(ld, n, "%s must be a whole number, not '%s'", what, v);
-		return false;
-	}
-	*out = x;
-	return true;
-}
-
 /* Calls fn for each string of a sequence (or a single string). */
 static void each_string(loader *ld, const wc_ynode *n, const char *what,
                         void (*fn)(loader *, const wc_ynode *, void *), void *arg)
@@ -240,7 +126,7 @@ static wc_locale *locale_for(wc_ruleset *rs, const char *lang)
 
 static void set_string(loader *ld, char **slot, const wc_ynode *n, const char *what)
 {
-	const char *v = scalar(ld, n, what);
+	const char *v = wc_yscalar(&ld->y, n, what);
 	if (!v)
 		return;
 	if (*slot) {
@@ -252,7 +138,7 @@ static void set_string(loader *ld, char **slot, const wc_ynode *n, const char *w
 
 static int32_t single_mark(loader *ld, const wc_ynode *n)
 {
-	const char *v = scalar(ld, n, "a quote mark");
+	const char *v = wc_yscalar(&ld->y, n, "a quote mark");
 	if (!v)
 		return -1;
 	size_t i = 0, len = strlen(v);
@@ -282,7 +168,7 @@ static void load_quotes(loader *ld, wc_locale *loc, const wc_ynode *q)
 {
 	static const char *const keys[] = {"primary", "secondary", "also", "continue_across_paragraphs",
 	                                   "spaced", NULL};
-	check_keys(ld, q, keys);
+	wc_ycheck_keys(&ld->y, q, keys);
 	const wc_ynode *n;
 	if ((n = wc_ymap_get(q, "primary")))
 		quote_pair(ld, n, &loc->quotes[0]);
@@ -298,7 +184,7 @@ static void load_quotes(loader *ld, wc_locale *loc, const wc_ynode *q)
 		}
 	}
 	if ((n = wc_ymap_get(q, "continue_across_paragraphs")))
-		boolean(ld, n, "continue_across_paragraphs", &loc->quote_continuation);
+		wc_yboolean(&ld->y, n, "continue_across_paragraphs", &loc->quote_continuation);
 	if ((n = wc_ymap_get(q, "spaced"))) {
 		if (n->type != WC_Y_SEQ || n->n > sizeof loc->quotes_spaced / sizeof *loc->quotes_spaced)
 			FAIL(ld, n, "quotes.spaced must be a list of at most 4 marks");
@@ -341,7 +227,7 @@ static void load_forms_map(loader *ld, wc_lexicon *lx, const wc_ynode *map, cons
 		return;
 	}
 	if (canon_keys)
-		check_keys(ld, map, canon_keys);
+		wc_ycheck_keys(&ld->y, map, canon_keys);
 	for (size_t i = 0; i < map->n; i++) {
 		lex_target t = {lx, map->items[2 * i]->value, 0};
 		each_string(ld, map->items[2 * i + 1], what, add_form, &t);
@@ -359,7 +245,7 @@ static void load_number_map(loader *ld, wc_lexicon *lx, const wc_ynode *map, con
 	for (size_t i = 0; i < map->n; i++) {
 		long long v;
 		const wc_ynode *val = map->items[2 * i + 1];
-		if (!integer(ld, val, what, &v))
+		if (!wc_yinteger(&ld->y, val, what, &v))
 			continue;
 		if (v < 0 || v > max) {
 			FAIL(ld, val, "%s: %lld is out of range (0..%lld)", what, v, max);
@@ -383,7 +269,7 @@ static void load_multipliers(loader *ld, wc_lexicon *lx, const wc_ynode *map)
 	}
 	for (size_t i = 0; i < map->n; i++) {
 		long long v;
-		if (!integer(ld, map->items[2 * i + 1], "numbers.multipliers", &v))
+		if (!wc_yinteger(&ld->y, map->items[2 * i + 1], "numbers.multipliers", &v))
 			continue;
 		if (v < 2 || v > 1000000) {
 			FAIL(ld, map->items[2 * i + 1], "numbers.multipliers: %lld is out of range (2..1000000)", v);
@@ -401,7 +287,7 @@ static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 	static const char *const keys[] = {"decimal", "group", "group_also", "words", "multipliers",
 	                                   "joiners", "scales", "bare_word_min", "articles", "minus",
 	                                   "percent", NULL};
-	check_keys(ld, m, keys);
+	wc_ycheck_keys(&ld->y, m, keys);
 	each_string(ld, wc_ymap_get(m, "articles"), "numbers.articles", add_to_strlist, &loc->articles);
 	each_string(ld, wc_ymap_get(m, "minus"), "numbers.minus", add_to_strlist, &loc->minus);
 	const wc_ynode *n;
@@ -424,14 +310,14 @@ static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 	if ((n = wc_ymap_get(m, "percent")))
 		load_forms_map(ld, &loc->percent, n, "numbers.percent", percent_units);
 	long long v;
-	if ((n = wc_ymap_get(m, "bare_word_min")) && integer(ld, n, "bare_word_min", &v))
+	if ((n = wc_ymap_get(m, "bare_word_min")) && wc_yinteger(&ld->y, n, "bare_word_min", &v))
 		loc->bare_word_min = (int)v;
 }
 
 static void load_text_section(loader *ld, wc_locale *loc, const wc_ynode *m)
 {
 	static const char *const keys[] = {"repeated_ok", "colon_suffixes", NULL};
-	check_keys(ld, m, keys);
+	wc_ycheck_keys(&ld->y, m, keys);
 	each_string(ld, wc_ymap_get(m, "repeated_ok"), "text.repeated_ok", add_to_strlist, &loc->repeat_ok);
 	each_string(ld, wc_ymap_get(m, "colon_suffixes"), "text.colon_suffixes", add_to_strlist,
 	            &loc->colon_suffixes);
@@ -442,7 +328,7 @@ static void load_text_section(loader *ld, wc_locale *loc, const wc_ynode *m)
  * paragraph pair through the ratio of their languages' factors. */
 static void load_length_factor(loader *ld, wc_locale *loc, const wc_ynode *n)
 {
-	const char *v = scalar(ld, n, "length_factor");
+	const char *v = wc_yscalar(&ld->y, n, "length_factor");
 	if (!v)
 		return;
 	char *end;
@@ -462,7 +348,7 @@ static void load_length_factor(loader *ld, wc_locale *loc, const wc_ynode *n)
 
 static char *opt_scalar(loader *ld, const wc_ynode *m, const char *key)
 {
-	const char *v = scalar(ld, wc_ymap_get(m, key), key);
+	const char *v = wc_yscalar(&ld->y, wc_ymap_get(m, key), key);
 	return v ? wc_xstrdup(v) : NULL;
 }
 
@@ -479,7 +365,7 @@ static void load_examples(loader *ld, const wc_ynode *seq, const char *lang)
 			FAIL(ld, e, "an example is a map: {text: ..., value: ...}");
 			continue;
 		}
-		check_keys(ld, e, keys);
+		wc_ycheck_keys(&ld->y, e, keys);
 		wc_example *x = WC_PUSH(ld->rs->examples, ld->rs->nexamples, ld->rs->examples_cap);
 		memset(x, 0, sizeof *x);
 		x->lang = opt_scalar(ld, e, "lang");
@@ -489,16 +375,14 @@ static void load_examples(loader *ld, const wc_ynode *seq, const char *lang)
 		x->value = opt_scalar(ld, e, "value");
 		x->unit = opt_scalar(ld, e, "unit");
 		char *kind = opt_scalar(ld, e, "kind");
-		/* The kind of a locale example travels in the unit slot's neighbour:
-		 * rules carry their kind themselves, so only locale examples need it. */
+		/* Only locale examples name the kind of fact they expect: a rule
+		 * example's kind is its rule's. */
 		if (kind && wc_kind_parse(kind) < 0)
 			FAIL(ld, e, "unknown kind '%s'", kind);
-		x->file = wc_xstrdup(ld->doc->path);
+		x->file = wc_xstrdup(ld->y.doc->path);
 		x->line = e->line;
 		if (!x->lang || !x->text || !x->value)
 			FAIL(ld, e, "an example needs lang, text and value");
-		/* Stash the kind in front of the value as "kind=value" is ugly; keep a
-		 * separate field instead. */
 		x->kind = kind;
 	}
 }
@@ -518,14 +402,14 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	                                   "stopwords", "length_factor", NULL};
 	static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
 	                                       "saturday", "sunday", NULL};
-	check_keys(ld, root, keys);
-	const char *lang = scalar(ld, wc_ymap_get(root, "lang"), "lang");
+	wc_ycheck_keys(&ld->y, root, keys);
+	const char *lang = wc_yscalar(&ld->y, wc_ymap_get(root, "lang"), "lang");
 	if (!lang) {
 		FAIL(ld, root, "a locale file needs 'lang:'");
 		return;
 	}
 	wc_locale *loc = locale_for(ld->rs, lang);
-	wc_strlist_add(&loc->files, ld->doc->path);
+	wc_strlist_add(&loc->files, ld->y.doc->path);
 	const wc_ynode *n;
 	if ((n = wc_ymap_get(root, "name")))
 		set_string(ld, &loc->name, n, "name");
@@ -538,13 +422,13 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	if ((n = wc_ymap_get(root, "months")))
 		load_forms_map(ld, &loc->months, n, "months", wc_month_ids);
 	if ((n = wc_ymap_get(root, "months_case_sensitive")))
-		boolean(ld, n, "months_case_sensitive", &loc->months_case_sensitive);
+		wc_yboolean(&ld->y, n, "months_case_sensitive", &loc->months_case_sensitive);
 	if ((n = wc_ymap_get(root, "weekdays_case_sensitive")))
-		boolean(ld, n, "weekdays_case_sensitive", &loc->weekdays_case_sensitive);
+		wc_yboolean(&ld->y, n, "weekdays_case_sensitive", &loc->weekdays_case_sensitive);
 	if ((n = wc_ymap_get(root, "relative_dates")))
 		load_forms_map(ld, &loc->relative, n, "relative_dates", NULL);
 	if ((n = wc_ymap_get(root, "time_units")))
-		load_forms_map(ld, &loc->units, n, "time_units", NULL);
+		load_forms_map(ld, &loc->time_units, n, "time_units", NULL);
 	if ((n = wc_ymap_get(root, "currencies")))
 		load_forms_map(ld, &loc->currencies, n, "currencies", NULL);
 	if ((n = wc_ymap_get(root, "ordinals")))
@@ -586,9 +470,9 @@ static void load_concept(loader *ld, const wc_ynode *c)
 		FAIL(ld, c, "a concept is a map: {id, kind, forms}");
 		return;
 	}
-	check_keys(ld, c, keys);
-	const char *id = scalar(ld, wc_ymap_get(c, "id"), "id");
-	const char *kind = scalar(ld, wc_ymap_get(c, "kind"), "kind");
+	wc_ycheck_keys(&ld->y, c, keys);
+	const char *id = wc_yscalar(&ld->y, wc_ymap_get(c, "id"), "id");
+	const char *kind = wc_yscalar(&ld->y, wc_ymap_get(c, "kind"), "kind");
 	const wc_ynode *forms = wc_ymap_get(c, "forms");
 	if (!id || !kind || !forms) {
 		FAIL(ld, c, "a concept needs id, kind and forms");
@@ -611,7 +495,7 @@ static void load_concept(loader *ld, const wc_ynode *c)
 	k->id = wc_xstrdup(id);
 	id_add(&ld->concept_ids, ld->rs->nconcepts - 1, concept_id, ld->rs);
 	k->kind = wc_xstrdup(kind);
-	const char *broader = scalar(ld, wc_ymap_get(c, "broader"), "broader");
+	const char *broader = wc_yscalar(&ld->y, wc_ymap_get(c, "broader"), "broader");
 	k->broader = broader ? wc_xstrdup(broader) : NULL;
 	load_forms_by_language(ld, forms, "forms", &k->langs, &k->forms);
 	const wc_ynode *adj = wc_ymap_get(c, "adjectives");
@@ -624,7 +508,7 @@ static void load_concept(loader *ld, const wc_ynode *c)
 static void load_terms(loader *ld, const wc_ynode *root)
 {
 	static const char *const keys[] = {"concepts", NULL};
-	check_keys(ld, root, keys);
+	wc_ycheck_keys(&ld->y, root, keys);
 	const wc_ynode *seq = wc_ymap_get(root, "concepts");
 	if (!seq || seq->type != WC_Y_SEQ) {
 		FAIL(ld, seq ? seq : root, "a terms file needs 'concepts:', a list");
@@ -644,7 +528,7 @@ static void add_pattern(loader *ld, wc_rule *r, const char *lang, const wc_ynode
 	p->line = n->line;
 	p->column = n->column;
 	p->quoted = n->quoted;
-	p->source_line = wc_ydoc_line(ld->doc, n->line);
+	p->source_line = wc_ydoc_line(ld->y.doc, n->line);
 }
 
 /* The patterns of one key of `patterns:`.  A key may name several languages
@@ -681,9 +565,9 @@ static void load_rule(loader *ld, const wc_ynode *m)
 		FAIL(ld, m, "a rule is a map: {id, kind, patterns}");
 		return;
 	}
-	check_keys(ld, m, keys);
-	const char *id = scalar(ld, wc_ymap_get(m, "id"), "id");
-	const char *kind = scalar(ld, wc_ymap_get(m, "kind"), "kind");
+	wc_ycheck_keys(&ld->y, m, keys);
+	const char *id = wc_yscalar(&ld->y, wc_ymap_get(m, "id"), "id");
+	const char *kind = wc_yscalar(&ld->y, wc_ymap_get(m, "kind"), "kind");
 	const wc_ynode *pats = wc_ymap_get(m, "patterns");
 	if (!id || !kind || !pats) {
 		FAIL(ld, m, "a rule needs id, kind and patterns");
@@ -709,12 +593,12 @@ static void load_rule(loader *ld, const wc_ynode *m)
 	r->id = wc_xstrdup(id);
 	r->kind = (wc_kind)k;
 	r->severity = WC_ERROR;
-	r->file = wc_xstrdup(ld->doc->path);
+	r->file = wc_xstrdup(ld->y.doc->path);
 	r->line = m->line;
 	r->index = ld->rs->nrules;
 	const wc_ynode *n;
 	if ((n = wc_ymap_get(m, "severity"))) {
-		const char *s = scalar(ld, n, "severity");
+		const char *s = wc_yscalar(&ld->y, n, "severity");
 		int sv = s ? wc_severity_parse(s) : -1;
 		if (s && (sv < 0 || sv == WC_NEVER))
 			FAIL(ld, n, "severity must be error, warning or info, not '%s'", s);
@@ -723,7 +607,7 @@ static void load_rule(loader *ld, const wc_ynode *m)
 	}
 	r->description = opt_scalar(ld, m, "description");
 	if ((n = wc_ymap_get(m, "generic")))
-		boolean(ld, n, "generic", &r->generic);
+		wc_yboolean(&ld->y, n, "generic", &r->generic);
 	for (size_t i = 0; i < pats->n; i++)
 		add_patterns(ld, r, pats->items[2 * i]->value, pats->items[2 * i + 1]);
 	*WC_PUSH(ld->rs->rules, ld->rs->nrules, ld->rs->rules_cap) = r;
@@ -739,7 +623,7 @@ static void load_rule(loader *ld, const wc_ynode *m)
 static void load_facts(loader *ld, const wc_ynode *root)
 {
 	static const char *const keys[] = {"rules", NULL};
-	check_keys(ld, root, keys);
+	wc_ycheck_keys(&ld->y, root, keys);
 	const wc_ynode *seq = wc_ymap_get(root, "rules");
 	if (!seq || seq->type != WC_Y_SEQ) {
 		FAIL(ld, seq ? seq : root, "a fact rule file needs 'rules:', a list");
@@ -755,19 +639,19 @@ typedef void (*file_loader)(loader *, const wc_ynode *);
 
 static void load_file(loader *ld, const char *path, file_loader fn)
 {
-	ld->doc = wc_yaml_load(path, ld->diags);
-	if (!ld->doc) {
-		ld->errors++;
+	ld->y.doc = wc_yaml_load(path, ld->y.diags);
+	if (!ld->y.doc) {
+		ld->y.errors++;
 		return;
 	}
-	if (!ld->doc->root || ld->doc->root->type != WC_Y_MAP) {
+	if (!ld->y.doc->root || ld->y.doc->root->type != WC_Y_MAP) {
 		wc_ynode top = {.line = 1, .column = 1};
-		FAIL(ld, ld->doc->root ? ld->doc->root : &top, "expected a map at the top of the file");
+		FAIL(ld, ld->y.doc->root ? ld->y.doc->root : &top, "expected a map at the top of the file");
 	} else {
-		fn(ld, ld->doc->root);
+		fn(ld, ld->y.doc->root);
 	}
-	wc_yaml_free(ld->doc);
-	ld->doc = NULL;
+	wc_yaml_free(ld->y.doc);
+	ld->y.doc = NULL;
 }
 
 static int yaml_name(const struct dirent *e)
@@ -801,7 +685,7 @@ int wc_ruleset_load_dir(wc_ruleset *rs, const char *dir, wc_diags *diags)
 		             stat(dir, &st) != 0 ? strerror(errno) : "not a directory");
 		return WC_ERULES;
 	}
-	loader ld = {.rs = rs, .diags = diags};
+	loader ld = {.y.diags = diags, .rs = rs};
 	for (size_t i = 0; i < rs->nrules; i++)
 		id_add(&ld.rule_ids, i, rule_id, rs);
 	for (size_t i = 0; i < rs->nconcepts; i++)
@@ -823,10 +707,10 @@ int wc_ruleset_load_dir(wc_ruleset *rs, const char *dir, wc_diags *diags)
 		wc_diags_add(diags, dir, 0, 0, NULL,
 		             "no rule files found (expected %s/facts/*.yaml, %s/locales/*.yaml or "
 		             "%s/terms/*.yaml)", dir, dir, dir);
-		ld.errors++;
+		ld.y.errors++;
 	}
 	free(ld.rule_ids.slot);
 	free(ld.concept_ids.slot);
 	wc_langid_index(rs);
-	return ld.errors ? WC_ERULES : WC_OK;
+	return ld.y.errors ? WC_ERULES : WC_OK;
 }

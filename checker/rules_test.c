@@ -3,7 +3,7 @@
  * and locale files through the real extractor, so that every rule carries
  * its own regression tests.
  */
-#include "internal.h"
+#include "facts.h"
 
 #include <stdlib.h>
 #include <string.h>

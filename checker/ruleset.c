@@ -2,7 +2,8 @@
  * ruleset.c — the wc_ruleset object: lifetime, lookups, and the small
  * name tables (kinds, severities) shared by the loader and the reports.
  */
-#include "internal.h"
+#include "rules.h"
+#include "langid.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -72,7 +73,7 @@ void wc_locale_free(wc_locale *loc)
 	wc_strlist_free(&loc->group_also);
 	free(loc->quotes_also);
 	wc_lexicon *lx[] = {&loc->weekdays, &loc->months, &loc->number_words, &loc->joiners,
-	                    &loc->scales, &loc->units, &loc->currencies, &loc->relative,
+	                    &loc->scales, &loc->time_units, &loc->currencies, &loc->relative,
 	                    &loc->titles, &loc->names, &loc->ordinals, &loc->decades, &loc->percent};
 	for (size_t i = 0; i < sizeof lx / sizeof *lx; i++)
 		wc_lex_free(lx[i]);

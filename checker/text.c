@@ -4,7 +4,7 @@
  * source wrote, keeps a map back to the bytes as read, and splits paragraphs
  * (one per line, or blank-line separated blocks of wrapped lines: both occur).
  */
-#include "internal.h"
+#include "doc.h"
 
 #include <stdlib.h>
 #include <string.h>

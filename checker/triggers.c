@@ -10,7 +10,6 @@
  * up its word and runs, anchored there, only the patterns that may start
  * with it.  Patterns whose start cannot be worked out are scanned as before.
  */
-#include "internal.h"
 #include "compiled.h"
 
 #include <stdlib.h>
@@ -401,7 +400,7 @@ void wc_triggers_build(wc_compiled *c, const wc_locale *loc)
 	add_lexicon(c, &loc->number_words, T_NUMWORD);
 	add_lexicon(c, &loc->scales, T_SCALE);
 	add_lexicon(c, &loc->currencies, T_CURRENCY);
-	add_lexicon(c, &loc->units, T_UNIT);
+	add_lexicon(c, &loc->time_units, T_UNIT);
 	add_lexicon(c, &loc->weekdays, T_WEEKDAY);
 	add_lexicon(c, &loc->months, T_MONTH);
 	add_lexicon(c, &loc->relative, T_RELATIVE);

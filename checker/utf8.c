@@ -3,7 +3,7 @@
  * Every stage that walks text by characters goes through these helpers, so
  * invalid bytes are handled in one place.
  */
-#include "internal.h"
+#include "base.h"
 
 #include <stdlib.h>
 #include <string.h>

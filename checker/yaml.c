@@ -3,8 +3,9 @@
  * whose nodes remember their line and column, so that every later complaint
  * about a rule can name file:line:column.
  */
-#include "internal.h"
+#include "yaml_tree.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -368,4 +369,130 @@ wc_ynode *wc_ymap_get(const wc_ynode *map, const char *key)
 			return map->items[2 * i + 1];
 	}
 	return NULL;
+}
+
+/* ---- schema helpers ---------------------------------------------------------- */
+
+void wc_yfail(wc_yschema *ys, const wc_ynode *node, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = wc_xvasprintf(fmt, ap);
+	va_end(ap);
+	wc_ydiag(ys->diags, ys->doc, node, "%s", msg);
+	free(msg);
+	ys->errors++;
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return 99;
+	size_t d[65][65];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			size_t sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
+			d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+		}
+	return d[la][lb];
+}
+
+typedef struct {
+	const char *key;
+	size_t at;
+} keyed;
+
+static int by_key_then_place(const void *a, const void *b)
+{
+	const keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->at < y->at ? -1 : x->at > y->at);
+}
+
+void wc_ycheck_keys(wc_yschema *ys, const wc_ynode *map, const char *const *allowed)
+{
+	for (size_t i = 0; map && map->type == WC_Y_MAP && i < map->n; i++) {
+		const wc_ynode *k = map->items[2 * i];
+		const char *best = NULL;
+		size_t bestd = 99;
+		bool ok = false;
+		for (const char *const *a = allowed; *a && !ok; a++)
+			ok = strcmp(*a, k->value) == 0;
+		if (ok)
+			continue;
+		for (const char *const *a = allowed; *a; a++) {
+			size_t dist = edit_distance(*a, k->value);
+			if (dist < bestd)
+				bestd = dist, best = *a;
+		}
+		if (best && bestd <= 3)
+			wc_yfail(ys, k, "unknown key '%s' (did you mean '%s'?)", k->value, best);
+		else
+			wc_yfail(ys, k, "unknown key '%s'", k->value);
+	}
+	/* Duplicate keys are a silent trap in YAML: refuse them.  Sorted, so
+	 * that a map of a million keys is no quadratic trap either. */
+	if (!map || map->type != WC_Y_MAP || map->n < 2)
+		return;
+	keyed *k = wc_xcalloc(map->n, sizeof *k);
+	bool *dup = wc_xcalloc(map->n, sizeof *dup);
+	for (size_t i = 0; i < map->n; i++)
+		k[i] = (keyed){map->items[2 * i]->value, i};
+	qsort(k, map->n, sizeof *k, by_key_then_place);
+	for (size_t i = 1; i < map->n; i++)
+		dup[k[i].at] = strcmp(k[i - 1].key, k[i].key) == 0;
+	for (size_t i = 0; i < map->n; i++)
+		if (dup[i])
+			wc_yfail(ys, map->items[2 * i], "duplicate key '%s'", map->items[2 * i]->value);
+	free(k);
+	free(dup);
+}
+
+const char *wc_yscalar(wc_yschema *ys, const wc_ynode *n, const char *what)
+{
+	if (!n)
+		return NULL;
+	if (n->type != WC_Y_SCALAR) {
+		wc_yfail(ys, n, "%s must be a string", what);
+		return NULL;
+	}
+	return n->value;
+}
+
+bool wc_yboolean(wc_yschema *ys, const wc_ynode *n, const char *what, bool *out)
+{
+	const char *v = wc_yscalar(ys, n, what);
+	if (!v)
+		return false;
+	if (!strcmp(v, "true") || !strcmp(v, "yes"))
+		*out = true;
+	else if (!strcmp(v, "false") || !strcmp(v, "no"))
+		*out = false;
+	else {
+		wc_yfail(ys, n, "%s must be true or false, not '%s'", what, v);
+		return false;
+	}
+	return true;
+}
+
+bool wc_yinteger(wc_yschema *ys, const wc_ynode *n, const char *what, long long *out)
+{
+	const char *v = wc_yscalar(ys, n, what);
+	if (!v)
+		return false;
+	char *end;
+	errno = 0;
+	long long x = strtoll(v, &end, 10);
+	if (!*v || *end || errno) {
+		wc_yfail(ys, n, "%s must be a whole number, not '%s'", what, v);
+		return false;
+	}
+	*out = x;
+	return true;
 }

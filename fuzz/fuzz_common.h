@@ -3,15 +3,16 @@
  * loaded once per process, the split of one fuzz input into several texts,
  * and the invariants every report must hold whatever the input.
  *
- * The harnesses include internal.h (as the unit tests do) so that they can
- * reach the stages below the public API.  A violated invariant aborts, which
- * libFuzzer records as a crash.
+ * Each harness includes the internal headers of the stages below the public
+ * API that it reaches (as the unit tests do).  A violated invariant aborts,
+ * which libFuzzer records as a crash.
  */
 #ifndef WC_FUZZ_COMMON_H
 #define WC_FUZZ_COMMON_H
 
-#include "internal.h"
+#include "wirecheck.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -9,6 +9,8 @@
  * through the public wc_extract() and the JSON Lines writer.
  */
 #include "fuzz_common.h"
+#include "facts.h"
+#include "checks.h"
 
 static void check_doc(const wc_doc *doc, const wc_findings *fs)
 {

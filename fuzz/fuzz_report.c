@@ -5,6 +5,7 @@
  * parse as JSON whatever the texts held.
  */
 #include "fuzz_bundle.h"
+#include "base.h"
 
 /* ---- a strict JSON syntax check (RFC 8259), enough to catch escaping bugs ---- */
 

@@ -17,6 +17,8 @@
 /* realpath() is XSI */
 #define _XOPEN_SOURCE 700
 #include "fuzz_common.h"
+#include "yaml_tree.h"
+#include "rules.h"
 
 #include <limits.h>
 #include <sys/stat.h>

@@ -8,8 +8,6 @@ SANITIZED_SUITES += test-batch-asan
 
 .PHONY: test-batch test-batch-asan bench
 
-$(BUILD)/obj/main.o $(BUILD)/obj/main_batch.o: checker/main_batch.h
-
 test-batch: $(BUILD)/wirecheck
 	@sh tests/batch/run $(BUILD)/wirecheck
 
@@ -17,8 +15,7 @@ test-batch: $(BUILD)/wirecheck
 # skipped there (ASan's shadow memory is not the program's).
 test-batch-asan:
 	@WC_SANITIZED=1 WIRECHECK_RULES=$(CURDIR)/rules $(MAKE) --no-print-directory BUILD=$(BUILD)/asan \
-	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	    LDFLAGS="-fsanitize=address,undefined" test-batch
+	    CFLAGS="$(SAN_CFLAGS)" LDFLAGS="$(SANITIZE)" test-batch
 
 BENCH_DIR = $(BUILD)/bench
 

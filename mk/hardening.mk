@@ -1,5 +1,6 @@
 # Hardening (issue #6): libFuzzer harnesses, regression replays of what they
-# found, and the hostile-input suite.  See docs/README-hardening.md.
+# found, and the hostile-input suite.  See the README's "Hardening: fuzzing,
+# hostile input, limits".
 #
 #   make fuzz [FUZZ_SECONDS=N]   every harness for N seconds (default 600), inputs up
 #                                to FUZZ_MAX_LEN (256 KB); an input slower than
@@ -15,13 +16,12 @@ FUZZ_SECONDS ?= 600
 FUZZ_SMOKE_SECONDS ?= 20
 FUZZ_BUILD    = $(BUILD)/fuzz
 FUZZ_NAMES    = rules extract check report
-FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SAN      = $(SANITIZE) -fno-sanitize-recover=all
 # -Werror stays with the regular build: a new clang warning in the library
 # must not stop a fuzzing run.
 FUZZ_CFLAGS   = -std=c11 -Wall -Wextra -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_LIB_OBJ  = $(LIB_SRC:checker/%.c=$(FUZZ_BUILD)/obj/%.o)
 FUZZ_BINS     = $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
-FUZZ_HDRS     = fuzz/fuzz_common.h fuzz/fuzz_bundle.h
 FUZZ_DEFS     = -DWC_FUZZ_RULES='"$(CURDIR)/rules"'
 REPLAY_BINS   = $(FUZZ_NAMES:%=$(BUILD)/regress/replay_%)
 
@@ -31,12 +31,12 @@ SANITIZED_SUITES += test-hardening-asan test-hardening-valgrind
 .PHONY: fuzz fuzz-build test-fuzz-smoke test-regress test-hostile test-hardening-asan \
         test-hardening-valgrind
 
-$(FUZZ_BUILD)/obj/%.o: checker/%.c $(wildcard checker/*.h) checker/checks.def
+$(FUZZ_BUILD)/obj/%.o: checker/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(CPPFLAGS) $(DEPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c -o $@ $<
 
-$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_HDRS) $(FUZZ_LIB_OBJ)
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_DEFS) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< \
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(CPPFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ $(FUZZ_DEFS) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< \
 	    $(FUZZ_LIB_OBJ) $(PKG_LIBS)
 
 fuzz-build: $(FUZZ_BINS)
@@ -58,10 +58,17 @@ test-fuzz-smoke:
 	    FUZZ_MAX_LEN=65536 FUZZ_SLOW=10 sh fuzz/run $(FUZZ_BUILD) $$n $(FUZZ_SMOKE_SECONDS) $(FUZZ_BUILD)/smoke/$$n || fail=1; done; \
 	rm -rf $(FUZZ_BUILD)/smoke; exit $$fail
 
-$(BUILD)/regress/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(FUZZ_HDRS) $(BUILD)/libwirecheck.a
+$(BUILD)/regress/%.o: fuzz/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(FUZZ_DEFS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< fuzz/replay.c \
-	    $(BUILD)/libwirecheck.a $(PKG_LIBS)
+	$(CC) $(CPPFLAGS) $(DEPFLAGS) $(FUZZ_DEFS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/regress/replay_%: $(BUILD)/regress/fuzz_%.o $(BUILD)/regress/replay.o $(BUILD)/libwirecheck.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# Kept, as the unit test objects are: built by pattern rules only.
+REPLAY_OBJ = $(FUZZ_NAMES:%=$(BUILD)/regress/fuzz_%.o) $(BUILD)/regress/replay.o
+.SECONDARY: $(REPLAY_OBJ) $(FUZZ_LIB_OBJ)
+-include $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BINS:=.d) $(REPLAY_OBJ:.o=.d)
 
 test-regress: $(REPLAY_BINS) $(BUILD)/wirecheck
 	@sh tests/regress/run $(BUILD)
@@ -75,8 +82,7 @@ test-hostile: $(BUILD)/wirecheck
 test-hardening-asan:
 	@WIRECHECK_RULES=$(CURDIR)/rules WC_HOSTILE_BIG=0 WC_HOSTILE_SLOW=4 \
 	    $(MAKE) --no-print-directory BUILD=$(BUILD)/asan \
-	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	    LDFLAGS="-fsanitize=address,undefined" test-regress test-hostile
+	    CFLAGS="$(SAN_CFLAGS)" LDFLAGS="$(SANITIZE)" test-regress test-hostile
 
 test-hardening-valgrind: all $(REPLAY_BINS)
 	@WC_VALGRIND=1 sh tests/regress/run $(BUILD)

@@ -4,7 +4,10 @@
  * same output lines for the same case, so one expected section serves both. */
 #ifndef WC_CASES_DRIVER_H
 #define WC_CASES_DRIVER_H
-#include "internal.h"
+#include "base.h"
+#include "facts.h"
+#include "json.h"
+#include "rules.h"
 
 /* One input of a case: the words of its ">>>" line (none for a case with a
  * single input) and its text, one line of the file a line. */

@@ -1,5 +1,6 @@
 /* support.c — helpers shared by the unit tests (see unit.h). */
 #include "unit.h"
+#include "findings.h"
 
 char *unit_read_all(FILE *f, size_t *len)
 {

@@ -4,6 +4,8 @@
  * real ZTE pairs.  Docs are prepared and extracted with the shipped rules,
  * from the repository root. */
 #include "unit.h"
+#include "facts.h"
+#include "align.h"
 
 #include <stdio.h>
 

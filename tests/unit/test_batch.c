@@ -3,6 +3,7 @@
  * several workers and a small window, -j 2 identical to -j 1, malformed lines
  * reported in place, blank lines skipped, bundles of files, statistics. */
 #include "unit.h"
+#include "batch.h"
 
 #define assert_prefix(s, want) assert_memory_equal((s), (want), strlen(want))
 

@@ -4,6 +4,8 @@
  * (rule.limit) instead of hanging.  Sentence by sentence, what is extracted
  * is in tests/cases/extract.*.cases.  Runs from the repository root. */
 #include "unit.h"
+#include "facts.h"
+#include "findings.h"
 
 #include <errno.h>
 #include <stdio.h>

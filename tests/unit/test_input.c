@@ -5,6 +5,8 @@
  * for one-line text (report_write.c). */
 #define _XOPEN_SOURCE 700
 #include "unit.h"
+#include "escape.h"
+#include "batch.h"
 
 #include <sys/stat.h>
 #include <unistd.h>

@@ -2,6 +2,7 @@
  * `wirecheck batch` parses each JSON Lines record with: in-place decoding,
  * the node layout, and every kind of malformed input (RFC 8259). */
 #include "unit.h"
+#include "json.h"
 
 /* Parses a copy of s (kept in *buf for the nodes to point into). */
 static int parse(wc_json_doc *d, const char *s, char **buf)

@@ -4,6 +4,7 @@
  * and wc_compose_number_words at the edges of int64_t.  What a number or a
  * name reads as is in tests/cases/number.cases and names.cases. */
 #include "unit.h"
+#include "facts.h"
 
 #include <time.h>
 

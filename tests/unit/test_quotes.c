@@ -4,6 +4,7 @@
  * not depend on the text-preparation stage; fixtures are read from the repo
  * root, where the tests run. */
 #include "unit.h"
+#include "checks.h"
 
 /* ---- hand-made locales (the docs are support.c's unit_doc_*) ------------ */
 

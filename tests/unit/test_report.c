@@ -5,6 +5,8 @@
  * need nothing of the pipeline before report.c.
  */
 #include "unit.h"
+#include "report.h"
+#include "facts.h"
 
 #include <unistd.h>
 

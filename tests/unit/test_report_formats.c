@@ -7,6 +7,7 @@
  * with xmllint; the HTML is searched for what an editor must see.
  */
 #include "unit.h"
+#include "report.h"
 
 #include <unistd.h>
 

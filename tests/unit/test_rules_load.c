@@ -4,6 +4,7 @@
  * with file, line and column, are in tests/cases/rules-load.cases.  Temporary rule directories are
  * written under a mkdtemp() directory and removed afterwards. */
 #include "unit.h"
+#include "rules.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -3,6 +3,7 @@
  * splits paragraphs (one per line, or blank-line separated wrapped blocks).
  * Runs from the repository root (fixtures/ and rules/ by relative path). */
 #include "unit.h"
+#include "doc.h"
 
 #include <stdio.h>
 #include <utf8proc.h>

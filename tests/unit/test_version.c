@@ -3,6 +3,7 @@
  * cases, the sentence count they use, and the findings on the ZTE bundle
  * with a paragraph dropped, a sentence dropped, or the source pasted in. */
 #include "unit.h"
+#include "checks.h"
 
 /* ---- version.coverage ------------------------------------------------------------ */
 
@@ -45,7 +46,7 @@ static void test_coverage_facts(void **state)
 		int matched;
 	} facts[] = {
 		{WC_K_NUMBER, WC_MATCH_EQUAL}, {WC_K_MONEY, WC_MATCH_DIFFERENT}, {WC_K_DATE, WC_MATCH_NONE},
-		{WC_K_TITLE, WC_MATCH_NONE},   {WC_K_NAME, WC_MATCH_EQUAL},      {WC_K_CODE, WC_MATCH_EQUAL},
+		{WC_K_TITLE, WC_MATCH_NONE},   {WC_K_ENTITY, WC_MATCH_EQUAL},    {WC_K_CODE, WC_MATCH_EQUAL},
 	};
 	wc_xfact v[sizeof facts / sizeof *facts];
 	memset(v, 0, sizeof v);

@@ -9,7 +9,7 @@
 #include <cmocka.h>
 #include <string.h>
 #include <stdlib.h>
-#include "internal.h"
+#include "findings.h"
 
 /* support.c: the helpers the tests share.  Paths are relative to the
  * repository root, where the tests run; what returns char * is the caller's. */

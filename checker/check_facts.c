@@ -1,5 +1,5 @@
 /*
- * match.c — stage 5: matches the facts of a translation (or related story)
+ * check_facts.c — stage 5: matches the facts of a translation (or related story)
  * with the source's and reports what disagrees.
  *
  * Numbers, money, durations, dates and codes are occurrences: each source
@@ -11,7 +11,8 @@
  * same title.  Related coverage is independent: only contradictions count,
  * i.e. keyed facts (same rule id) and titles that disagree.
  */
-#include "internal.h"
+#include "facts.h"
+#include "checks.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +66,7 @@ typedef struct {
 
 static bool is_entity(const wc_xfact *f)
 {
-	return f->kind == WC_K_TITLE || f->kind == WC_K_NAME;
+	return f->kind == WC_K_TITLE || f->kind == WC_K_ENTITY;
 }
 
 static bool streq(const char *a, const char *b)
@@ -763,7 +764,7 @@ static concept_set concepts_of(const wc_doc *d)
 {
 	concept_set cs = {wc_xcalloc(d->nfacts + 1, sizeof *cs.v), 0};
 	for (size_t j = 0; j < d->nfacts; j++)
-		if (d->facts[j].kind == WC_K_NAME)
+		if (d->facts[j].kind == WC_K_ENTITY)
 			cs.v[cs.n++] = &d->facts[j];
 	if (cs.n)
 		qsort(cs.v, cs.n, sizeof *cs.v, by_concept);
@@ -1171,7 +1172,7 @@ static void mark_entities(matcher *m)
 		wc_xfact *t = &m->tgt->facts[j];
 		if (t->matched == WC_MATCH_DIFFERENT)
 			continue;
-		if (t->kind == WC_K_NAME) {
+		if (t->kind == WC_K_ENTITY) {
 			t->matched = has_concept(&src, t->value) ? WC_MATCH_EQUAL : WC_MATCH_NONE;
 		} else if (t->kind == WC_K_TITLE) {
 			bool named, same;

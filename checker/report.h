@@ -1,0 +1,51 @@
+/*
+ * report.h — the report built from findings (report.c) and its writers
+ * (report_*.c).
+ */
+#ifndef WC_REPORT_H
+#define WC_REPORT_H
+
+#include "escape.h"
+#include "findings.h"
+
+typedef struct {
+	char *text;             /* the file as read */
+	size_t len;
+	wc_paragraph *paras;
+	size_t npara;
+	wc_report_fact *facts;
+	size_t nfacts;
+} wc_report_doc;
+
+struct wc_report {
+	wc_version *versions;
+	wc_report_doc *docs;    /* parallel to versions */
+	size_t nversions;
+	wc_finding *findings;
+	size_t nfindings;
+	char **strings;         /* every string the report owns */
+	size_t nstrings, strings_cap;
+};
+
+wc_report *wc_report_build(wc_doc *docs, size_t ndocs, const wc_findings *fs);
+
+/* What the verdict line counts: the versions checked against the source (not
+ * the source), how many fail under the gate, and their findings. */
+typedef struct {
+	size_t checked, failed, errors, warnings, infos;
+} wc_totals;
+void wc_report_totals(const wc_report *r, wc_severity gate, wc_totals *t);
+
+int wc_report_write_text(const wc_report *r, const wc_report_options *opt, FILE *out);
+int wc_report_write_json(const wc_report *r, const wc_report_options *opt, FILE *out);
+/* report_html.c: one self-contained page for editors: verdicts, counts, and
+ * each translation side by side with the source, facts and findings marked. */
+int wc_report_write_html(const wc_report *r, const wc_report_options *opt, FILE *out);
+/* report_sarif.c: SARIF 2.1.0, one run, a rule per check. */
+int wc_report_write_sarif(const wc_report *r, const wc_report_options *opt, FILE *out);
+/* report_junit.c: JUnit XML, a testsuite per version and a testcase per check. */
+int wc_report_write_junit(const wc_report *r, const wc_report_options *opt, FILE *out);
+/* report_markdown.c: a summary table and the findings, for merge requests. */
+int wc_report_write_markdown(const wc_report *r, const wc_report_options *opt, FILE *out);
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * rules.h — a loaded ruleset: locales (rules_load.c), fact kinds, rules and
+ * concepts (ruleset.c), and the compiled form's lifetime (rules_compile.c).
+ */
+#ifndef WC_RULES_H
+#define WC_RULES_H
+
+#include "lexicon.h"
+
+/* ---- locale ------------------------------------------------------------------- */
+
+typedef struct { int32_t open, close; } wc_quote_pair;
+
+typedef struct wc_locale {
+	char *lang, *name;
+	wc_strlist files;           /* the files that defined it */
+	char *decimal, *group;      /* separators (UTF-8) */
+	wc_strlist group_also;      /* other accepted group separators */
+	wc_quote_pair quotes[2];    /* [0] primary, [1] secondary (CLDR) */
+	wc_quote_pair *quotes_also; /* further pairs accepted in this language */
+	size_t nquotes_also, quotes_also_cap;
+	bool quote_continuation;    /* an unclosed quote may continue in the next paragraph */
+	int32_t quotes_spaced[4];   /* marks set off from the quotation by a space (fr « ») */
+	size_t nquotes_spaced;
+	wc_lexicon weekdays, months, number_words, joiners, scales,
+	           time_units,      /* "year", "Tag": the units of a duration */
+	           currencies, relative, titles, names;
+	/* Ordinal words ("twentieth", "ersten") and decades in words ("the
+	 * twenties", "lata dwudzieste"): their canonical forms are numbers. */
+	wc_lexicon ordinals, decades;
+	/* Units of a number: "%", "percent", "Prozentpunkte" (canonical forms
+	 * percent and percentage-point). */
+	wc_lexicon percent;
+	wc_strlist minus;           /* words that make the number after them negative */
+	wc_strlist stopwords;       /* frequent words, for language identification */
+	wc_strlist genitive;        /* suffixes a name may take: "s", "’s", ":s" */
+	wc_strlist articles;        /* "a", "an": one before a unit, a weak fact; no number word */
+	wc_strlist name_endings;    /* case endings on a person's name: pl "Trumpa", fi "Trumpin" */
+	wc_strlist colon_suffixes;  /* "USA:s": endings that follow a colon */
+	wc_strlist repeat_ok;       /* words that may stand twice ("had had") */
+	int bare_word_min;          /* smallest number word that is a fact on its own */
+	bool months_case_sensitive;
+	bool weekdays_case_sensitive; /* es "Plácido Domingo" is no Sunday */
+	double length_factor;       /* text length relative to English's (measured); 0 = unknown */
+	struct wc_compiled *compiled; /* rules_compile.c */
+} wc_locale;
+
+/* ---- rules -------------------------------------------------------------------- */
+
+/* WC_K_ENTITY is a place or organisation of terms/ (kind "name" in rule
+ * files and reports); a person's name is part of a WC_K_TITLE fact. */
+typedef enum {
+	WC_K_NUMBER, WC_K_MONEY, WC_K_DURATION, WC_K_DATE, WC_K_TITLE, WC_K_ENTITY, WC_K_CODE,
+	WC_K_COUNT
+} wc_kind;
+
+const char *wc_kind_name(wc_kind k);
+int wc_kind_parse(const char *s);
+
+typedef struct {
+	char *lang;             /* or "*" */
+	char *pattern;          /* before macro expansion */
+	int line, column;       /* where it stands in its file */
+	int quoted;             /* its YAML quoting, to map offsets back to columns */
+	char *source_line;      /* the file's line, for excerpts */
+} wc_rule_pattern;
+
+typedef struct {
+	char *lang, *text, *value, *unit;
+	char *kind;             /* locale examples: the kind of fact expected */
+	const char *rule;       /* rule examples: the rule's id (owned by the rule) */
+	char *file;
+	int line;
+} wc_example;
+
+typedef struct wc_rule {
+	char *id;
+	wc_kind kind;
+	wc_severity severity;
+	char *description;
+	bool generic;           /* a generic extractor, not a keyed fact */
+	char *file;
+	int line;
+	wc_rule_pattern *patterns;
+	size_t npatterns, patterns_cap;
+	size_t index;
+} wc_rule;
+
+typedef struct {
+	char *id;
+	char *kind;             /* "title", "place", "org" */
+	char *broader;          /* a wider concept it may be rendered as, or NULL */
+	wc_strlist langs, forms; /* parallel: forms[i] is written in langs[i] */
+	/* Beginnings of the adjectives of a place that do not begin with a form
+	 * of it (es "estadounidense", de "französisch"), parallel as above: a
+	 * translation that writes one carries the place. */
+	wc_strlist adjective_langs, adjectives;
+} wc_concept;
+
+struct wc_ruleset {
+	wc_locale **locales;
+	size_t nlocales, locales_cap;
+	wc_rule **rules;
+	size_t nrules, rules_cap;
+	wc_concept *concepts;
+	size_t nconcepts, concepts_cap;
+	wc_example *examples;
+	size_t nexamples, examples_cap;
+	unsigned match_limit, depth_limit;
+	bool lazy_jit;          /* JIT only when a large text arrives (single-threaded use) */
+	struct wc_stopword *stopwords; /* every locale's stop words, sorted (langid.c) */
+	size_t nstopwords;
+	size_t *stopword_hash;  /* word → its first entry + 1, open addressing */
+	size_t stopword_mask;
+};
+
+wc_locale *wc_ruleset_locale(const wc_ruleset *rs, const char *lang);
+const wc_concept *wc_ruleset_concept(const wc_ruleset *rs, const char *id);
+/* Whether two concept ids may name the same thing (equal, or one broader). */
+bool wc_concepts_compatible(const wc_ruleset *rs, const char *a, const char *b);
+void wc_locale_free(wc_locale *loc);
+void wc_compiled_free(struct wc_compiled *c);
+void wc_compiled_set_limits(struct wc_compiled *c, unsigned match_limit, unsigned depth_limit);
+
+/* "january" … "december", NULL (rules_load.c). */
+extern const char *const wc_month_ids[];
+
+#endif
