@@ -544,14 +544,29 @@ static bool percent_loosened(const wc_xfact *s, const wc_xfact *t)
 	       is_percent_unit(s->unit) && is_percent_unit(t->unit);
 }
 
+/* A share told as a fraction on one side and a percentage on the other, the
+ * two within five points ("jedna trzecia" for "thirty percent"): a
+ * translator's rounding, worth a look, not a gate. */
+static bool share_rounded(const wc_xfact *s, const wc_xfact *t)
+{
+	if (s->kind != WC_K_NUMBER || t->kind != WC_K_NUMBER)
+		return false;
+	const wc_xfact *frac = !s->unit ? s : t, *pct = frac == s ? t : s;
+	if (frac->unit || !streq(pct->unit, "percent"))
+		return false;
+	double f = atof(frac->value), p = atof(pct->value);
+	return f > 0 && f < 1 && f * 100 - p <= 5 && p - f * 100 <= 5;
+}
+
 static void report_mismatch(matcher *m, wc_xfact *s, wc_xfact *t, const char *why)
 {
 	char *st = describe(m->src, s), *tt = describe(m->tgt, t);
 	char *sv = value_text(s), *tv = value_text(t);
 	const wc_rule *r = !s->rule->generic ? s->rule : t->rule;
 	/* "four percent" for "vier Prozentpunkte": the number is the same and the
-	 * unit is one translators often loosen; a desk looks, the gate passes */
-	int sev = percent_loosened(s, t) ? WC_WARNING : (int)r->severity;
+	 * unit is one translators often loosen; a desk looks, the gate passes.
+	 * So for a share rounded from a fraction to a percentage. */
+	int sev = percent_loosened(s, t) || share_rounded(s, t) ? WC_WARNING : (int)r->severity;
 	wc_emit(m->fs, WC_CHECK_FACT_MISMATCH, sev, m->tgt, t->start, t->end, m->src,
 	        s->start, sv, tv, r->id, "%s: source has '%s' (%s), %s has '%s' (%s)", why, st, sv,
 	        m->related ? "related story" : "translation", tt, tv);

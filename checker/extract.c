@@ -150,13 +150,25 @@ static void keep_sign(const wc_locale *loc, const char *text, candidate *c)
 		c->mstart = st;
 }
 
+/* value + 0.5, for a whole number: "2" → "2.5". */
+static void add_half(char **value)
+{
+	if (strchr(*value, '.') || strchr(*value, 'e'))
+		return;
+	char *v = wc_xasprintf("%s.5", *value);
+	free(*value);
+	*value = v;
+}
+
 static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, bool need_scale_for_words)
 {
 	size_t s, e;
 	if (!group_span(m, G_VALUE, &s, &e))
 		return false;
 	bool garbled, words, scaled;
-	char *v = wc_parse_number_ex(loc, m->text + s, e - s, &garbled, &words, &scaled);
+	char *v = need_scale_for_words ? wc_parse_number_ex(loc, m->text + s, e - s, &garbled, &words, &scaled)
+	                               : wc_parse_number_before_unit(loc, m->text + s, e - s, &garbled,
+	                                                             &words, &scaled);
 	if (!v && !need_scale_for_words && is_article(loc, m->text + s, e - s)) {
 		c->f.weak = true;
 		c->f.value = wc_xstrdup("1");
@@ -394,6 +406,11 @@ static bool normalize_candidate(wc_locale *loc, const match_view *m, candidate *
 		if (!(it = group_lookup(m, G_UNIT, &loc->time_units)) || !normalize_number(loc, m, c, false))
 			return false;
 		c->f.unit = wc_xstrdup(it->canon);
+		/* "deux ans et demi", "dos años y medio": the half after the unit */
+		if (group_span(m, G_HALF, &s, &e)) {
+			add_half(&c->f.value);
+			c->f.weak = false; /* "un an et demi" is no article */
+		}
 		return true;
 	case WC_K_DATE:
 		return normalize_date(loc, m, c);

@@ -23,6 +23,10 @@ char *wc_parse_number(const wc_locale *loc, const char *s, size_t n, bool *garbl
 /* The same, also telling whether it was written in words and with a scale word. */
 char *wc_parse_number_ex(wc_locale *loc, const char *s, size_t n, bool *garbled, bool *words,
                          bool *scaled);
+/* The same for a number a unit follows ("half an hour", "en halv timme"):
+ * a half on its own is a count there. */
+char *wc_parse_number_before_unit(wc_locale *loc, const char *s, size_t n, bool *garbled,
+                                  bool *words, bool *scaled);
 /* Adds up the values of a number in words, in order (multipliers such as
  * "dozen" negative: -12).  False when it is no number or its value would pass
  * INT64_MAX: checked arithmetic, never a wrapped value. */

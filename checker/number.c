@@ -343,10 +343,61 @@ bool wc_compose_number_words(const int64_t *vals, size_t nvals, int64_t *out)
 	return !__builtin_add_overflow(total, cur, out);
 }
 
-static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d)
+/* Fractions in words ("two-thirds", "one and a half", "half a million",
+ * "anderthalb"): numbers.fractions gives a denominator, numbers.halves and
+ * numbers.mixed the halves (rules_load.c); their number-word values are
+ * marks above any count. */
+static bool is_fraction_mark(int64_t v)
+{
+	return v >= WC_FRACTION_MARK;
+}
+
+/* value × 1000, rounded: a fraction has at most three decimals. */
+static bool fraction_value(const int64_t *vals, size_t nvals, bool joined, bool scaled,
+                           int64_t *milli)
+{
+	int64_t mark = vals[nvals - 1], whole = 0;
+	for (size_t k = 0; k + 1 < nvals; k++)
+		if (is_fraction_mark(vals[k]))
+			return false; /* only the last word may be a fraction */
+	if (nvals > 1 && !wc_compose_number_words(vals, nvals - 1, &whole))
+		return false;
+	if (whole > INT64_MAX / 1000 - 1000)
+		return false;
+	int64_t code = mark - WC_FRACTION_MARK;
+	if (code >= WC_FRACTION_UNIT) { /* "a third of": one part */
+		if (nvals > 1)
+			return false;
+		int64_t den = code - WC_FRACTION_UNIT;
+		*milli = (2000 + den) / (2 * den);
+	} else if (code >= WC_FRACTION_MIXED) { /* "anderthalb", "półtora": n and a half */
+		if (nvals > 1)
+			return false;
+		*milli = (code - WC_FRACTION_MIXED) * 1000 + 500;
+	} else if (code == WC_FRACTION_HALF_ADD || (code == WC_FRACTION_HALF && joined)) {
+		/* "one and a half", "zweieinhalb"; "half a million" alone */
+		if (nvals == 1 && !scaled)
+			return false; /* "half of the voters" is no count */
+		*milli = whole * 1000 + 500;
+	} else if (code == WC_FRACTION_HALF) {
+		/* "one half", "un demi" (a half of one); "half a million" */
+		if (nvals == 1 && !scaled)
+			return false;
+		*milli = (nvals > 1 ? whole : 1) * 500;
+	} else {
+		/* "two-thirds", "deux tiers"; a denominator alone is an ordinal */
+		if (nvals == 1 || code < 2)
+			return false;
+		*milli = (whole * 1000 * 2 + code) / (2 * code);
+	}
+	return true;
+}
+
+static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d, bool scaled)
 {
 	int64_t vals[32];
-	size_t nvals = 0;
+	size_t nvals = 0, joined_at = SIZE_MAX; /* a joiner stood before vals[joined_at] */
+	bool half_only = false;                  /* that joiner allows only a half after it */
 	size_t i = 0;
 	while (i < n) {
 		while (i < n && is_separator(s[i]))
@@ -368,13 +419,30 @@ static bool parse_words(wc_locale *loc, const char *s, size_t n, decimal *d)
 		 * "vingt-et-un"); "two and three" is two numbers. */
 		if (!is_joiner_word(loc, s + st, i - st) || nvals == 0)
 			return false;
+		joined_at = nvals;
 		int64_t prev = vals[nvals - 1];
 		bool hundreds = prev >= 100 && prev < 1000 && prev % 100 == 0; /* pt "trezentos e doze" */
 		if (!hundreds && prev < 1000 && !(prev >= 20 && prev < 100 && prev % 10 == 0))
-			return false;
+			half_only = true; /* "one and a half", but "two and three" is two numbers */
 	}
 	if (!nvals)
 		return false;
+	if (half_only && !(joined_at == nvals - 1 && vals[nvals - 1] == WC_FRACTION_MARK + WC_FRACTION_HALF))
+		return false;
+	if (is_fraction_mark(vals[nvals - 1]) ||
+	    (nvals > 1 && is_fraction_mark(vals[nvals - 2]))) {
+		int64_t milli;
+		if (!fraction_value(vals, nvals, joined_at == nvals - 1, scaled, &milli))
+			return false;
+		char mb[32];
+		snprintf(mb, sizeof mb, "%lld", (long long)milli);
+		wc_buf_puts(&d->digits, mb);
+		d->exp -= 3;
+		return true;
+	}
+	for (size_t k = 0; k < nvals; k++)
+		if (is_fraction_mark(vals[k]))
+			return false;
 	int64_t total = 0;
 	if (!wc_compose_number_words(vals, nvals, &total))
 		return false;
@@ -451,8 +519,8 @@ static char *decimal_string(decimal *d)
 	return r;
 }
 
-char *wc_parse_number_ex(wc_locale *loc, const char *s, size_t n, bool *garbled, bool *words,
-                         bool *scaled)
+static char *parse_number(wc_locale *loc, const char *s, size_t n, bool *garbled, bool *words,
+                          bool *scaled, bool unit_follows)
 {
 	*garbled = false;
 	*words = false;
@@ -464,7 +532,7 @@ char *wc_parse_number_ex(wc_locale *loc, const char *s, size_t n, bool *garbled,
 	if (n && !is_ascii_digit(s[0])) {
 		size_t m = n > 1 && s[n - 1] == '.' ? n - 1 : n;
 		decimal w = {0};
-		if (parse_words(loc, s, m, &w)) {
+		if (parse_words(loc, s, m, &w, unit_follows)) {
 			*words = true;
 			*scaled = false;
 			char *r = decimal_string(&w);
@@ -486,7 +554,7 @@ char *wc_parse_number_ex(wc_locale *loc, const char *s, size_t n, bool *garbled,
 	if (cut && is_ascii_digit(s[0]))
 		ok = parse_digits(loc, s, cut, exp != 0, &d, garbled);
 	else {
-		ok = cut && parse_words(loc, s, cut, &d);
+		ok = cut && parse_words(loc, s, cut, &d, exp != 0 || unit_follows);
 		*words = true;
 	}
 	if (!ok) {
@@ -497,6 +565,18 @@ char *wc_parse_number_ex(wc_locale *loc, const char *s, size_t n, bool *garbled,
 	char *r = decimal_string(&d);
 	wc_buf_free(&d.digits);
 	return r;
+}
+
+char *wc_parse_number_ex(wc_locale *loc, const char *s, size_t n, bool *garbled, bool *words,
+                         bool *scaled)
+{
+	return parse_number(loc, s, n, garbled, words, scaled, false);
+}
+
+char *wc_parse_number_before_unit(wc_locale *loc, const char *s, size_t n, bool *garbled,
+                                  bool *words, bool *scaled)
+{
+	return parse_number(loc, s, n, garbled, words, scaled, true);
 }
 
 char *wc_parse_number(const wc_locale *loc, const char *s, size_t n, bool *garbled)

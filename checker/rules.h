@@ -45,6 +45,15 @@ typedef struct wc_locale {
 	struct wc_compiled *compiled; /* rules_compile.c */
 } wc_locale;
 
+/* Number-word values of fractions (numbers.fractions, halves, mixed): the
+ * mark plus a code, above any count.  A code below WC_FRACTION_HALF is a
+ * denominator; WC_FRACTION_MIXED + n is n and a half. */
+#define WC_FRACTION_MARK (INT64_C(1) << 60)
+#define WC_FRACTION_HALF 100       /* "half", "demi": a half of what precedes */
+#define WC_FRACTION_HALF_ADD 101   /* "einhalb", "ënhalf": a half added to it */
+#define WC_FRACTION_MIXED 1000     /* "anderthalb" = WC_FRACTION_MIXED + 1 */
+#define WC_FRACTION_UNIT 2000      /* "a third of" = WC_FRACTION_UNIT + 3: one part of d */
+
 /* ---- rules -------------------------------------------------------------------- */
 
 /* WC_K_ENTITY is a place or organisation of terms/ (kind "name" in rule

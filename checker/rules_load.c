@@ -282,11 +282,55 @@ static void load_multipliers(loader *ld, wc_lexicon *lx, const wc_ynode *map)
 	}
 }
 
+/* Fractions go into the number words with values above any count
+ * (WC_FRACTION_MARK): denominators ("thirds": 3), halves ("half", "a
+ * half"; "einhalb", which adds), and n and a half in one word ("anderthalb": 1). */
+static void add_fraction_forms(loader *ld, wc_locale *loc, const wc_ynode *n, const char *what,
+                               int64_t code, bool keyed, long long lo, long long hi)
+{
+	if (!n)
+		return;
+	if (keyed && n->type != WC_Y_MAP) {
+		FAIL(ld, n, "%s must be a map of word to number", what);
+		return;
+	}
+	if (!keyed) {
+		lex_target t = {&loc->number_words, "~fraction", WC_FRACTION_MARK + code};
+		each_string(ld, n, what, add_form, &t);
+		return;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		long long v;
+		if (!wc_yinteger(&ld->y, n->items[2 * i + 1], what, &v))
+			continue;
+		if (v < lo || v > hi) {
+			FAIL(ld, n->items[2 * i + 1], "%s: %lld is out of range (%lld..%lld)", what, v, lo, hi);
+			continue;
+		}
+		lex_target t = {&loc->number_words, "~fraction", WC_FRACTION_MARK + code + v};
+		add_form(ld, n->items[2 * i], &t);
+	}
+}
+
+static void load_fractions(loader *ld, wc_locale *loc, const wc_ynode *m)
+{
+	add_fraction_forms(ld, loc, wc_ymap_get(m, "fractions"), "numbers.fractions", 0, true, 2, 99);
+	add_fraction_forms(ld, loc, wc_ymap_get(m, "halves"), "numbers.halves", WC_FRACTION_HALF,
+	                   false, 0, 0);
+	add_fraction_forms(ld, loc, wc_ymap_get(m, "halves_add"), "numbers.halves_add",
+	                   WC_FRACTION_HALF_ADD, false, 0, 0);
+	add_fraction_forms(ld, loc, wc_ymap_get(m, "mixed"), "numbers.mixed", WC_FRACTION_MIXED, true,
+	                   1, 99);
+	add_fraction_forms(ld, loc, wc_ymap_get(m, "unit_fractions"), "numbers.unit_fractions",
+	                   WC_FRACTION_UNIT, true, 2, 99);
+}
+
 static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 {
 	static const char *const keys[] = {"decimal", "group", "group_also", "words", "multipliers",
 	                                   "joiners", "scales", "bare_word_min", "articles", "minus",
-	                                   "percent", NULL};
+	                                   "percent", "fractions", "halves", "halves_add", "mixed",
+	                                   "unit_fractions", NULL};
 	wc_ycheck_keys(&ld->y, m, keys);
 	each_string(ld, wc_ymap_get(m, "articles"), "numbers.articles", add_to_strlist, &loc->articles);
 	each_string(ld, wc_ymap_get(m, "minus"), "numbers.minus", add_to_strlist, &loc->minus);
@@ -300,6 +344,7 @@ static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 		load_number_map(ld, &loc->number_words, n, "numbers.words", 1000000000000LL);
 	if ((n = wc_ymap_get(m, "multipliers")))
 		load_multipliers(ld, &loc->number_words, n);
+	load_fractions(ld, loc, m);
 	if ((n = wc_ymap_get(m, "scales")))
 		load_number_map(ld, &loc->scales, n, "numbers.scales (powers of ten)", 15);
 	if ((n = wc_ymap_get(m, "joiners"))) {
