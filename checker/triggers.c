@@ -412,6 +412,9 @@ void wc_triggers_build(wc_compiled *c, const wc_locale *loc)
 	 * whose first two letters begin a number word may be one.  Those
 	 * prefixes go into the table under a mark no word starts with. */
 	for (size_t i = 0; i < loc->number_words.n; i++) {
+		/* a fraction ends a compound ("zweieinhalb"), never begins one */
+		if (loc->number_words.items[i].canon && loc->number_words.items[i].canon[0] == '~')
+			continue;
 		char key[16];
 		size_t k = prefix_key(loc->number_words.items[i].form, strlen(loc->number_words.items[i].form), key);
 		wc_trigger *t = k ? entry(c, key, k) : NULL;
