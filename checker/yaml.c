@@ -2,6 +2,9 @@
  * yaml.c — stage 1 helper: reads a YAML rule or locale file into a small tree
  * whose nodes remember their line and column, so that every later complaint
  * about a rule can name file:line:column.
+ * Below the tree, the schema helpers any loader of such files shares
+ * (rules_load.c now, a config file later): unknown keys with a did-you-mean,
+ * duplicate keys, strings, booleans and whole numbers.
  */
 #include "yaml_tree.h"
 
