@@ -111,20 +111,26 @@ static int unknown_format(wc_input_format format, const char *path, wc_diags *di
 	return WC_EUSAGE;
 }
 
+int wc_bundle_add_read(wc_bundle *b, wc_role role, const char *lang, const char *path,
+                       const char *bytes, size_t len, wc_reader_fn read, wc_diags *diags)
+{
+	/* Language and role first: a version that cannot join is refused before
+	 * its bytes are looked at, whatever they hold. */
+	int rc = admit(b, role, lang, path, diags);
+	if (rc < 0)
+		return rc;
+	wc_reader_input in = {path, bytes, len, lang, role, b->doc_flags, diags};
+	adding a = {b, &in, true};
+	return read(&in, add_version, &a);
+}
+
 int wc_bundle_add_text_ex(wc_bundle *b, wc_role role, const char *lang, const char *path,
                           const char *text, size_t len, wc_input_format format, wc_diags *diags)
 {
 	wc_reader_fn read = wc_reader_for(format);
 	if (!read)
 		return unknown_format(format, path, diags);
-	/* Language and role first: a version that cannot join is refused before
-	 * its bytes are looked at, whatever they hold. */
-	int rc = admit(b, role, lang, path, diags);
-	if (rc < 0)
-		return rc;
-	wc_reader_input in = {path, text, len, lang, role, b->doc_flags, diags};
-	adding a = {b, &in, true};
-	return read(&in, add_version, &a);
+	return wc_bundle_add_read(b, role, lang, path, text, len, read, diags);
 }
 
 int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang, const char *path,

@@ -92,6 +92,13 @@ void wc_reader_diag(const wc_reader_input *in, size_t offset, const char *fmt, .
  * unless WC_DOC_REPLACE_INVALID; a byte order mark is no part of the text. */
 int wc_read_plain_text(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
 
+/* bundle.c: adds the versions read reads from bytes (a copy of them each),
+ * after checking that a version in lang with role may join; the other
+ * versions read emits are checked as they come.  wc_bundle_add_text_ex is
+ * this with the reader of its format. */
+int wc_bundle_add_read(wc_bundle *b, wc_role role, const char *lang, const char *path,
+                       const char *bytes, size_t len, wc_reader_fn read, wc_diags *diags);
+
 /* bundle.c: wc_bundle_add_file_ex, reading path but naming the version
  * name (a batch record reads the resolved path of the name it gave). */
 int wc_bundle_add_input(wc_bundle *b, wc_role role, const char *lang, const char *path,

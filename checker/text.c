@@ -88,16 +88,42 @@ static void put(composer *c, const char *bytes, size_t nb, size_t orig)
 		*WC_PUSH(c->map, c->n, c->cap) = orig;
 }
 
-/* Appends s[0 .. n) normalized chunk by chunk.  Each output byte maps to
- * base plus the offset in s where its chunk began, or to base alone when s
- * is not the input's own bytes (!exact: a decoded entity).  A chunk ends
- * before an ASCII character: no canonical composition has an ASCII
- * character as its second part, so NFC never joins across that boundary
- * (splitting at every starter would break Hangul jamo, which compose
- * although they are all starters).  A chunk also ends inside a run of more
- * than WC_MAX_MARK_RUN combining marks: such a run is ordered piece by
- * piece, which keeps the time linear. */
-static void put_normalized(composer *c, const char *s, size_t n, size_t base, bool exact)
+/* How the bytes put_normalized appends map back to the input. */
+typedef enum {
+	MAP_CHUNKS,     /* each byte to where its chunk began (plain text) */
+	MAP_BYTES,      /* what NFC left as it was to its own byte; what it changed to
+	                 * the first character it changed */
+	MAP_START       /* all to the start: the text is not the input's bytes (an entity) */
+} map_mode;
+
+/* Appends out[0 .. m), the NFC of the input bytes in[0 .. n) at input offset
+ * at, mapped as MAP_BYTES says: the bytes both begin with and those both end
+ * with (whole characters) map to themselves, the rest to the first changed
+ * character of the input. */
+static void put_aligned(composer *c, const char *in, size_t n, const char *out, size_t m, size_t at)
+{
+	size_t pre = 0, suf = 0;
+	while (pre < n && pre < m && in[pre] == out[pre])
+		pre++;
+	while (pre > 0 && pre < n && ((unsigned char)in[pre] & 0xC0) == 0x80)
+		pre--;
+	while (suf < n - pre && suf < m - pre && in[n - 1 - suf] == out[m - 1 - suf])
+		suf++;
+	while (suf > 0 && ((unsigned char)in[n - suf] & 0xC0) == 0x80)
+		suf--;
+	wc_buf_add(&c->out, out, m);
+	for (size_t k = 0; k < m; k++)
+		*WC_PUSH(c->map, c->n, c->cap) = at + (k < pre ? k : k < m - suf ? pre : n - (m - k));
+}
+
+/* Appends s[0 .. n), at input offset base, normalized chunk by chunk and
+ * mapped as mode says.  A chunk ends before an ASCII character: no
+ * canonical composition has an ASCII character as its second part, so NFC
+ * never joins across that boundary (splitting at every starter would break
+ * Hangul jamo, which compose although they are all starters).  A chunk also
+ * ends inside a run of more than WC_MAX_MARK_RUN combining marks: such a run
+ * is ordered piece by piece, which keeps the time linear. */
+static void put_normalized(composer *c, const char *s, size_t n, size_t base, map_mode mode)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -105,20 +131,23 @@ static void put_normalized(composer *c, const char *s, size_t n, size_t base, bo
 		i = chunk_end(s, n, st);
 		size_t len;
 		char *chunk = nfc(s + st, i - st, &len);
-		if (chunk) {
-			put(c, chunk, len, base + (exact ? st : 0));
-			free(chunk);
+		if (chunk && mode == MAP_BYTES)
+			put_aligned(c, s + st, i - st, chunk, len, base + st);
+		else if (chunk)
+			put(c, chunk, len, base + (mode == MAP_CHUNKS ? st : 0));
+		free(chunk);
+		if (chunk)
 			continue;
-		}
 		/* Invalid bytes (only with --replace-invalid): each becomes U+FFFD,
 		 * the valid characters around them stay as they are. */
 		for (size_t j = st; j < i;) {
 			size_t cs = j;
 			int32_t ch = wc_utf8_next(s, i, &j);
+			size_t at = base + (mode == MAP_START ? 0 : cs);
 			if (ch < 0)
-				put(c, "\xEF\xBF\xBD", 3, base + (exact ? cs : 0));
+				put(c, "\xEF\xBF\xBD", 3, at);
 			else
-				put(c, s + cs, j - cs, base + (exact ? cs : 0));
+				put(c, s + cs, j - cs, at);
 		}
 	}
 }
@@ -136,7 +165,7 @@ static void finish_composing(wc_doc *doc, composer *c, size_t end)
 static int normalize_with_map(wc_doc *doc, size_t from)
 {
 	composer c = {0};
-	put_normalized(&c, doc->orig + from, doc->orig_len - from, from, true);
+	put_normalized(&c, doc->orig + from, doc->orig_len - from, from, MAP_CHUNKS);
 	finish_composing(doc, &c, doc->orig_len);
 	return 0;
 }
@@ -394,9 +423,9 @@ static void compose(wc_doc *doc, const wc_segmap *v, span **spans, size_t *nspan
 		if (starts)
 			*WC_PUSH(*spans, *nspans, cap) = (span){c.out.len, 0};
 		if (g->text)
-			put_normalized(&c, g->text, g->len, g->start, false);
+			put_normalized(&c, g->text, g->len, g->start, MAP_START);
 		else
-			put_normalized(&c, doc->orig + g->start, g->end - g->start, g->start, true);
+			put_normalized(&c, doc->orig + g->start, g->end - g->start, g->start, MAP_BYTES);
 		end = g->end;
 	}
 	if (*nspans)
