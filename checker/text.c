@@ -90,7 +90,9 @@ static void put(composer *c, const char *bytes, size_t nb, size_t orig)
 
 /* How the bytes put_normalized appends map back to the input. */
 typedef enum {
-	MAP_CHUNKS,     /* each byte to where its chunk began (plain text) */
+	MAP_CHUNKS,     /* each byte to where its chunk began, so a non-ASCII character
+	                 * after an ASCII one maps to that one: plain text whose NFC
+	                 * differs, as it always was (MAP_BYTES would be exact) */
 	MAP_BYTES,      /* what NFC left as it was to its own byte; what it changed to
 	                 * the first character it changed */
 	MAP_START       /* all to the start: the text is not the input's bytes (an entity) */
