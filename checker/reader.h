@@ -112,6 +112,12 @@ int wc_bundle_add_input(wc_bundle *b, wc_role role, const char *lang, const char
 int wc_doc_init_segmap(wc_doc *doc, const wc_reader_input *in, const wc_segmap *v,
                        const wc_locale *loc);
 
+/* text.c: the one version read reads from in, as a doc (wc_doc_init_segmap);
+ * a second version is WC_EUSAGE.  wc_doc_init_ex is this with the
+ * plain-text reader.  The doc is to be freed with wc_doc_fini whatever is
+ * returned. */
+int wc_doc_read(wc_doc *doc, const wc_reader_input *in, wc_reader_fn read, const wc_locale *loc);
+
 /* text.c: line (1-based) and column (1-based, code points) of byte offset
  * in bytes[0 .. len), as wc_doc_position gives them for a doc of those bytes. */
 void wc_bytes_position(const char *bytes, size_t len, size_t offset, size_t *line, size_t *column);

@@ -476,17 +476,29 @@ int wc_doc_init_segmap(wc_doc *doc, const wc_reader_input *in, const wc_segmap *
 	return WC_OK;
 }
 
-/* wc_doc_init_ex's reader: the one version of the plain text becomes the doc. */
 typedef struct {
 	wc_doc *doc;
 	const wc_reader_input *in;
 	const wc_locale *loc;
+	size_t versions;
 } one_doc;
 
 static int init_one(void *ctx, const wc_segmap *v)
 {
 	one_doc *o = ctx;
+	if (o->versions++) {
+		wc_reader_diag(o->in, SIZE_MAX, "holds more than one version, where one is read");
+		return WC_EUSAGE;
+	}
 	return wc_doc_init_segmap(o->doc, o->in, v, o->loc);
+}
+
+int wc_doc_read(wc_doc *doc, const wc_reader_input *in, wc_reader_fn read, const wc_locale *loc)
+{
+	one_doc o = {doc, in, loc, 0};
+	/* A doc the reader refused is empty, and still to be freed with wc_doc_fini. */
+	memset(doc, 0, sizeof *doc);
+	return read(in, init_one, &o);
 }
 
 int wc_doc_init(wc_doc *doc, const char *path, const wc_locale *loc, wc_role role,
@@ -499,10 +511,7 @@ int wc_doc_init_ex(wc_doc *doc, const char *path, const wc_locale *loc, wc_role 
                    const char *bytes, size_t len, unsigned flags, wc_diags *diags)
 {
 	wc_reader_input in = {path, bytes, len, loc ? loc->lang : NULL, role, flags, diags};
-	one_doc o = {doc, &in, loc};
-	/* A doc the reader refused is empty, and still to be freed with wc_doc_fini. */
-	memset(doc, 0, sizeof *doc);
-	return wc_read_plain_text(&in, init_one, &o);
+	return wc_doc_read(doc, &in, wc_read_plain_text, loc);
 }
 
 void wc_bytes_position(const char *bytes, size_t len, size_t offset, size_t *line, size_t *column)

@@ -6,7 +6,9 @@
  * their text is intact (quotation marks, number formats, doubled words).
  *
  * Pipeline: a wc_ruleset is loaded from rule directories (locales, fact rules,
- * terms); a wc_bundle collects the versions of one story; wc_bundle_check()
+ * terms); a wc_bundle collects the versions of one story (each input read by
+ * the reader of its format, wc_input_format, into one or more versions);
+ * wc_bundle_check()
  * prepares, extracts, aligns and checks them and returns a wc_report, which the
  * reporters format.
  *

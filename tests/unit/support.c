@@ -130,25 +130,12 @@ static int one_paragraph(const wc_reader_input *in, wc_reader_emit emit, void *c
 	return emit(ctx, &v);
 }
 
-typedef struct {
-	wc_doc *doc;
-	const wc_reader_input *in;
-	const wc_locale *loc;
-} doc_of;
-
-static int prepare_doc(void *ctx, const wc_segmap *v)
-{
-	doc_of *o = ctx;
-	return wc_doc_init_segmap(o->doc, o->in, v, o->loc);
-}
-
 wc_doc *unit_doc_paragraph(const wc_locale *loc, const char *text)
 {
 	wc_doc *doc = wc_xcalloc(1, sizeof *doc);
 	wc_diags *d = wc_diags_new();
 	wc_reader_input in = {"test", text, strlen(text), loc->lang, WC_ROLE_SOURCE, 0, d};
-	doc_of o = {doc, &in, loc};
-	return prepared(doc, one_paragraph(&in, prepare_doc, &o), d);
+	return prepared(doc, wc_doc_read(doc, &in, one_paragraph, loc), d);
 }
 
 void unit_doc_free(wc_doc *doc)

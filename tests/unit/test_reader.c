@@ -320,6 +320,22 @@ static void test_fake_reader_bundle(void **state)
 	wc_bundle_free(b);
 }
 
+/* Where one version is read (wc_doc_read), a second one is refused. */
+static void test_one_version_only(void **state)
+{
+	(void)state;
+	wc_diags *d = wc_diags_new();
+	wc_reader_input in = {"story.bi", bilingual, sizeof bilingual - 1, "en", WC_ROLE_SOURCE, 0, d};
+	wc_doc doc;
+	assert_int_equal(wc_doc_read(&doc, &in, fake_read, wc_ruleset_locale(unit_rules, "en")),
+	                 WC_EUSAGE);
+	assert_int_equal(wc_diags_count(d), 1);
+	assert_string_equal(wc_diags_get(d, 0)->message, "holds more than one version, where one is read");
+	assert_int_equal(doc.npara, 2); /* the first version was read */
+	wc_doc_fini(&doc);
+	wc_diags_free(d);
+}
+
 /* A reader's error names the line and column of the input. */
 static void test_fake_reader_error(void **state)
 {
@@ -347,6 +363,7 @@ int main(void)
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_fake_reader_docs),
 		cmocka_unit_test(test_fake_reader_bundle),
+		cmocka_unit_test(test_one_version_only),
 		cmocka_unit_test(test_fake_reader_error),
 	};
 	return cmocka_run_group_tests(tests, unit_rules_setup, unit_rules_teardown);
