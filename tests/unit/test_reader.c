@@ -128,6 +128,81 @@ static void test_format_names(void **state)
 	wc_bundle_free(b);
 }
 
+/* ---- composing segments is preparing the text they make ------------------------------------- */
+
+/* Plain text cut into one segment a line (each ending after its line
+ * break), paragraphs by lines: the composing path of text.c. */
+static int lines_as_segments(const wc_reader_input *in, wc_reader_emit emit, void *ctx)
+{
+	wc_segment *segs = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0, st = 0; i < in->len; i++)
+		if (in->bytes[i] == '\n' || i + 1 == in->len) {
+			*WC_PUSH(segs, n, cap) = (wc_segment){st, i + 1, NULL, 0, 0};
+			st = i + 1;
+		}
+	wc_segmap v = {in->lang, in->role, segs, n, WC_PARAS_LINES, false};
+	int rc = emit(ctx, &v);
+	free(segs);
+	return rc;
+}
+
+/* The same text through both paths: the same prepared text, the same
+ * paragraphs, and every ASCII character (where a chunk of NFC starts) at
+ * the same line:column.  Only there: where NFC changes a plain text, a
+ * non-ASCII character after an ASCII one takes that one's position on the
+ * plain path (MAP_CHUNKS in text.c), and its own when composed. */
+static void expect_same_doc(const char *name, const char *bytes, size_t len)
+{
+	const wc_locale *en = wc_ruleset_locale(unit_rules, "en");
+	wc_doc a, b;
+	assert_int_equal(wc_doc_init(&a, name, en, WC_ROLE_SOURCE, bytes, len, NULL), WC_OK);
+	wc_reader_input in = {name, bytes, len, "en", WC_ROLE_SOURCE, 0, NULL};
+	assert_int_equal(wc_doc_read(&b, &in, lines_as_segments, en), WC_OK);
+	if (a.len != b.len || memcmp(a.text, b.text, a.len) != 0)
+		fail_msg("%s: the composed text differs", name);
+	assert_int_equal(a.npara, b.npara);
+	for (size_t p = 0; p < a.npara; p++) {
+		assert_int_equal(a.paras[p].start, b.paras[p].start);
+		assert_int_equal(a.paras[p].end, b.paras[p].end);
+		if ((unsigned char)a.text[a.paras[p].start] < 0x80)
+			assert_int_equal(a.paras[p].line, b.paras[p].line);
+	}
+	for (size_t o = 0; o < a.len; o++) {
+		if ((unsigned char)a.text[o] >= 0x80)
+			continue;
+		size_t la, ca, lb, cb;
+		wc_doc_position(&a, o, &la, &ca);
+		wc_doc_position(&b, o, &lb, &cb);
+		if (la != lb || ca != cb)
+			fail_msg("%s: offset %zu at %zu:%zu, composed at %zu:%zu", name, o, la, ca, lb, cb);
+	}
+	wc_doc_fini(&a);
+	wc_doc_fini(&b);
+}
+
+static void test_composed_as_prepared(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"Plain ASCII.\nTwo lines.\n",
+		"Blocks of\nwrapped lines.\n\nAnother block\nof two.\n\nAnd a third\none.\n",
+		"CRLF line.\r\n\r\nOld Mac\rline.\r\n",
+		"Decomposed: so\xCC\x88ndag, Cafe\xCC\x81.\n\xCC\x81 a mark after a line break.\n",
+		"Hangul jamo: \xE1\x84\x80\xE1\x85\xA1 end.\n",
+		"\xE2\x80\x9CQuoted\xE2\x80\x9D and \xC2\xA0spaced\xE2\x80\x83.\n  \n\xE3\x80\x80Last",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "text %zu", i);
+		expect_same_doc(name, texts[i], strlen(texts[i]));
+	}
+	size_t len;
+	char *zte = unit_slurp("fixtures/zte/zte.da.txt", &len);
+	expect_same_doc("zte.da.txt", zte, len);
+	free(zte);
+}
+
 /* ---- a fake bilingual reader ------------------------------------------------------------ */
 
 /* The fake format: units <xx>text</xx> in any layout, xx a language; the
@@ -361,6 +436,7 @@ int main(void)
 		cmocka_unit_test(test_plain_text_map),
 		cmocka_unit_test(test_plain_text_nul),
 		cmocka_unit_test(test_format_names),
+		cmocka_unit_test(test_composed_as_prepared),
 		cmocka_unit_test(test_fake_reader_docs),
 		cmocka_unit_test(test_fake_reader_bundle),
 		cmocka_unit_test(test_one_version_only),
