@@ -1,8 +1,10 @@
 /*
- * text.c — stage 2: prepares a version's text.  Validates it (UTF-8, no NUL
- * bytes), normalizes it to NFC so that "ö" is one code point whatever the
- * source wrote, keeps a map back to the bytes as read, and splits paragraphs
- * (one per line, or blank-line separated blocks of wrapped lines: both occur).
+ * text.c — stage 2: prepares a version's text from the segment map its
+ * reader made (reader.h; plain text is one segment, reader_text.c has
+ * validated it).  Normalizes the segments to NFC so that "ö" is one code
+ * point whatever the source wrote, keeps a map back to the bytes as read,
+ * and splits paragraphs (plain text: one per line, or blank-line separated
+ * blocks of wrapped lines, both occur; other readers: at their segments).
  */
 #include "reader.h"
 
@@ -133,13 +135,14 @@ static void put_normalized(composer *c, const char *s, size_t n, size_t base, ma
 		i = chunk_end(s, n, st);
 		size_t len;
 		char *chunk = nfc(s + st, i - st, &len);
-		if (chunk && mode == MAP_BYTES)
-			put_aligned(c, s + st, i - st, chunk, len, base + st);
-		else if (chunk)
-			put(c, chunk, len, base + (mode == MAP_CHUNKS ? st : 0));
-		free(chunk);
-		if (chunk)
+		if (chunk) {
+			if (mode == MAP_BYTES)
+				put_aligned(c, s + st, i - st, chunk, len, base + st);
+			else
+				put(c, chunk, len, base + (mode == MAP_CHUNKS ? st : 0));
+			free(chunk);
 			continue;
+		}
 		/* Invalid bytes (only with --replace-invalid): each becomes U+FFFD,
 		 * the valid characters around them stay as they are. */
 		for (size_t j = st; j < i;) {

@@ -8,9 +8,8 @@
  * Pipeline: a wc_ruleset is loaded from rule directories (locales, fact rules,
  * terms); a wc_bundle collects the versions of one story (each input read by
  * the reader of its format, wc_input_format, into one or more versions);
- * wc_bundle_check()
- * prepares, extracts, aligns and checks them and returns a wc_report, which the
- * reporters format.
+ * wc_bundle_check() prepares, extracts, aligns and checks them and returns a
+ * wc_report, which the reporters format.
  *
  * Ownership, once for the whole API: every wc_X_new() is paired with a
  * wc_X_free() that accepts NULL.  An object owns everything it returns
