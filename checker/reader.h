@@ -31,7 +31,9 @@ enum {
 typedef struct {
 	size_t start, end;      /* the segment's bytes in the input: bytes[start .. end) */
 	const char *text;       /* its text when that is not those bytes (an entity decoded),
-	                         * borrowed until emit returns; NULL = bytes[start .. end) */
+	                         * borrowed until emit returns; NULL = bytes[start .. end).
+	                         * Such a text is positioned at start as a whole; the bytes
+	                         * of the input each at their own place */
 	size_t len;             /* the length of text */
 	unsigned flags;         /* WC_SEG_* */
 } wc_segment;
