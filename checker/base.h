@@ -70,10 +70,6 @@ enum {
  * WC_EINPUT (larger than max); out is then freed. */
 int wc_read_input(const char *path, const char *name, size_t max, unsigned flags, wc_buf *out,
                   wc_diags *diags);
-/* wc_bundle_add_file, reading path but naming the version name (a batch
- * record reads the resolved path of the name it gave). */
-int wc_bundle_add_file_as(wc_bundle *b, wc_role role, const char *lang, const char *path,
-                          const char *name, wc_diags *diags);
 /* The length of the longest prefix of s[0..n) that does not end inside a
  * UTF-8 sequence which more bytes could complete. */
 size_t wc_utf8_complete_prefix(const char *s, size_t n);

@@ -18,6 +18,7 @@
 #include "escape.h"
 #include "json.h"
 #include "batch.h"
+#include "reader.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -186,15 +187,34 @@ static int confine(record *r, const wc_json_node *path, const char *where, const
 	return 0;
 }
 
-/* One version: {"lang", "text" or "path", "meta"}.  With a text, "path" only
- * names the version in the report. */
+/* A version's "format": an input format name. */
+static int input_format(record *r, const wc_json_node *v, const char *where, wc_input_format *out)
+{
+	const char *name;
+	if (label(r, v, where, "format", &name) < 0)
+		return -1;
+	int f = wc_input_format_parse(name);
+	if (f < 0) {
+		wc_buf names = {0};
+		wc_input_format_list(&names);
+		record_error(r, "column %zu: %s \"format\" \"%s\" is unknown (the formats: %s)", v->column,
+		             where, name, names.s);
+		wc_buf_free(&names);
+		return -1;
+	}
+	*out = (wc_input_format)f;
+	return 0;
+}
+
+/* One version: {"lang", "text" or "path", "format", "meta"}.  With a text,
+ * "path" only names the version in the report. */
 static int add_version(record *r, const wc_json_node *obj, wc_role role, size_t n,
                        const char *where)
 {
 	if (obj->type != WC_JSON_OBJECT)
 		return record_error(r, "column %zu: %s must be an object, not %s", obj->column, where,
 		                    wc_json_type_name(obj->type));
-	const wc_json_node *lang = NULL, *text = NULL, *path = NULL;
+	const wc_json_node *lang = NULL, *text = NULL, *path = NULL, *format = NULL;
 	for (const wc_json_node *k = wc_json_child(r->doc, obj); k; k = wc_json_next(r->doc, k)) {
 		const wc_json_node **slot = NULL;
 		if (key_is(k, "lang"))
@@ -203,10 +223,12 @@ static int add_version(record *r, const wc_json_node *obj, wc_role role, size_t 
 			slot = &text;
 		else if (key_is(k, "path"))
 			slot = &path;
+		else if (key_is(k, "format"))
+			slot = &format;
 		else if (key_is(k, "meta"))
 			continue;
 		else
-			return record_error(r, "column %zu: %s has an unknown key \"%s\" (lang, text, path, meta)",
+			return record_error(r, "column %zu: %s has an unknown key \"%s\" (lang, text, path, format, meta)",
 			                    k->column, where, k->s);
 		if (*slot)
 			return record_error(r, "column %zu: %s has \"%s\" twice", k->column, where, k->s);
@@ -218,6 +240,9 @@ static int add_version(record *r, const wc_json_node *obj, wc_role role, size_t 
 	if (label(r, lang, where, "lang", &lang_s) < 0)
 		return -1;
 	if (path && label(r, path, where, "path", &path_s) < 0)
+		return -1;
+	wc_input_format fmt = WC_INPUT_TEXT;
+	if (format && input_format(r, format, where, &fmt) < 0)
 		return -1;
 	/* "-" means standard input to wc_bundle_add_file: the stream itself. */
 	if (path_s && !text && strcmp(path_s, "-") == 0)
@@ -234,7 +259,8 @@ static int add_version(record *r, const wc_json_node *obj, wc_role role, size_t 
 		char *made = NULL;
 		if (!path_s)
 			path_s = made = wc_xasprintf("%s/%s%zu.%s", r->id, wc_role_name(role), n, lang_s);
-		rc = wc_bundle_add_text(r->bundle, role, lang_s, path_s, text->s, text->len, r->diags);
+		rc = wc_bundle_add_text_ex(r->bundle, role, lang_s, path_s, text->s, text->len, fmt,
+		                           r->diags);
 		free(made);
 	} else {
 		char *real = NULL;
@@ -250,8 +276,8 @@ static int add_version(record *r, const wc_json_node *obj, wc_role role, size_t 
 			return record_error(r, "column %zu: %s \"path\" %s is the report's output file (-o), "
 			                    "which the report would replace", path->column, where, path_s);
 		}
-		rc = wc_bundle_add_file_as(r->bundle, role, lang_s, real ? real : path_s, path_s,
-		                           r->diags);
+		rc = wc_bundle_add_input(r->bundle, role, lang_s, real ? real : path_s, path_s, fmt,
+		                         r->diags);
 		free(real);
 	}
 	if (rc < 0) {

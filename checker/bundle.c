@@ -1,6 +1,6 @@
 /*
- * bundle.c — runs the pipeline over a story bundle: prepare each version
- * (text.c), extract its facts (extract.c), check its own text (check_*.c),
+ * bundle.c — runs the pipeline over a story bundle: read each input into
+ * its versions (reader.h) and prepare each version (text.c), extract its facts (extract.c), check its own text (check_*.c),
  * align each translation to the source (align.c), match facts and
  * quotations across versions (check_facts.c, check_quotes.c), judge each
  * translation as a whole (check_version.c), and hand the
@@ -9,6 +9,7 @@
 #include "facts.h"
 #include "checks.h"
 #include "report.h"
+#include "reader.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -61,8 +62,9 @@ void wc_bundle_free(wc_bundle *b)
 	free(b);
 }
 
-int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang, const char *path,
-                       const char *text, size_t len, wc_diags *diags)
+/* Whether a version in lang with role may join: its language compiles, and
+ * a bundle has one source. */
+static int admit(wc_bundle *b, wc_role role, const char *lang, const char *path, wc_diags *diags)
 {
 	int rc = wc_ruleset_prepare(b->rs, lang, diags);
 	if (rc < 0)
@@ -74,32 +76,95 @@ int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang, const char 
 				             b->docs[i].path);
 				return WC_EUSAGE;
 			}
+	return WC_OK;
+}
+
+typedef struct {
+	wc_bundle *b;
+	const wc_reader_input *in;
+	bool admitted;          /* the input's own language and role: admitted before reading */
+} adding;
+
+/* The reader's emit: each version of the input becomes a doc of the bundle. */
+static int add_version(void *ctx, const wc_segmap *v)
+{
+	adding *a = ctx;
+	bool pre = a->admitted && v->role == a->in->role && strcmp(v->lang, a->in->lang) == 0;
+	a->admitted = false;
+	int rc = pre ? WC_OK : admit(a->b, v->role, v->lang, a->in->path, a->in->diags);
+	if (rc < 0)
+		return rc;
 	wc_doc d;
-	rc = wc_doc_init_ex(&d, path, wc_ruleset_locale(b->rs, lang), role, text, len, b->doc_flags,
-	                    diags);
+	rc = wc_doc_init_segmap(&d, a->in, v, wc_ruleset_locale(a->b->rs, v->lang));
 	if (rc < 0) {
 		wc_doc_fini(&d);
 		return rc;
 	}
-	*WC_PUSH(b->docs, b->ndocs, b->cap) = d;
+	*WC_PUSH(a->b->docs, a->b->ndocs, a->b->cap) = d;
 	return WC_OK;
+}
+
+static int unknown_format(wc_input_format format, const char *path, wc_diags *diags)
+{
+	wc_buf names = {0};
+	wc_input_format_list(&names);
+	wc_diags_add(diags, path, 0, 0, NULL, "unknown input format %d (the formats: %s)", (int)format,
+	             names.s);
+	wc_buf_free(&names);
+	return WC_EUSAGE;
+}
+
+int wc_bundle_add_read(wc_bundle *b, wc_role role, const char *lang, const char *path,
+                       const char *bytes, size_t len, wc_reader_fn read, wc_diags *diags)
+{
+	/* Language and role first: a version that cannot join is refused before
+	 * its bytes are looked at, whatever they hold. */
+	int rc = admit(b, role, lang, path, diags);
+	if (rc < 0)
+		return rc;
+	wc_reader_input in = {path, bytes, len, lang, role, b->doc_flags, diags};
+	adding a = {b, &in, true};
+	return read(&in, add_version, &a);
+}
+
+int wc_bundle_add_text_ex(wc_bundle *b, wc_role role, const char *lang, const char *path,
+                          const char *text, size_t len, wc_input_format format, wc_diags *diags)
+{
+	wc_reader_fn read = wc_reader_for(format);
+	if (!read)
+		return unknown_format(format, path, diags);
+	return wc_bundle_add_read(b, role, lang, path, text, len, read, diags);
+}
+
+int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang, const char *path,
+                       const char *text, size_t len, wc_diags *diags)
+{
+	return wc_bundle_add_text_ex(b, role, lang, path, text, len, WC_INPUT_TEXT, diags);
 }
 
 int wc_bundle_add_file(wc_bundle *b, wc_role role, const char *lang, const char *path,
                        wc_diags *diags)
 {
-	return wc_bundle_add_file_as(b, role, lang, path, path, diags);
+	return wc_bundle_add_input(b, role, lang, path, path, WC_INPUT_TEXT, diags);
 }
 
-int wc_bundle_add_file_as(wc_bundle *b, wc_role role, const char *lang, const char *path,
-                          const char *name, wc_diags *diags)
+int wc_bundle_add_file_ex(wc_bundle *b, wc_role role, const char *lang, const char *path,
+                          wc_input_format format, wc_diags *diags)
 {
+	return wc_bundle_add_input(b, role, lang, path, path, format, diags);
+}
+
+int wc_bundle_add_input(wc_bundle *b, wc_role role, const char *lang, const char *path,
+                        const char *name, wc_input_format format, wc_diags *diags)
+{
+	if (!wc_reader_for(format))
+		return unknown_format(format, name, diags);
 	wc_buf text = {0};
 	unsigned flags = b->doc_flags & WC_DOC_REPLACE_INVALID ? WC_READ_KEEP_INVALID : 0;
 	int rc = wc_read_input(path, name, b->max_input, flags, &text, diags);
 	if (rc < 0)
 		return rc;
-	rc = wc_bundle_add_text(b, role, lang, name, text.s ? text.s : "", text.len, diags);
+	rc = wc_bundle_add_text_ex(b, role, lang, name, text.s ? text.s : "", text.len, format, diags);
 	wc_buf_free(&text);
 	return rc;
 }

@@ -1,10 +1,13 @@
 /*
- * text.c — stage 2: prepares a version's text.  Validates it (UTF-8, no NUL
- * bytes), normalizes it to NFC so that "ö" is one code point whatever the
- * source wrote, keeps a map back to the bytes as read, and splits paragraphs
- * (one per line, or blank-line separated blocks of wrapped lines: both occur).
+ * text.c — stage 2: prepares a version's text from the segment map its
+ * reader made (reader.h; plain text is one segment, reader_text.c has
+ * validated it).  Normalizes the segments to NFC so that "ö" is one code
+ * point whatever the source wrote, keeps a map back to the bytes as read,
+ * and splits paragraphs (plain text: one per line, or blank-line separated
+ * blocks of wrapped lines, both occur; other readers: at their segments).
  */
 #include "doc.h"
+#include "reader.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -51,14 +54,15 @@ static bool is_mark(int32_t c)
 	return c >= 0x300 && utf8proc_get_property(c)->combining_class != 0;
 }
 
-/* Where the chunk starting at st ends: before the next ASCII character, or
- * before the mark that would make the chunk's run of marks too long. */
-static size_t chunk_end(const wc_doc *doc, size_t st)
+/* Where the chunk of s[0 .. n) starting at st ends: before the next ASCII
+ * character, or before the mark that would make the chunk's run of marks
+ * too long. */
+static size_t chunk_end(const char *s, size_t n, size_t st)
 {
 	size_t i = st + 1, run = 0;
-	while (i < doc->orig_len && (unsigned char)doc->orig[i] >= 0x80) {
+	while (i < n && (unsigned char)s[i] >= 0x80) {
 		size_t k = i;
-		int32_t c = wc_utf8_next(doc->orig, doc->orig_len, &k);
+		int32_t c = wc_utf8_next(s, n, &k);
 		if (c < 0) {
 			i++; /* an invalid byte: the chunk fails NFC and is repaired */
 			run = 0;
@@ -73,27 +77,70 @@ static size_t chunk_end(const wc_doc *doc, size_t st)
 	return i;
 }
 
-/* Normalizes chunk by chunk, recording for each output byte where its chunk
- * began in the original.  A chunk ends before an ASCII character: no
+/* The text being composed and its map back to the input's bytes. */
+typedef struct {
+	wc_buf out;
+	size_t *map;
+	size_t n, cap;
+} composer;
+
+static void put(composer *c, const char *bytes, size_t nb, size_t orig)
+{
+	wc_buf_add(&c->out, bytes, nb);
+	for (size_t k = 0; k < nb; k++)
+		*WC_PUSH(c->map, c->n, c->cap) = orig;
+}
+
+/* How the bytes put_normalized appends map back to the input. */
+typedef enum {
+	MAP_CHUNKS,     /* each byte to where its chunk began, so a non-ASCII character
+	                 * after an ASCII one maps to that one: plain text whose NFC
+	                 * differs, as it always was (MAP_BYTES would be exact) */
+	MAP_BYTES,      /* what NFC left as it was to its own byte; what it changed to
+	                 * the first character it changed */
+	MAP_START       /* all to the start: the text is not the input's bytes (an entity) */
+} map_mode;
+
+/* Appends out[0 .. m), the NFC of the input bytes in[0 .. n) at input offset
+ * at, mapped as MAP_BYTES says: the bytes both begin with and those both end
+ * with (whole characters) map to themselves, the rest to the first changed
+ * character of the input. */
+static void put_aligned(composer *c, const char *in, size_t n, const char *out, size_t m, size_t at)
+{
+	size_t pre = 0, suf = 0;
+	while (pre < n && pre < m && in[pre] == out[pre])
+		pre++;
+	while (pre > 0 && pre < n && ((unsigned char)in[pre] & 0xC0) == 0x80)
+		pre--;
+	while (suf < n - pre && suf < m - pre && in[n - 1 - suf] == out[m - 1 - suf])
+		suf++;
+	while (suf > 0 && ((unsigned char)in[n - suf] & 0xC0) == 0x80)
+		suf--;
+	wc_buf_add(&c->out, out, m);
+	for (size_t k = 0; k < m; k++)
+		*WC_PUSH(c->map, c->n, c->cap) = at + (k < pre ? k : k < m - suf ? pre : n - (m - k));
+}
+
+/* Appends s[0 .. n), at input offset base, normalized chunk by chunk and
+ * mapped as mode says.  A chunk ends before an ASCII character: no
  * canonical composition has an ASCII character as its second part, so NFC
  * never joins across that boundary (splitting at every starter would break
  * Hangul jamo, which compose although they are all starters).  A chunk also
  * ends inside a run of more than WC_MAX_MARK_RUN combining marks: such a run
  * is ordered piece by piece, which keeps the time linear. */
-static int normalize_with_map(wc_doc *doc, size_t from)
+static void put_normalized(composer *c, const char *s, size_t n, size_t base, map_mode mode)
 {
-	wc_buf out = {0};
-	size_t cap = 0, n = 0;
-	size_t i = from;
-	while (i < doc->orig_len) {
+	size_t i = 0;
+	while (i < n) {
 		size_t st = i;
-		i = chunk_end(doc, st);
+		i = chunk_end(s, n, st);
 		size_t len;
-		char *chunk = nfc(doc->orig + st, i - st, &len);
+		char *chunk = nfc(s + st, i - st, &len);
 		if (chunk) {
-			wc_buf_add(&out, chunk, len);
-			for (size_t k = 0; k < len; k++)
-				*WC_PUSH(doc->map, n, cap) = st;
+			if (mode == MAP_BYTES)
+				put_aligned(c, s + st, i - st, chunk, len, base + st);
+			else
+				put(c, chunk, len, base + (mode == MAP_CHUNKS ? st : 0));
 			free(chunk);
 			continue;
 		}
@@ -101,17 +148,31 @@ static int normalize_with_map(wc_doc *doc, size_t from)
 		 * the valid characters around them stay as they are. */
 		for (size_t j = st; j < i;) {
 			size_t cs = j;
-			int32_t c = wc_utf8_next(doc->orig, i, &j);
-			const char *bytes = c < 0 ? "\xEF\xBF\xBD" : doc->orig + cs;
-			size_t nb = c < 0 ? 3 : j - cs;
-			wc_buf_add(&out, bytes, nb);
-			for (size_t k = 0; k < nb; k++)
-				*WC_PUSH(doc->map, n, cap) = cs;
+			int32_t ch = wc_utf8_next(s, i, &j);
+			size_t at = base + (mode == MAP_START ? 0 : cs);
+			if (ch < 0)
+				put(c, "\xEF\xBF\xBD", 3, at);
+			else
+				put(c, s + cs, j - cs, at);
 		}
 	}
-	*WC_PUSH(doc->map, n, cap) = doc->orig_len;
-	doc->len = out.len;
-	doc->text = wc_buf_take(&out);
+}
+
+/* The text and its map become the doc's; end is where the text ends in the
+ * input (the map's entry for offset doc->len). */
+static void finish_composing(wc_doc *doc, composer *c, size_t end)
+{
+	*WC_PUSH(c->map, c->n, c->cap) = end;
+	doc->map = c->map;
+	doc->len = c->out.len;
+	doc->text = wc_buf_take(&c->out);
+}
+
+static int normalize_with_map(wc_doc *doc, size_t from)
+{
+	composer c = {0};
+	put_normalized(&c, doc->orig + from, doc->orig_len - from, from, MAP_CHUNKS);
+	finish_composing(doc, &c, doc->orig_len);
 	return 0;
 }
 
@@ -331,6 +392,119 @@ static size_t code_points_to(const wc_doc *doc, size_t o)
 
 /* ---- the doc -------------------------------------------------------------------------- */
 
+/* The doc's own copy of the input, padded for PCRE2 as its text may be. */
+static void doc_start(wc_doc *doc, const wc_reader_input *in, const wc_locale *loc, wc_role role)
+{
+	memset(doc, 0, sizeof *doc);
+	doc->path = wc_xstrdup(in->path);
+	doc->loc = loc;
+	doc->role = role;
+	doc->orig = wc_xmalloc(in->len + SUBJECT_PADDING);
+	if (in->len)
+		memcpy(doc->orig, in->bytes, in->len);
+	memset(doc->orig + in->len, 0, SUBJECT_PADDING);
+	doc->orig_len = in->len;
+}
+
+/* A text range of the composed text: a paragraph before trimming. */
+typedef struct {
+	size_t start, end;
+} span;
+
+/* The text of several segments (or one that is not all of the rest of the
+ * input): each normalized on its own, paragraphs (WC_PARAS_SEGMENTS) joined
+ * by a line break that maps to the start of the next one.  *spans receives
+ * the paragraphs' text ranges. */
+static void compose(wc_doc *doc, const wc_segmap *v, span **spans, size_t *nspans)
+{
+	composer c = {0};
+	size_t cap = 0, end = doc->orig_len;
+	for (size_t i = 0; i < v->nsegs; i++) {
+		const wc_segment *g = &v->segs[i];
+		bool starts = i == 0 || (v->paras == WC_PARAS_SEGMENTS && (g->flags & WC_SEG_PARA));
+		if (starts && i > 0) {
+			(*spans)[*nspans - 1].end = c.out.len;
+			put(&c, "\n", 1, g->start);
+		}
+		if (starts)
+			*WC_PUSH(*spans, *nspans, cap) = (span){c.out.len, 0};
+		if (g->text)
+			put_normalized(&c, g->text, g->len, g->start, MAP_START);
+		else
+			put_normalized(&c, doc->orig + g->start, g->end - g->start, g->start, MAP_BYTES);
+		end = g->end;
+	}
+	if (*nspans)
+		(*spans)[*nspans - 1].end = c.out.len;
+	finish_composing(doc, &c, end);
+}
+
+/* Whether the version is all of the input from its one segment on, the
+ * bytes as read: plain text, prepared on the fast paths of normalize(). */
+static bool rest_of_input(const wc_doc *doc, const wc_segmap *v)
+{
+	return v->nsegs == 1 && !v->segs[0].text && v->segs[0].end == doc->orig_len;
+}
+
+static void segment_paragraphs(wc_doc *doc, const span *spans, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!blank(doc->text, spans[i].start, spans[i].end))
+			add_para(doc, spans[i].start, spans[i].end);
+}
+
+int wc_doc_init_segmap(wc_doc *doc, const wc_reader_input *in, const wc_segmap *v,
+                       const wc_locale *loc)
+{
+	doc_start(doc, in, loc, v->role);
+	find_lines(doc);
+	mark_columns(doc);
+	span *spans = NULL;
+	size_t nspans = 0;
+	if (!rest_of_input(doc, v))
+		compose(doc, v, &spans, &nspans);
+	else if (normalize(doc, v->segs[0].start, v->has_invalid) < 0) {
+		wc_diags_add(in->diags, in->path, 0, 0, NULL, "text cannot be normalized to NFC");
+		return WC_EINPUT;
+	} else if (v->paras == WC_PARAS_SEGMENTS) {
+		nspans = 1;
+		spans = wc_xmalloc(sizeof *spans);
+		spans[0] = (span){0, doc->len};
+	}
+	pad_text(doc);
+	if (v->paras == WC_PARAS_LINES)
+		split_paragraphs(doc);
+	else
+		segment_paragraphs(doc, spans, nspans);
+	free(spans);
+	return WC_OK;
+}
+
+typedef struct {
+	wc_doc *doc;
+	const wc_reader_input *in;
+	const wc_locale *loc;
+	size_t versions;
+} one_doc;
+
+static int init_one(void *ctx, const wc_segmap *v)
+{
+	one_doc *o = ctx;
+	if (o->versions++) {
+		wc_reader_diag(o->in, SIZE_MAX, "holds more than one version, where one is read");
+		return WC_EUSAGE;
+	}
+	return wc_doc_init_segmap(o->doc, o->in, v, o->loc);
+}
+
+int wc_doc_read(wc_doc *doc, const wc_reader_input *in, wc_reader_fn read, const wc_locale *loc)
+{
+	one_doc o = {doc, in, loc, 0};
+	/* A doc the reader refused is empty, and still to be freed with wc_doc_fini. */
+	memset(doc, 0, sizeof *doc);
+	return read(in, init_one, &o);
+}
+
 int wc_doc_init(wc_doc *doc, const char *path, const wc_locale *loc, wc_role role,
                 const char *bytes, size_t len, wc_diags *diags)
 {
@@ -340,44 +514,16 @@ int wc_doc_init(wc_doc *doc, const char *path, const wc_locale *loc, wc_role rol
 int wc_doc_init_ex(wc_doc *doc, const char *path, const wc_locale *loc, wc_role role,
                    const char *bytes, size_t len, unsigned flags, wc_diags *diags)
 {
-	memset(doc, 0, sizeof *doc);
-	doc->path = wc_xstrdup(path);
-	doc->loc = loc;
-	doc->role = role;
-	doc->orig = wc_xmalloc(len + SUBJECT_PADDING);
-	if (len)
-		memcpy(doc->orig, bytes, len);
-	memset(doc->orig + len, 0, SUBJECT_PADDING);
-	doc->orig_len = len;
-	const char *nul = memchr(bytes, '\0', len);
-	if (nul) {
-		wc_diags_add(diags, path, 0, 0, NULL, "NUL byte at byte offset %zu: not a text file",
-		             (size_t)(nul - bytes));
-		return WC_EINPUT;
-	}
-	size_t bad = wc_utf8_invalid_at(bytes, len);
-	bool repair = bad != (size_t)-1 && (flags & WC_DOC_REPLACE_INVALID);
-	if (bad != (size_t)-1 && !repair) {
-		doc->text = wc_xstrdup("");
-		find_lines(doc);
-		size_t line, col;
-		wc_doc_position(doc, bad, &line, &col);
-		wc_diags_add(diags, path, (int)line, (int)col, NULL,
-		             "invalid UTF-8 at byte offset %zu (byte 0x%02X); --replace-invalid checks it anyway",
-		             bad, (unsigned char)bytes[bad]);
-		return WC_EINPUT;
-	}
-	find_lines(doc);
-	mark_columns(doc);
-	/* A byte order mark is no part of the text. */
-	size_t from = len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	if (normalize(doc, from, repair) < 0) {
-		wc_diags_add(diags, path, 0, 0, NULL, "text cannot be normalized to NFC");
-		return WC_EINPUT;
-	}
-	pad_text(doc);
-	split_paragraphs(doc);
-	return WC_OK;
+	wc_reader_input in = {path, bytes, len, loc ? loc->lang : NULL, role, flags, diags};
+	return wc_doc_read(doc, &in, wc_read_plain_text, loc);
+}
+
+void wc_bytes_position(const char *bytes, size_t len, size_t offset, size_t *line, size_t *column)
+{
+	wc_doc d = {.orig = (char *)bytes, .orig_len = len};
+	find_lines(&d);
+	wc_doc_position(&d, offset, line, column);
+	free(d.line_starts);
 }
 
 void wc_doc_clear_results(wc_doc *doc)

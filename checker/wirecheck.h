@@ -6,9 +6,10 @@
  * their text is intact (quotation marks, number formats, doubled words).
  *
  * Pipeline: a wc_ruleset is loaded from rule directories (locales, fact rules,
- * terms); a wc_bundle collects the versions of one story; wc_bundle_check()
- * prepares, extracts, aligns and checks them and returns a wc_report, which the
- * reporters format.
+ * terms); a wc_bundle collects the versions of one story (each input read by
+ * the reader of its format, wc_input_format, into one or more versions);
+ * wc_bundle_check() prepares, extracts, aligns and checks them and returns a
+ * wc_report, which the reporters format.
  *
  * Ownership, once for the whole API: every wc_X_new() is paired with a
  * wc_X_free() that accepts NULL.  An object owns everything it returns
@@ -155,6 +156,25 @@ int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang,
                        const char *path, const char *text, size_t len,
                        wc_diags *diags);
 
+/* Input formats: how the bytes of an input become the text of one or more
+ * versions (each finding still names a line:column of the input as read).
+ * Plain text is the one format so far, and the default of every call that
+ * takes none. */
+typedef enum { WC_INPUT_TEXT = 0 } wc_input_format;
+
+/* Parses an input format name ("text"); -1 if unknown. */
+int wc_input_format_parse(const char *name);
+/* "text"; NULL for a value that is no format. */
+const char *wc_input_format_name(wc_input_format format);
+
+/* wc_bundle_add_text for an input in the given format.  A format may yield
+ * several versions from one input (a bilingual file: its source and its
+ * translation), each with its own language and role; plain text yields one,
+ * in lang and role.  WC_EUSAGE (with a diagnostic) for an unknown format. */
+int wc_bundle_add_text_ex(wc_bundle *b, wc_role role, const char *lang,
+                          const char *path, const char *text, size_t len,
+                          wc_input_format format, wc_diags *diags);
+
 /* With on != 0, invalid UTF-8 in texts added afterwards is replaced by U+FFFD
  * (positions still refer to the bytes as read) instead of being an error. */
 void wc_bundle_set_replace_invalid(wc_bundle *b, int on);
@@ -185,6 +205,10 @@ int wc_bundle_set_min_coverage(wc_bundle *b, double share);
  * does), and after the limit of wc_bundle_set_max_input. */
 int wc_bundle_add_file(wc_bundle *b, wc_role role, const char *lang,
                        const char *path, wc_diags *diags);
+/* wc_bundle_add_file for an input in the given format (see
+ * wc_bundle_add_text_ex). */
+int wc_bundle_add_file_ex(wc_bundle *b, wc_role role, const char *lang,
+                          const char *path, wc_input_format format, wc_diags *diags);
 
 /* Runs every stage and returns the findings.  Caller frees the report.
  * Returns NULL with *err set when the bundle has no source. */
@@ -332,8 +356,8 @@ wc_batch *wc_batch_new(wc_ruleset *rs, const wc_batch_options *opt, FILE *out, w
 
 /* Queues one JSON Lines record, numbered lineno in the output; the bytes are
  * copied.  A blank line is skipped.  Blocks while the window is full.  The
- * record: {"id", "source": {"lang", "text" or "path"}, "translations": [...],
- * "related": [...]}.  A malformed record is written as {"line", "error"}. */
+ * record: {"id", "source": {"lang", "text" or "path", "format"}, "translations":
+ * [...], "related": [...]}; "format" is an input format name, "text" if absent.  A malformed record is written as {"line", "error"}. */
 int wc_batch_add_json(wc_batch *b, const char *line, size_t len, size_t lineno);
 
 /* Reads JSON Lines from in until end of file and queues each record, numbering

@@ -93,32 +93,22 @@ void unit_locale_free(wc_locale *loc)
 	free(loc);
 }
 
-static bool blank_line(const char *s, size_t n)
+/* Fails the test when the text does not prepare. */
+static wc_doc *prepared(wc_doc *doc, int rc, wc_diags *d)
 {
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-			return false;
-	return true;
+	if (rc != WC_OK) {
+		wc_diags_print(d, stderr);
+		fail_msg("the test's text does not prepare: %s", wc_strerror(rc));
+	}
+	wc_diags_free(d);
+	return doc;
 }
 
 wc_doc *unit_doc_new(const wc_locale *loc, const char *text, size_t len)
 {
 	wc_doc *doc = wc_xcalloc(1, sizeof *doc);
-	doc->path = wc_xstrdup("test");
-	doc->loc = loc;
-	doc->text = wc_xstrndup(text, len);
-	doc->len = len;
-	size_t line = 1, start = 0;
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && text[i] != '\n')
-			continue;
-		size_t end = i > start && text[i - 1] == '\r' ? i - 1 : i;
-		if (!blank_line(text + start, end - start))
-			*WC_PUSH(doc->paras, doc->npara, doc->paras_cap) = (wc_para){start, end, line};
-		line++;
-		start = i + 1;
-	}
-	return doc;
+	wc_diags *d = wc_diags_new();
+	return prepared(doc, wc_doc_init(doc, "test", loc, WC_ROLE_SOURCE, text, len, d), d);
 }
 
 wc_doc *unit_doc_str(const wc_locale *loc, const char *text)
@@ -135,12 +125,25 @@ wc_doc *unit_doc_load(const wc_locale *loc, const char *path)
 	return doc;
 }
 
+/* The reader of one paragraph: all of the text, lines and all. */
+static int one_paragraph(const wc_reader_input *in, wc_reader_emit emit, void *ctx)
+{
+	wc_segment seg = {0, in->len, NULL, 0, WC_SEG_PARA};
+	wc_segmap v = {in->lang, in->role, &seg, 1, WC_PARAS_SEGMENTS, false};
+	return emit(ctx, &v);
+}
+
+wc_doc *unit_doc_paragraph(const wc_locale *loc, const char *text)
+{
+	wc_doc *doc = wc_xcalloc(1, sizeof *doc);
+	wc_diags *d = wc_diags_new();
+	wc_reader_input in = {"test", text, strlen(text), loc->lang, WC_ROLE_SOURCE, 0, d};
+	return prepared(doc, wc_doc_read(doc, &in, one_paragraph, loc), d);
+}
+
 void unit_doc_free(wc_doc *doc)
 {
-	free(doc->path);
-	free(doc->text);
-	free(doc->paras);
-	free(doc->quotations);
+	wc_doc_fini(doc);
 	free(doc);
 }
 

@@ -36,7 +36,8 @@ static void test_record_paths(void **state)
 	wc_bundle *b = record("{\"id\": \"s1\", \"meta\": {\"any\": [1]},"
 	                      " \"source\": {\"lang\": \"en\", \"text\": \"ZTE paid 80,000 dollars.\"},"
 	                      " \"translations\": [{\"lang\": \"da\", \"text\": \"ZTE betalte 80.000 dollar.\"},"
-	                      "   {\"lang\": \"sv\", \"text\": \"ZTE betalade 80 000 dollar.\", \"path\": \"x/zte.sv.txt\"}],"
+	                      "   {\"lang\": \"sv\", \"text\": \"ZTE betalade 80 000 dollar.\", \"path\": \"x/zte.sv.txt\","
+	                      "    \"format\": \"text\"}],"
 	                      " \"related\": [{\"lang\": \"en\", \"text\": \"ZTE paid.\"}]}",
 	                      &id, &error);
 	assert_non_null(b);
@@ -101,7 +102,14 @@ static void test_record_errors(void **state)
 		{"{\"id\": \"a\", \"source\": {\"lang\": \"en\", \"text\": 1}}",
 		 "column 46: \"source\" \"text\" must be a string, not a number", 1},
 		{"{\"id\": \"a\", \"source\": {\"lang\": \"en\", \"text\": \"x\", \"txt\": 1}}",
-		 "column 51: \"source\" has an unknown key \"txt\" (lang, text, path, meta)", 1},
+		 "column 51: \"source\" has an unknown key \"txt\" (lang, text, path, format, meta)", 1},
+		{"{\"id\": \"a\", \"source\": {\"lang\": \"en\", \"text\": \"x\", \"format\": \"xml\"}}",
+		 "column 61: \"source\" \"format\" \"xml\" is unknown (the formats: text)", 1},
+		{"{\"id\": \"a\", \"source\": {\"lang\": \"en\", \"text\": \"x\", \"format\": 1}}",
+		 "column 61: \"source\" \"format\" must be a string, not a number", 1},
+		{"{\"id\": \"a\", \"source\": {\"lang\": \"en\", \"text\": \"x\"}, \"translations\": [{\"lang\": \"da\", "
+		 "\"text\": \"y\", \"format\": \"\"}]}",
+		 "column 107: translations[0] \"format\" must be a non-empty string without NUL", 1},
 		{"{\"id\": \"a\", \"source\": {\"lang\": \"en\", \"text\": \"x\"}, \"translations\": {}}",
 		 "column 68: \"translations\" must be an array, not an object", 1},
 		{"{\"id\": \"a\", \"source\": {\"lang\": \"en\", \"text\": \"x\"}, \"translations\": [{\"lang\": \"da\"}]}",

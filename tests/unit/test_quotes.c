@@ -338,9 +338,7 @@ static void test_found_stays_on_its_line(void **state)
 	(void)state;
 	/* A wrapped paragraph: one paragraph over two lines. */
 	unit_run r = {locale_new("da"), NULL, {0}};
-	r.doc = unit_doc_str(r.loc, "\"Det er slut,\n\" sagde han.");
-	r.doc->npara = 1;
-	r.doc->paras[0].end = r.doc->len;
+	r.doc = unit_doc_paragraph(r.loc, "\"Det er slut,\n\" sagde han.");
 	wc_check_quotes(r.doc, &r.fs);
 	UNIT_EXPECT(&r.fs, {DET, 1});
 	assert_string_equal(r.fs.v[0].found, "\" sagde");

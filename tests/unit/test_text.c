@@ -241,9 +241,7 @@ static void test_hyphen_spacing_not(void **state)
 
 	/* A wrapped paragraph: one paragraph over two lines. */
 	unit_run r = {locale_new("en"), NULL, {0}};
-	r.doc = unit_doc_str(r.loc, "a list of\n-items wrapped in one paragraph");
-	r.doc->npara = 1;
-	r.doc->paras[0].end = r.doc->len;
+	r.doc = unit_doc_paragraph(r.loc, "a list of\n-items wrapped in one paragraph");
 	wc_check_text(r.doc, &r.fs);
 	UNIT_EXPECT_NONE(&r.fs);
 	unit_run_free(&r);

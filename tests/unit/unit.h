@@ -10,6 +10,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include "findings.h"
+#include "reader.h"
 
 /* support.c: the helpers the tests share.  Paths are relative to the
  * repository root, where the tests run; what returns char * is the caller's. */
@@ -32,16 +33,20 @@ int unit_rules_setup_strict(void **state);
 /* Group teardown: frees unit_rules. */
 int unit_rules_teardown(void **state);
 
-/* ---- hand-made locales and docs: a check tested without the earlier stages ---- */
+/* ---- hand-made locales; docs prepared by the real reader path ---- */
 /* Frees a locale a test filled by hand (lang, quote pairs, word lists). */
 void unit_locale_free(wc_locale *loc);
-/* A doc of text in loc, one paragraph per non-blank line as the fixtures are written. */
+/* A doc of text in loc as a plain-text file of it is prepared (wc_doc_init:
+ * NFC, paragraphs by lines); fails the test if the text does not prepare. */
 wc_doc *unit_doc_new(const wc_locale *loc, const char *text, size_t len);
 /* unit_doc_new of a NUL-terminated text. */
 wc_doc *unit_doc_str(const wc_locale *loc, const char *text);
 /* unit_doc_new of the file at path. */
 wc_doc *unit_doc_load(const wc_locale *loc, const char *path);
-/* Frees a doc of unit_doc_new. */
+/* A doc whose whole text is one paragraph (a wrapped paragraph), read
+ * through the reader interface by a one-segment reader. */
+wc_doc *unit_doc_paragraph(const wc_locale *loc, const char *text);
+/* Frees a doc of unit_doc_new or unit_doc_paragraph. */
 void unit_doc_free(wc_doc *doc);
 /* The line of the paragraph that holds byte offset. */
 size_t unit_line_of(const wc_doc *doc, size_t offset);
