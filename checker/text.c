@@ -93,9 +93,6 @@ static void put(composer *c, const char *bytes, size_t nb, size_t orig)
 
 /* How the bytes put_normalized appends map back to the input. */
 typedef enum {
-	MAP_CHUNKS,     /* each byte to where its chunk began, so a non-ASCII character
-	                 * after an ASCII one maps to that one: plain text whose NFC
-	                 * differs, as it always was (MAP_BYTES would be exact) */
 	MAP_BYTES,      /* what NFC left as it was to its own byte; what it changed to
 	                 * the first character it changed */
 	MAP_START       /* all to the start: the text is not the input's bytes (an entity) */
@@ -140,7 +137,7 @@ static void put_normalized(composer *c, const char *s, size_t n, size_t base, ma
 			if (mode == MAP_BYTES)
 				put_aligned(c, s + st, i - st, chunk, len, base + st);
 			else
-				put(c, chunk, len, base + (mode == MAP_CHUNKS ? st : 0));
+				put(c, chunk, len, base);
 			free(chunk);
 			continue;
 		}
@@ -171,7 +168,7 @@ static void finish_composing(wc_doc *doc, composer *c, size_t end)
 static int normalize_with_map(wc_doc *doc, size_t from)
 {
 	composer c = {0};
-	put_normalized(&c, doc->orig + from, doc->orig_len - from, from, MAP_CHUNKS);
+	put_normalized(&c, doc->orig + from, doc->orig_len - from, from, MAP_BYTES);
 	finish_composing(doc, &c, doc->orig_len);
 	return 0;
 }

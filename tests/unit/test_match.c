@@ -1,4 +1,4 @@
-/* test_match.c — unit tests of match.c (stage 5) through wc_bundle_check:
+/* test_match.c — unit tests of check_facts.c (stage 5) through wc_bundle_check:
  * the whole ZTE fixtures (translations and related stories), and a bundle
  * checked twice.  Small bundles (changed, dropped and added facts, related
  * coverage, titles, verdicts) are cases in tests/cases/match.cases.  Uses
