@@ -47,15 +47,31 @@ typedef struct wc_locale {
 
 /* ---- rules -------------------------------------------------------------------- */
 
-/* WC_K_ENTITY is a place or organisation of terms/ (kind "name" in rule
- * files and reports); a person's name is part of a WC_K_TITLE fact. */
+/* The fact kinds, one line each in kinds.def (name, normaliser, scope, rank). */
+enum { WC_OCCURRENCE, WC_STORY };
+
 typedef enum {
-	WC_K_NUMBER, WC_K_MONEY, WC_K_DURATION, WC_K_DATE, WC_K_TITLE, WC_K_ENTITY, WC_K_CODE,
+#define WC_KIND(e, name, norm, scope, rank) WC_K_##e,
+#include "kinds.def"
+#undef WC_KIND
 	WC_K_COUNT
 } wc_kind;
 
+/* Titles and places are matched once per story, not fact by fact. */
+static inline bool wc_kind_per_story(wc_kind k)
+{
+	switch (k) {
+#define WC_KIND(e, name, norm, scope, rank) case WC_K_##e: return scope == WC_STORY;
+#include "kinds.def"
+#undef WC_KIND
+	default: return false;
+	}
+}
+
 const char *wc_kind_name(wc_kind k);
 int wc_kind_parse(const char *s);
+/* "number, money, …": every kind name, for messages. */
+const char *wc_kind_list(void);
 
 typedef struct {
 	char *lang;             /* or "*" */

@@ -576,7 +576,7 @@ static void load_rule(loader *ld, const wc_ynode *m)
 	int k = wc_kind_parse(kind);
 	if (k < 0) {
 		FAIL(ld, wc_ymap_get(m, "kind"),
-		     "unknown kind '%s' (number, money, duration, date, title, name, code)", kind);
+		     "unknown kind '%s' (%s)", kind, wc_kind_list());
 		return;
 	}
 	size_t dup = id_find(&ld->rule_ids, id, rule_id, ld->rs);

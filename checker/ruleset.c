@@ -9,7 +9,22 @@
 #include <string.h>
 
 static const char *const kind_names[WC_K_COUNT] = {
-	"number", "money", "duration", "date", "title", "name", "code"};
+#define WC_KIND(e, name, norm, scope, rank) name,
+#include "kinds.def"
+#undef WC_KIND
+};
+
+/* Each name with ", " before it; the list starts past the first. */
+static const char kind_list[] = ""
+#define WC_KIND(e, name, norm, scope, rank) ", " name
+#include "kinds.def"
+#undef WC_KIND
+	;
+
+const char *wc_kind_list(void)
+{
+	return kind_list + 2;
+}
 
 const char *wc_kind_name(wc_kind k)
 {
