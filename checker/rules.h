@@ -22,15 +22,10 @@ typedef struct wc_locale {
 	bool quote_continuation;    /* an unclosed quote may continue in the next paragraph */
 	int32_t quotes_spaced[4];   /* marks set off from the quotation by a space (fr « ») */
 	size_t nquotes_spaced;
-	wc_lexicon weekdays, months, number_words, joiners, scales,
-	           time_units,      /* "year", "Tag": the units of a duration */
-	           currencies, relative, titles, names;
-	/* Ordinal words ("twentieth", "ersten") and decades in words ("the
-	 * twenties", "lata dwudzieste"): their canonical forms are numbers. */
-	wc_lexicon ordinals, decades;
-	/* Units of a number: "%", "percent", "Prozentpunkte" (canonical forms
-	 * percent and percentage-point). */
-	wc_lexicon percent;
+	/* The word lists: weekdays, months, number_words, time_units, … (one
+	 * line each in macros.def, which says where each comes from). */
+#define WC_LEXICON(field, key, cls, loader, canon) wc_lexicon field;
+#include "macros.def"
 	wc_strlist minus;           /* words that make the number after them negative */
 	wc_strlist stopwords;       /* frequent words, for language identification */
 	wc_strlist genitive;        /* suffixes a name may take: "s", "’s", ":s" */
@@ -138,7 +133,8 @@ void wc_locale_free(wc_locale *loc);
 void wc_compiled_free(struct wc_compiled *c);
 void wc_compiled_set_limits(struct wc_compiled *c, unsigned match_limit, unsigned depth_limit);
 
-/* "january" … "december", NULL (rules_load.c). */
+/* "january" … "december", NULL; "monday" … "sunday", NULL (rules_load.c). */
 extern const char *const wc_month_ids[];
+extern const char *const wc_weekday_ids[];
 
 #endif

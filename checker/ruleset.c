@@ -87,11 +87,8 @@ void wc_locale_free(wc_locale *loc)
 	wc_strlist_free(&loc->files);
 	wc_strlist_free(&loc->group_also);
 	free(loc->quotes_also);
-	wc_lexicon *lx[] = {&loc->weekdays, &loc->months, &loc->number_words, &loc->joiners,
-	                    &loc->scales, &loc->time_units, &loc->currencies, &loc->relative,
-	                    &loc->titles, &loc->names, &loc->ordinals, &loc->decades, &loc->percent};
-	for (size_t i = 0; i < sizeof lx / sizeof *lx; i++)
-		wc_lex_free(lx[i]);
+#define WC_LEXICON(field, key, cls, loader, canon) wc_lex_free(&loc->field);
+#include "macros.def"
 	wc_strlist_free(&loc->genitive);
 	wc_strlist_free(&loc->articles);
 	wc_strlist_free(&loc->minus);
