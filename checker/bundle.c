@@ -5,6 +5,8 @@
  * quotations across versions (check_facts.c, check_quotes.c), judge each
  * translation as a whole (check_version.c), and hand the
  * findings to report.c.  Related coverage is checked for contradictions only.
+ * Which pass runs on which version, and when, is checks.def's: the roles and
+ * stage columns of the checks a pass emits.
  */
 #include "facts.h"
 #include "checks.h"
