@@ -5,6 +5,8 @@
  * quotations across versions (check_facts.c, check_quotes.c), judge each
  * translation as a whole (check_version.c), and hand the
  * findings to report.c.  Related coverage is checked for contradictions only.
+ * Which pass runs on which version, and when, is checks.def's: the roles and
+ * stage columns of the checks a pass emits.
  */
 #include "facts.h"
 #include "checks.h"
@@ -190,6 +192,129 @@ static void put_source_first(wc_bundle *b)
 		b->docs[i].index = i;
 }
 
+/* ---- the passes of checks.def --------------------------------------------------- */
+
+int wc_pass_extract(const wc_pass *p)
+{
+	return wc_extract_doc(p->rs, p->doc, p->fs, p->diags) < 0 ? WC_ERULES : WC_OK;
+}
+
+int wc_pass_quotes(const wc_pass *p)
+{
+	wc_check_quotes(p->doc, p->fs);
+	return WC_OK;
+}
+
+int wc_pass_text(const wc_pass *p)
+{
+	wc_check_text(p->doc, p->fs);
+	return WC_OK;
+}
+
+int wc_pass_numbers(const wc_pass *p)
+{
+	wc_check_numbers(p->doc, p->fs);
+	return WC_OK;
+}
+
+/* A translation without text gets one finding (version.empty), not one for
+ * every fact and quotation of the source. */
+int wc_pass_facts(const wc_pass *p)
+{
+	if (!p->empty)
+		wc_match_facts(p->rs, p->src, p->doc, p->al, p->fs);
+	return WC_OK;
+}
+
+int wc_pass_quote_pairs(const wc_pass *p)
+{
+	if (!p->empty) {
+		wc_check_quote_missing(p->src, p->doc, p->al, p->fs);
+		wc_quote_defects_as_in_source(p->src, p->doc, p->al, p->fs);
+	}
+	return WC_OK;
+}
+
+int wc_pass_version(const wc_pass *p)
+{
+	wc_check_version(p->rs, p->src, p->doc, p->al, p->min_coverage, p->fs);
+	return WC_OK;
+}
+
+static const struct {
+	int stage;
+	unsigned roles;
+	int (*run)(const wc_pass *);
+} registry[] = {
+#define WC_CHECK(e, name, sev, roles, stage, pass, desc) {stage, roles, pass},
+#include "checks.def"
+#undef WC_CHECK
+};
+
+/* The roles a pass runs on: those of all its checks.  0 for any but the
+ * first line of the pass, so that it runs once. */
+static unsigned pass_roles(size_t i)
+{
+	unsigned roles = 0;
+	for (size_t j = 0; j < WC_CHECK_COUNT; j++) {
+		if (registry[j].run != registry[i].run)
+			continue;
+		if (j < i)
+			return 0;
+		roles |= registry[j].roles;
+	}
+	return roles;
+}
+
+/* Runs the passes of one stage on p->doc, in the order of checks.def. */
+static int run_stage(int stage, const wc_pass *p)
+{
+	for (size_t i = 0; i < WC_CHECK_COUNT; i++) {
+		if (registry[i].stage != stage || !(pass_roles(i) & (1u << p->doc->role)))
+			continue;
+		int rc = registry[i].run(p);
+		if (rc < 0)
+			return rc;
+	}
+	return WC_OK;
+}
+
+/* Every version's facts and own text first: the pairs need both sides'. */
+static int check_versions(wc_bundle *b, wc_findings *fs, wc_diags *diags)
+{
+	for (size_t i = 0; i < b->ndocs; i++) {
+		wc_pass p = {.rs = b->rs, .doc = &b->docs[i], .fs = fs, .diags = diags};
+		int rc = run_stage(WC_STAGE_EXTRACT, &p);
+		if (rc < 0)
+			return rc;
+		if ((rc = run_stage(WC_STAGE_TEXT, &p)) < 0)
+			return rc;
+	}
+	return WC_OK;
+}
+
+static int check_pairs(wc_bundle *b, wc_findings *fs, wc_diags *diags)
+{
+	wc_doc *src = &b->docs[0];
+	for (size_t i = 1; i < b->ndocs; i++) {
+		wc_doc *d = &b->docs[i];
+		wc_alignment al;
+		wc_align_docs(src, d, &al);
+		wc_pass p = {.rs = b->rs, .doc = d, .src = src, .al = &al,
+		             .empty = d->role == WC_ROLE_TRANSLATION && d->npara == 0,
+		             .min_coverage = b->min_coverage, .fs = fs, .diags = diags};
+		int rc = run_stage(WC_STAGE_PAIR, &p);
+		/* The report keeps the alignment for side-by-side views. */
+		free(d->aligned_to);
+		d->aligned_to = al.t2s;
+		al.t2s = NULL;
+		wc_alignment_free(&al);
+		if (rc < 0)
+			return rc;
+	}
+	return WC_OK;
+}
+
 wc_report *wc_bundle_check(wc_bundle *b, wc_diags *diags, int *err)
 {
 	*err = WC_OK;
@@ -200,41 +325,13 @@ wc_report *wc_bundle_check(wc_bundle *b, wc_diags *diags, int *err)
 	}
 	put_source_first(b);
 	wc_findings fs = {0};
-	for (size_t i = 0; i < b->ndocs; i++) {
-		wc_doc *d = &b->docs[i];
-		if (wc_extract_doc(b->rs, d, &fs, diags) < 0) {
-			*err = WC_ERULES;
-			wc_findings_free(&fs);
-			return NULL;
-		}
-		if (d->role == WC_ROLE_RELATED)
-			continue;
-		wc_check_quotes(d, &fs);
-		wc_check_text(d, &fs);
-		wc_check_numbers(d, &fs);
-	}
-	wc_doc *src = &b->docs[0];
-	for (size_t i = 1; i < b->ndocs; i++) {
-		wc_doc *d = &b->docs[i];
-		wc_alignment al;
-		wc_align_docs(src, d, &al);
-		/* A translation without text gets one finding (version.empty), not
-		 * one for every fact and quotation of the source. */
-		bool empty = d->role == WC_ROLE_TRANSLATION && d->npara == 0;
-		if (!empty)
-			wc_match_facts(b->rs, src, d, &al, &fs);
-		if (empty) {
-			wc_check_version(b->rs, src, d, &al, b->min_coverage, &fs);
-		} else if (d->role == WC_ROLE_TRANSLATION) {
-			wc_check_quote_missing(src, d, &al, &fs);
-			wc_quote_defects_as_in_source(src, d, &al, &fs);
-			wc_check_version(b->rs, src, d, &al, b->min_coverage, &fs);
-		}
-		/* The report keeps the alignment for side-by-side views. */
-		free(d->aligned_to);
-		d->aligned_to = al.t2s;
-		al.t2s = NULL;
-		wc_alignment_free(&al);
+	int rc = check_versions(b, &fs, diags);
+	if (rc >= 0)
+		rc = check_pairs(b, &fs, diags);
+	if (rc < 0) {
+		*err = rc;
+		wc_findings_free(&fs);
+		return NULL;
 	}
 	wc_report *r = wc_report_build(b->docs, b->ndocs, &fs);
 	wc_findings_free(&fs);

@@ -66,7 +66,7 @@ typedef struct {
 
 static bool is_entity(const wc_xfact *f)
 {
-	return f->kind == WC_K_TITLE || f->kind == WC_K_ENTITY;
+	return wc_kind_per_story(f->kind);
 }
 
 static bool streq(const char *a, const char *b)

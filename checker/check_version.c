@@ -45,7 +45,7 @@ enum { EXCERPT_MAX = 60 }; /* code points of a source paragraph quoted in a mess
  * leaves their source flags alone), so they carry no per-fact evidence. */
 static bool counts_for_coverage(const wc_xfact *f)
 {
-	return f->kind != WC_K_TITLE && f->kind != WC_K_ENTITY;
+	return !wc_kind_per_story(f->kind);
 }
 
 size_t wc_coverage_facts(const wc_doc *src, size_t *carried)

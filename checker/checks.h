@@ -10,6 +10,24 @@
 #include "findings.h"
 #include "langid.h"
 
+/* What a pass of checks.def sees: the version it checks and, in the pair
+ * stage, the source and their alignment. */
+typedef struct {
+	wc_ruleset *rs;
+	wc_doc *doc;
+	wc_doc *src;            /* WC_STAGE_PAIR only */
+	const wc_alignment *al; /* WC_STAGE_PAIR only */
+	bool empty;             /* doc is a translation without text */
+	double min_coverage;
+	wc_findings *fs;
+	wc_diags *diags;
+} wc_pass;
+
+/* The passes named in checks.def; < 0 (a WC_E* code) stops the bundle. */
+#define WC_CHECK(e, name, sev, roles, stage, pass, desc) int pass(const wc_pass *p);
+#include "checks.def"
+#undef WC_CHECK
+
 /* check_quotes.c: pairs the quote marks of each paragraph (fills
  * doc->quotations) and reports quote.unbalanced, quote.detached, quote.style. */
 void wc_check_quotes(wc_doc *doc, wc_findings *fs);

@@ -10,10 +10,11 @@
 
 #include "rules.h"
 
+/* The macros of rule patterns ({number}), one line each in macros.def. */
 enum {
-	M_DIGITS, M_NUMBER_WORDS, M_SCALE, M_NUMBER, M_CURRENCY, M_CURRENCY_SYMBOL, M_TIME_UNIT,
-	M_WEEKDAY, M_MONTH, M_RELATIVE_DATE, M_TITLE, M_PLACE, M_NAME, M_ORDINAL_WORD, M_DECADE_WORD,
-	M_PERCENT, M_COUNT
+#define WC_MACRO(e, name, lex, cls, build) M_##e,
+#include "macros.def"
+	M_COUNT
 };
 extern const char *const wc_macro_names[M_COUNT];
 
@@ -22,9 +23,13 @@ extern const char *const wc_macro_names[M_COUNT];
 #define WC_CALLOUT_NUMBER_SPAN 201
 #define WC_NUMBER_WORDS_MAX_BYTES 256
 
-/* Named groups a rule pattern may use; the kind decides which it needs. */
-enum { G_VALUE, G_UNIT, G_CUR, G_WD, G_MONTH, G_DAY, G_YEAR, G_REL, G_TITLE, G_NAME, G_TERM, G_MNUM,
-       G_HOUR, G_MINUTE, G_AMPM, G_ZONE, G_DECADE, G_CENTURY, G_HUNDREDS, G_ORD, G_HALF, G_COUNT };
+/* Named groups a rule pattern may use (macros.def); the kind decides which
+ * it needs. */
+enum {
+#define WC_GROUP(e, name) G_##e,
+#include "macros.def"
+	G_COUNT
+};
 
 typedef struct {
 	const wc_rule *rule;

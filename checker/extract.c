@@ -382,55 +382,84 @@ static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
 	return true;
 }
 
-static bool normalize_candidate(wc_locale *loc, const match_view *m, candidate *c)
+/* ---- one normaliser per kind (kinds.def) ------------------------------------- */
+
+static bool normalize_number_fact(wc_locale *loc, const match_view *m, candidate *c)
 {
 	const wc_lex_item *it;
 	size_t s, e;
+	if (!normalize_number(loc, m, c, true))
+		return false;
+	/* "20th", "20.", "20e": an ordinal compares with ordinals */
+	if (group_span(m, G_ORD, &s, &e))
+		c->f.unit = wc_xstrdup("ordinal");
+	else if ((it = group_lookup(m, G_UNIT, &loc->percent)))
+		c->f.unit = wc_xstrdup(it->canon);
+	keep_sign(loc, m->text, c);
+	return true;
+}
+
+static bool normalize_money(wc_locale *loc, const match_view *m, candidate *c)
+{
+	const wc_lex_item *it;
+	if (!(it = group_lookup(m, G_CUR, &loc->currencies)) || !normalize_number(loc, m, c, false))
+		return false;
+	c->f.unit = wc_xstrdup(it->canon);
+	return true;
+}
+
+static bool normalize_duration(wc_locale *loc, const match_view *m, candidate *c)
+{
+	const wc_lex_item *it;
+	size_t s, e;
+	if (!(it = group_lookup(m, G_UNIT, &loc->time_units)) || !normalize_number(loc, m, c, false))
+		return false;
+	c->f.unit = wc_xstrdup(it->canon);
+	/* "deux ans et demi", "dos años y medio": the half after the unit */
+	if (group_span(m, G_HALF, &s, &e)) {
+		add_half(&c->f.value);
+		c->f.weak = false; /* "un an et demi" is no article */
+	}
+	return true;
+}
+
+static bool normalize_title(wc_locale *loc, const match_view *m, candidate *c)
+{
+	const wc_lex_item *it;
+	size_t s, e;
+	if (!(it = group_lookup(m, G_TITLE, &loc->titles)) || !group_span(m, G_NAME, &s, &e))
+		return false;
+	c->f.value = wc_xstrdup(it->canon);
+	c->f.unit = wc_xstrndup(m->text + s, e - s);
+	c->f.name = wc_name_key(loc, m->text + s, e - s);
+	return true;
+}
+
+static bool normalize_entity(wc_locale *loc, const match_view *m, candidate *c)
+{
+	const wc_lex_item *it;
+	if (!(it = group_lookup(m, G_TERM, &loc->names)))
+		return false;
+	c->f.value = wc_xstrdup(it->canon);
+	return true;
+}
+
+static bool normalize_code(wc_locale *loc, const match_view *m, candidate *c)
+{
+	size_t s, e;
+	(void)loc;
+	if (!group_span(m, G_VALUE, &s, &e))
+		return false;
+	c->f.value = wc_casefold(m->text + s, e - s);
+	return true;
+}
+
+static bool normalize_candidate(wc_locale *loc, const match_view *m, candidate *c)
+{
 	switch (m->cp->rule->kind) {
-	case WC_K_NUMBER:
-		if (!normalize_number(loc, m, c, true))
-			return false;
-		/* "20th", "20.", "20e": an ordinal compares with ordinals */
-		if (group_span(m, G_ORD, &s, &e))
-			c->f.unit = wc_xstrdup("ordinal");
-		else if ((it = group_lookup(m, G_UNIT, &loc->percent)))
-			c->f.unit = wc_xstrdup(it->canon);
-		keep_sign(loc, m->text, c);
-		return true;
-	case WC_K_MONEY:
-		if (!(it = group_lookup(m, G_CUR, &loc->currencies)) || !normalize_number(loc, m, c, false))
-			return false;
-		c->f.unit = wc_xstrdup(it->canon);
-		return true;
-	case WC_K_DURATION:
-		if (!(it = group_lookup(m, G_UNIT, &loc->time_units)) || !normalize_number(loc, m, c, false))
-			return false;
-		c->f.unit = wc_xstrdup(it->canon);
-		/* "deux ans et demi", "dos años y medio": the half after the unit */
-		if (group_span(m, G_HALF, &s, &e)) {
-			add_half(&c->f.value);
-			c->f.weak = false; /* "un an et demi" is no article */
-		}
-		return true;
-	case WC_K_DATE:
-		return normalize_date(loc, m, c);
-	case WC_K_TITLE:
-		if (!(it = group_lookup(m, G_TITLE, &loc->titles)) || !group_span(m, G_NAME, &s, &e))
-			return false;
-		c->f.value = wc_xstrdup(it->canon);
-		c->f.unit = wc_xstrndup(m->text + s, e - s);
-		c->f.name = wc_name_key(loc, m->text + s, e - s);
-		return true;
-	case WC_K_ENTITY:
-		if (!(it = group_lookup(m, G_TERM, &loc->names)))
-			return false;
-		c->f.value = wc_xstrdup(it->canon);
-		return true;
-	case WC_K_CODE:
-		if (!group_span(m, G_VALUE, &s, &e))
-			return false;
-		c->f.value = wc_casefold(m->text + s, e - s);
-		return true;
+#define WC_KIND(e, name, norm, scope, rank) case WC_K_##e: return norm(loc, m, c);
+#include "kinds.def"
+#undef WC_KIND
 	default:
 		return false;
 	}
@@ -592,8 +621,10 @@ static void collect_paragraph(run *r)
 static int kind_rank(wc_kind k)
 {
 	static const int rank[WC_K_COUNT] = {
-		[WC_K_MONEY] = 0, [WC_K_DURATION] = 1, [WC_K_DATE] = 2, [WC_K_TITLE] = 3,
-		[WC_K_ENTITY] = 4, [WC_K_CODE] = 5, [WC_K_NUMBER] = 6};
+#define WC_KIND(e, name, norm, scope, rank) [WC_K_##e] = rank,
+#include "kinds.def"
+#undef WC_KIND
+	};
 	return rank[k];
 }
 

@@ -43,7 +43,7 @@ void wc_emit(wc_findings *fs, int check, int severity, const wc_doc *doc,
              const char *fmt, ...)
 {
 	static const wc_severity defaults[] = {
-#define WC_CHECK(e, name, sev, desc) sev,
+#define WC_CHECK(e, name, sev, roles, stage, pass, desc) sev,
 #include "checks.def"
 #undef WC_CHECK
 	};
@@ -84,9 +84,10 @@ void wc_findings_free(wc_findings *fs)
 static const struct {
 	const char *name;
 	wc_severity severity;
+	unsigned roles;
 	const char *description;
 } checks[] = {
-#define WC_CHECK(e, name, sev, desc) {name, sev, desc},
+#define WC_CHECK(e, name, sev, roles, stage, pass, desc) {name, sev, roles, desc},
 #include "checks.def"
 #undef WC_CHECK
 };
@@ -109,4 +110,12 @@ wc_severity wc_check_default_severity(size_t i)
 const char *wc_check_description(size_t i)
 {
 	return i < WC_CHECK_COUNT ? checks[i].description : NULL;
+}
+
+bool wc_check_runs_on(const char *name, wc_role role)
+{
+	for (size_t i = 0; i < WC_CHECK_COUNT; i++)
+		if (strcmp(checks[i].name, name) == 0)
+			return (checks[i].roles & (1u << role)) != 0;
+	return true;
 }

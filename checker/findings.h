@@ -7,8 +7,15 @@
 
 #include "doc.h"
 
+/* The versions a check runs on (a mask of roles), and the stage of the
+ * pipeline it runs in: the columns of checks.def that bundle.c dispatches by. */
+#define WC_ON_SOURCE (1u << WC_ROLE_SOURCE)
+#define WC_ON_TRANSLATION (1u << WC_ROLE_TRANSLATION)
+#define WC_ON_RELATED (1u << WC_ROLE_RELATED)
+enum { WC_STAGE_EXTRACT, WC_STAGE_TEXT, WC_STAGE_PAIR };
+
 enum {
-#define WC_CHECK(e, name, sev, desc) WC_CHECK_##e,
+#define WC_CHECK(e, name, sev, roles, stage, pass, desc) WC_CHECK_##e,
 #include "checks.def"
 #undef WC_CHECK
 	WC_CHECK_COUNT
@@ -54,5 +61,8 @@ void wc_emit(wc_findings *fs, int check, int severity, const wc_doc *doc,
              const char *expected, const char *found, const char *rule,
              const char *fmt, ...) WC_PRINTF(12, 13);
 void wc_findings_free(wc_findings *fs);
+/* Whether the check of this name runs on a version of this role; a name the
+ * registry does not know (a hand-built report's) runs on every role. */
+bool wc_check_runs_on(const char *name, wc_role role);
 
 #endif

@@ -8,27 +8,13 @@
  * CI is exactly what the exit status says; the failure carries those
  * findings, one compiler-style line each.  Findings below the gate are in the
  * testcase's system-out.  A check that never runs on a version of that role
- * (fact checks on the source, text checks on related coverage: bundle.c
- * decides) is a skipped testcase rather than a pass it did not earn.
+ * (fact checks on the source, text checks on related coverage: the roles
+ * column of checks.def) is a skipped testcase rather than a pass it did not earn.
  */
 #include "report.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Which checks bundle.c runs on a version of this role. */
-static int check_runs_on(wc_role role, const char *check)
-{
-	switch (role) {
-	case WC_ROLE_TRANSLATION:
-		return 1;
-	case WC_ROLE_RELATED:
-		return strcmp(check, "fact.mismatch") == 0 || strcmp(check, "rule.limit") == 0;
-	default: /* the source: only the checks of a version's own text */
-		return strncmp(check, "fact.", 5) != 0 && strcmp(check, "quote.missing") != 0 &&
-		       strncmp(check, "version.", 8) != 0 && strncmp(check, "paragraph.", 10) != 0;
-	}
-}
 
 /* The checks to list: the registry's, then any name a (hand-built) report
  * holds that the registry does not know, so that no finding goes unlisted. */
@@ -79,7 +65,7 @@ static case_counts count_case(const wc_report *r, size_t v, const char *check, w
 
 static int skipped(const wc_report *r, size_t v, const char *check, case_counts c)
 {
-	return c.above + c.below == 0 && !check_runs_on(r->versions[v].role, check);
+	return c.above + c.below == 0 && !wc_check_runs_on(check, r->versions[v].role);
 }
 
 static tally count_suite(const wc_report *r, size_t v, const names *ns, wc_severity gate)

@@ -22,15 +22,10 @@ typedef struct wc_locale {
 	bool quote_continuation;    /* an unclosed quote may continue in the next paragraph */
 	int32_t quotes_spaced[4];   /* marks set off from the quotation by a space (fr « ») */
 	size_t nquotes_spaced;
-	wc_lexicon weekdays, months, number_words, joiners, scales,
-	           time_units,      /* "year", "Tag": the units of a duration */
-	           currencies, relative, titles, names;
-	/* Ordinal words ("twentieth", "ersten") and decades in words ("the
-	 * twenties", "lata dwudzieste"): their canonical forms are numbers. */
-	wc_lexicon ordinals, decades;
-	/* Units of a number: "%", "percent", "Prozentpunkte" (canonical forms
-	 * percent and percentage-point). */
-	wc_lexicon percent;
+	/* The word lists: weekdays, months, number_words, time_units, … (one
+	 * line each in macros.def, which says where each comes from). */
+#define WC_LEXICON(field, key, cls, loader, canon) wc_lexicon field;
+#include "macros.def"
 	wc_strlist minus;           /* words that make the number after them negative */
 	wc_strlist stopwords;       /* frequent words, for language identification */
 	wc_strlist genitive;        /* suffixes a name may take: "s", "’s", ":s" */
@@ -56,15 +51,31 @@ typedef struct wc_locale {
 
 /* ---- rules -------------------------------------------------------------------- */
 
-/* WC_K_ENTITY is a place or organisation of terms/ (kind "name" in rule
- * files and reports); a person's name is part of a WC_K_TITLE fact. */
+/* The fact kinds, one line each in kinds.def (name, normaliser, scope, rank). */
+enum { WC_OCCURRENCE, WC_STORY };
+
 typedef enum {
-	WC_K_NUMBER, WC_K_MONEY, WC_K_DURATION, WC_K_DATE, WC_K_TITLE, WC_K_ENTITY, WC_K_CODE,
+#define WC_KIND(e, name, norm, scope, rank) WC_K_##e,
+#include "kinds.def"
+#undef WC_KIND
 	WC_K_COUNT
 } wc_kind;
 
+/* Titles and places are matched once per story, not fact by fact. */
+static inline bool wc_kind_per_story(wc_kind k)
+{
+	switch (k) {
+#define WC_KIND(e, name, norm, scope, rank) case WC_K_##e: return scope == WC_STORY;
+#include "kinds.def"
+#undef WC_KIND
+	default: return false;
+	}
+}
+
 const char *wc_kind_name(wc_kind k);
 int wc_kind_parse(const char *s);
+/* "number, money, …": every kind name, for messages. */
+const char *wc_kind_list(void);
 
 typedef struct {
 	char *lang;             /* or "*" */
@@ -131,7 +142,8 @@ void wc_locale_free(wc_locale *loc);
 void wc_compiled_free(struct wc_compiled *c);
 void wc_compiled_set_limits(struct wc_compiled *c, unsigned match_limit, unsigned depth_limit);
 
-/* "january" … "december", NULL (rules_load.c). */
+/* "january" … "december", NULL; "monday" … "sunday", NULL (rules_load.c). */
 extern const char *const wc_month_ids[];
+extern const char *const wc_weekday_ids[];
 
 #endif

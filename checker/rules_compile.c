@@ -182,40 +182,104 @@ static char *term_macro(const wc_locale *loc, const wc_lexicon *lx)
 	return r;
 }
 
-static void build_macros(wc_compiled *c, const wc_locale *loc)
+/* ---- the builders of macros.def ---------------------------------------------------- */
+
+static char *digits_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
 {
-	char *digits = digits_regex(loc);
-	char *words = words_regex(loc);
-	char *scale = wc_lex_regex(&loc->scales, false);
-	c->macro[M_DIGITS] = digits;
-	c->macro[M_NUMBER_WORDS] = words;
-	c->macro[M_SCALE] = bounded(scale, true);
-	c->macro[M_NUMBER] = wc_xasprintf(
-		"(?<![\\p{L}\\p{N}.,_@#])(?:%s|%s)(?:\\s?(?i:%s))?(?![\\p{L}\\p{N}_])", digits, words, scale);
+	(void)c, (void)lx;
+	return digits_regex(loc);
+}
+
+static char *words_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c, (void)lx;
+	return words_regex(loc);
+}
+
+static char *scale_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c, (void)loc;
+	char *scale = wc_lex_regex(lx, false);
+	char *r = bounded(scale, true);
 	free(scale);
-	c->macro[M_CURRENCY] = lex_macro(&loc->currencies, true);
-	char *sym = wc_lex_regex(&loc->currencies, true);
-	c->macro[M_CURRENCY_SYMBOL] = wc_xasprintf("(?:%s)", sym);
+	return r;
+}
+
+/* Digits or number words, and a scale word after them ("1.2 billion"). */
+static char *number_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)loc;
+	char *scale = wc_lex_regex(lx, false);
+	char *r = wc_xasprintf("(?<![\\p{L}\\p{N}.,_@#])(?:%s|%s)(?:\\s?(?i:%s))?(?![\\p{L}\\p{N}_])",
+	                       c->macro[M_DIGITS], c->macro[M_NUMBER_WORDS], scale);
+	free(scale);
+	return r;
+}
+
+/* Whole words of the lexicon, without regard to case (acronyms aside). */
+static char *word_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c, (void)loc;
+	return lex_macro(lx, true);
+}
+
+static char *symbol_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c, (void)loc;
+	char *sym = wc_lex_regex(lx, true);
+	char *r = wc_xasprintf("(?:%s)", sym);
 	free(sym);
-	c->macro[M_TIME_UNIT] = lex_macro(&loc->time_units, true);
-	c->macro[M_WEEKDAY] = calendar_macro(&loc->weekdays, !loc->weekdays_case_sensitive);
-	c->macro[M_MONTH] = calendar_macro(&loc->months, !loc->months_case_sensitive);
-	c->macro[M_RELATIVE_DATE] = lex_macro(&loc->relative, true);
-	c->macro[M_TITLE] = lex_macro(&loc->titles, true);
-	c->macro[M_PLACE] = term_macro(loc, &loc->names);
-	c->macro[M_ORDINAL_WORD] = lex_macro(&loc->ordinals, true);
-	c->macro[M_DECADE_WORD] = lex_macro(&loc->decades, true);
-	c->macro[M_PERCENT] = unit_macro(&loc->percent);
-	/* A person's name: capitalized words, initials with a dot ("George W.
-	 * Bush"); possessive quantifiers keep it linear. */
-	c->macro[M_NAME] = wc_xstrdup(
+	return r;
+}
+
+static char *weekday_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c;
+	return calendar_macro(lx, !loc->weekdays_case_sensitive);
+}
+
+static char *month_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c;
+	return calendar_macro(lx, !loc->months_case_sensitive);
+}
+
+static char *place_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c;
+	return term_macro(loc, lx);
+}
+
+/* A person's name: capitalized words, initials with a dot ("George W.
+ * Bush"); possessive quantifiers keep it linear. */
+static char *person_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c, (void)loc, (void)lx;
+	return wc_xstrdup(
 		"(?-i:\\p{Lu}[\\p{L}’'\\-]*+(?:[ \\x{A0}](?:\\p{Lu}\\.|\\p{Lu}[\\p{L}’'\\-]*+)){0,3}+)");
 }
 
+static char *percent_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c, (void)loc;
+	return unit_macro(lx);
+}
+
+/* In the order of macros.def, so that {number} finds {digits} built. */
+static void build_macros(wc_compiled *c, const wc_locale *loc)
+{
+#define LEX(field) (&loc->field)
+#define NO_LEX NULL
+#define WC_MACRO(e, name, lex, cls, build) c->macro[M_##e] = build(c, loc, lex);
+#include "macros.def"
+#undef LEX
+#undef NO_LEX
+}
+
 const char *const wc_macro_names[M_COUNT] = {
-	"digits", "number_words", "scale", "number", "currency", "currency_symbol", "time_unit",
-	"weekday", "month", "relative_date", "title", "place", "name", "ordinal_word", "decade_word",
-	"percent"};
+#define WC_MACRO(e, name, lex, cls, build) name,
+#include "macros.def"
+};
 
 /* Expands {macro} references.  Returns NULL and sets *bad to the offset of an
  * unknown macro.  Quantifiers such as {1,3} contain no letters and pass. */
@@ -256,8 +320,9 @@ static char *expand(const wc_compiled *c, const char *pat, size_t *bad)
 /* ---- compiling ----------------------------------------------------------------------- */
 
 static const char *const group_names[G_COUNT] = {
-	"value", "unit", "cur", "wd", "month", "day", "year", "rel", "title", "name", "term", "mnum",
-	"hour", "minute", "ampm", "zone", "decade", "century", "hundreds", "ord", "half"};
+#define WC_GROUP(e, name) name,
+#include "macros.def"
+};
 
 static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_pattern *p,
                            const char *lang, wc_diags *diags)

@@ -438,15 +438,35 @@ const char *const wc_month_ids[] = {"january", "february", "march", "april", "ma
                                     "july", "august", "september", "october", "november",
                                     "december", NULL};
 
+const char *const wc_weekday_ids[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                      "saturday", "sunday", NULL};
+
+/* The lexicons a locale file holds as top-level maps: the WC_LEX_FORMS
+ * lines of macros.def (the others are read with numbers: or from terms/). */
+#define LEX_KEY_WC_LEX_FORMS(key) key,
+#define LEX_KEY_WC_LEX_NUMBERS(key)
+#define LEX_KEY_WC_LEX_TERMS(key)
+#define LEX_LOAD_WC_LEX_FORMS(field, key, canon)                                                  \
+	if ((n = wc_ymap_get(root, key)))                                                          \
+		load_forms_map(ld, &loc->field, n, key, canon);
+#define LEX_LOAD_WC_LEX_NUMBERS(field, key, canon)
+#define LEX_LOAD_WC_LEX_TERMS(field, key, canon)
+
+static void load_lexicons(loader *ld, wc_locale *loc, const wc_ynode *root)
+{
+	const wc_ynode *n;
+#define WC_LEXICON(field, key, cls, loader, canon) LEX_LOAD_##loader(field, key, canon)
+#include "macros.def"
+}
+
 static void load_locale(loader *ld, const wc_ynode *root)
 {
-	static const char *const keys[] = {"lang", "name", "numbers", "quotes", "weekdays", "months",
+	static const char *const keys[] = {"lang", "name", "numbers", "quotes",
+#define WC_LEXICON(field, key, cls, loader, canon) LEX_KEY_##loader(key)
+#include "macros.def"
 	                                   "months_case_sensitive", "weekdays_case_sensitive",
-	                                   "relative_dates", "time_units", "ordinals", "decades",
-	                                   "currencies", "genitive", "name_endings", "text", "examples",
+	                                   "genitive", "name_endings", "text", "examples",
 	                                   "stopwords", "length_factor", NULL};
-	static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-	                                       "saturday", "sunday", NULL};
 	wc_ycheck_keys(&ld->y, root, keys);
 	const char *lang = wc_yscalar(&ld->y, wc_ymap_get(root, "lang"), "lang");
 	if (!lang) {
@@ -462,24 +482,11 @@ static void load_locale(loader *ld, const wc_ynode *root)
 		load_numbers(ld, loc, n);
 	if ((n = wc_ymap_get(root, "quotes")))
 		load_quotes(ld, loc, n);
-	if ((n = wc_ymap_get(root, "weekdays")))
-		load_forms_map(ld, &loc->weekdays, n, "weekdays", weekdays);
-	if ((n = wc_ymap_get(root, "months")))
-		load_forms_map(ld, &loc->months, n, "months", wc_month_ids);
+	load_lexicons(ld, loc, root);
 	if ((n = wc_ymap_get(root, "months_case_sensitive")))
 		wc_yboolean(&ld->y, n, "months_case_sensitive", &loc->months_case_sensitive);
 	if ((n = wc_ymap_get(root, "weekdays_case_sensitive")))
 		wc_yboolean(&ld->y, n, "weekdays_case_sensitive", &loc->weekdays_case_sensitive);
-	if ((n = wc_ymap_get(root, "relative_dates")))
-		load_forms_map(ld, &loc->relative, n, "relative_dates", NULL);
-	if ((n = wc_ymap_get(root, "time_units")))
-		load_forms_map(ld, &loc->time_units, n, "time_units", NULL);
-	if ((n = wc_ymap_get(root, "currencies")))
-		load_forms_map(ld, &loc->currencies, n, "currencies", NULL);
-	if ((n = wc_ymap_get(root, "ordinals")))
-		load_forms_map(ld, &loc->ordinals, n, "ordinals", NULL);
-	if ((n = wc_ymap_get(root, "decades")))
-		load_forms_map(ld, &loc->decades, n, "decades", NULL);
 	each_string(ld, wc_ymap_get(root, "genitive"), "genitive", add_to_strlist, &loc->genitive);
 	each_string(ld, wc_ymap_get(root, "name_endings"), "name_endings", add_to_strlist, &loc->name_endings);
 	each_string(ld, wc_ymap_get(root, "stopwords"), "stopwords", add_to_strlist, &loc->stopwords);
@@ -621,7 +628,7 @@ static void load_rule(loader *ld, const wc_ynode *m)
 	int k = wc_kind_parse(kind);
 	if (k < 0) {
 		FAIL(ld, wc_ymap_get(m, "kind"),
-		     "unknown kind '%s' (number, money, duration, date, title, name, code)", kind);
+		     "unknown kind '%s' (%s)", kind, wc_kind_list());
 		return;
 	}
 	size_t dup = id_find(&ld->rule_ids, id, rule_id, ld->rs);

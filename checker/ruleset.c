@@ -9,7 +9,22 @@
 #include <string.h>
 
 static const char *const kind_names[WC_K_COUNT] = {
-	"number", "money", "duration", "date", "title", "name", "code"};
+#define WC_KIND(e, name, norm, scope, rank) name,
+#include "kinds.def"
+#undef WC_KIND
+};
+
+/* Each name with ", " before it; the list starts past the first. */
+static const char kind_list[] = ""
+#define WC_KIND(e, name, norm, scope, rank) ", " name
+#include "kinds.def"
+#undef WC_KIND
+	;
+
+const char *wc_kind_list(void)
+{
+	return kind_list + 2;
+}
 
 const char *wc_kind_name(wc_kind k)
 {
@@ -72,11 +87,8 @@ void wc_locale_free(wc_locale *loc)
 	wc_strlist_free(&loc->files);
 	wc_strlist_free(&loc->group_also);
 	free(loc->quotes_also);
-	wc_lexicon *lx[] = {&loc->weekdays, &loc->months, &loc->number_words, &loc->joiners,
-	                    &loc->scales, &loc->time_units, &loc->currencies, &loc->relative,
-	                    &loc->titles, &loc->names, &loc->ordinals, &loc->decades, &loc->percent};
-	for (size_t i = 0; i < sizeof lx / sizeof *lx; i++)
-		wc_lex_free(lx[i]);
+#define WC_LEXICON(field, key, cls, loader, canon) wc_lex_free(&loc->field);
+#include "macros.def"
 	wc_strlist_free(&loc->genitive);
 	wc_strlist_free(&loc->articles);
 	wc_strlist_free(&loc->minus);

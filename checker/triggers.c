@@ -138,7 +138,7 @@ static void add_form(wc_compiled *c, const char *form, uint32_t cls)
 
 static void add_lexicon(wc_compiled *c, const wc_lexicon *lx, uint32_t cls)
 {
-	for (size_t i = 0; i < lx->n; i++)
+	for (size_t i = 0; cls && i < lx->n; i++)
 		add_form(c, lx->items[i].form, cls);
 }
 
@@ -150,21 +150,17 @@ typedef struct {
 	bool unknown;            /* could start anywhere: scan instead */
 } start_set;
 
+/* The classes a macro's match may start with (macros.def); 0 for an
+ * unknown name or a macro whose start is not known. */
 static uint32_t macro_class(const char *name, size_t n)
 {
-	static const struct {
-		const char *name;
-		uint32_t cls;
-	} m[] = {
-		{"number", T_DIGIT | T_NUMWORD}, {"digits", T_DIGIT}, {"number_words", T_NUMWORD},
-		{"scale", T_SCALE}, {"currency", T_CURRENCY | T_SYMBOL}, {"currency_symbol", T_SYMBOL | T_CURRENCY},
-		{"time_unit", T_UNIT}, {"weekday", T_WEEKDAY}, {"month", T_MONTH},
-		{"relative_date", T_RELATIVE}, {"title", T_TITLE}, {"place", T_PLACE}, {"name", T_UPPER},
-		{"ordinal_word", T_ORDINAL}, {"decade_word", T_DECADE},
+	static const uint32_t cls[M_COUNT] = {
+#define WC_MACRO(e, mname, lex, mcls, build) [M_##e] = mcls,
+#include "macros.def"
 	};
-	for (size_t i = 0; i < sizeof m / sizeof *m; i++)
-		if (strlen(m[i].name) == n && strncmp(m[i].name, name, n) == 0)
-			return m[i].cls;
+	for (size_t i = 0; i < M_COUNT; i++)
+		if (strlen(wc_macro_names[i]) == n && strncmp(wc_macro_names[i], name, n) == 0)
+			return cls[i];
 	return 0;
 }
 
@@ -397,17 +393,9 @@ bool wc_pattern_has_known_start(const char *pattern)
 
 void wc_triggers_build(wc_compiled *c, const wc_locale *loc)
 {
-	add_lexicon(c, &loc->number_words, T_NUMWORD);
-	add_lexicon(c, &loc->scales, T_SCALE);
-	add_lexicon(c, &loc->currencies, T_CURRENCY);
-	add_lexicon(c, &loc->time_units, T_UNIT);
-	add_lexicon(c, &loc->weekdays, T_WEEKDAY);
-	add_lexicon(c, &loc->months, T_MONTH);
-	add_lexicon(c, &loc->relative, T_RELATIVE);
-	add_lexicon(c, &loc->titles, T_TITLE);
-	add_lexicon(c, &loc->names, T_PLACE);
-	add_lexicon(c, &loc->ordinals, T_ORDINAL);
-	add_lexicon(c, &loc->decades, T_DECADE);
+	/* Every lexicon with a token class (macros.def). */
+#define WC_LEXICON(field, key, cls, loader, canon) add_lexicon(c, &loc->field, cls);
+#include "macros.def"
 	/* Number words glue into compounds (femogtyve, fünfundzwanzig): a word
 	 * whose first two letters begin a number word may be one.  Those
 	 * prefixes go into the table under a mark no word starts with. */

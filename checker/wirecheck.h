@@ -118,7 +118,7 @@ void wc_ruleset_set_match_limit(wc_ruleset *rs, unsigned limit);
 /* ---- facts ---------------------------------------------------------------- */
 
 typedef struct {
-	const char *kind;   /* "number", "money", "duration", "date", "title", "name", "code" */
+	const char *kind;   /* a name of checker/kinds.def: "number", "money", "date" … */
 	const char *text;   /* the text as written */
 	const char *value;  /* normalized: "80000", "1200000000", "monday", "vice-premier" */
 	const char *unit;   /* "USD", "year", "weekday", a person's name for titles; or NULL */
