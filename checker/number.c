@@ -362,8 +362,8 @@ static bool fraction_value(const int64_t *vals, size_t nvals, bool joined, bool 
 			return false; /* only the last word may be a fraction */
 	if (nvals > 1 && !wc_compose_number_words(vals, nvals - 1, &whole))
 		return false;
-	if (whole > INT64_MAX / 1000 - 1000)
-		return false;
+	if (whole > INT64_MAX / 2000 - 1000)
+		return false; /* the arithmetic below stays in range */
 	int64_t code = mark - WC_FRACTION_MARK;
 	if (code >= WC_FRACTION_UNIT) { /* "a third of": one part */
 		if (nvals > 1)
