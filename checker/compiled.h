@@ -24,7 +24,7 @@ extern const char *const wc_macro_names[M_COUNT];
 
 /* Named groups a rule pattern may use; the kind decides which it needs. */
 enum { G_VALUE, G_UNIT, G_CUR, G_WD, G_MONTH, G_DAY, G_YEAR, G_REL, G_TITLE, G_NAME, G_TERM, G_MNUM,
-       G_HOUR, G_MINUTE, G_AMPM, G_ZONE, G_DECADE, G_CENTURY, G_HUNDREDS, G_ORD, G_COUNT };
+       G_HOUR, G_MINUTE, G_AMPM, G_ZONE, G_DECADE, G_CENTURY, G_HUNDREDS, G_ORD, G_MINOR, G_COUNT };
 
 typedef struct {
 	const wc_rule *rule;

@@ -331,6 +331,90 @@ static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
 	return true;
 }
 
+/* The decimal string v times 10^places, written as the number parser
+ * writes values: no leading or trailing zeros, no dot without decimals.
+ * Shifting the dot of the string keeps it exact ("0.34", not 0.34000001). */
+static char *shift_decimal(const char *v, int places)
+{
+	wc_buf d = {0};
+	int point = -1;  /* digits before the dot */
+	for (const char *p = v; *p; p++) {
+		if (*p == '.')
+			point = (int)d.len;
+		else
+			wc_buf_putc(&d, *p);
+	}
+	char *digits = wc_buf_take(&d);
+	int n = (int)strlen(digits);
+	point = (point < 0 ? n : point) + places;
+	wc_buf b = {0};
+	if (point <= 0)
+		wc_buf_putc(&b, '0');
+	for (int i = point < 0 ? point : 0; i < (point > n ? point : n); i++) {
+		if (i == point)
+			wc_buf_putc(&b, '.');
+		wc_buf_putc(&b, i >= 0 && i < n ? digits[i] : '0');
+	}
+	free(digits);
+	char *s = wc_buf_take(&b);
+	size_t len = strlen(s);
+	if (strchr(s, '.')) {
+		while (s[len - 1] == '0')
+			s[--len] = '\0';
+		if (s[len - 1] == '.')
+			s[--len] = '\0';
+	}
+	size_t lead = 0;  /* "0034" → "34", but "0.34" stays */
+	while (s[lead] == '0' && s[lead + 1] && s[lead + 1] != '.')
+		lead++;
+	char *out = wc_xstrdup(s + lead);
+	free(s);
+	return out;
+}
+
+static bool has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return true;
+	return false;
+}
+
+/* An amount in units of its currency.  A subunit ("34 cents", "50 pence":
+ * canonical "XXX/100", "GBP/100") is a hundredth, and counts only in digits:
+ * fr "deux cents" is 200, "34 cents" 0.34.  "€5m" has its scale as unit
+ * ("m", a million, in money only: "5m" is five metres elsewhere), and "3
+ * dollars 50 cents" its cents as minor. */
+static bool normalize_money(wc_locale *loc, const match_view *m, candidate *c)
+{
+	const wc_lex_item *it = group_lookup(m, G_CUR, &loc->currencies);
+	size_t s, e;
+	if (!it || !normalize_number(loc, m, c, false))
+		return false;
+	const char *slash = strchr(it->canon, '/');
+	int places = 0;
+	if (slash) {
+		/* "34 cents et 50 pence" is two amounts, not 34 cents and 50 */
+		if (!group_span(m, G_VALUE, &s, &e) || !has_digit(m->text + s, e - s) ||
+		    group_span(m, G_MINOR, &s, &e))
+			return false;
+		places = -2;
+	}
+	if (group_span(m, G_UNIT, &s, &e))
+		places += m->text[s] == 'k' ? 3 : 6;
+	char *v = c->f.value;
+	if (group_span(m, G_MINOR, &s, &e) && !strchr(v, '.'))
+		c->f.value = wc_xasprintf("%s.%s%.*s", v, e - s == 1 ? "0" : "", (int)(e - s), m->text + s);
+	else
+		c->f.value = wc_xstrdup(v);
+	free(v);
+	v = c->f.value;
+	c->f.value = shift_decimal(v, places);
+	free(v);
+	c->f.unit = slash ? wc_xstrndup(it->canon, (size_t)(slash - it->canon)) : wc_xstrdup(it->canon);
+	return true;
+}
+
 static bool normalize_candidate(wc_locale *loc, const match_view *m, candidate *c)
 {
 	const wc_lex_item *it;
@@ -344,10 +428,7 @@ static bool normalize_candidate(wc_locale *loc, const match_view *m, candidate *
 			c->f.unit = wc_xstrdup("ordinal");
 		return true;
 	case WC_K_MONEY:
-		if (!(it = group_lookup(m, G_CUR, &loc->currencies)) || !normalize_number(loc, m, c, false))
-			return false;
-		c->f.unit = wc_xstrdup(it->canon);
-		return true;
+		return normalize_money(loc, m, c);
 	case WC_K_DURATION:
 		if (!(it = group_lookup(m, G_UNIT, &loc->units)) || !normalize_number(loc, m, c, false))
 			return false;

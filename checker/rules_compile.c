@@ -236,7 +236,7 @@ static char *expand(const wc_compiled *c, const char *pat, size_t *bad)
 
 static const char *const group_names[G_COUNT] = {
 	"value", "unit", "cur", "wd", "month", "day", "year", "rel", "title", "name", "term", "mnum",
-	"hour", "minute", "ampm", "zone", "decade", "century", "hundreds", "ord"};
+	"hour", "minute", "ampm", "zone", "decade", "century", "hundreds", "ord", "minor"};
 
 static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_pattern *p,
                            const char *lang, wc_diags *diags)
