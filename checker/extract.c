@@ -415,6 +415,43 @@ static bool normalize_money(wc_locale *loc, const match_view *m, candidate *c)
 	return true;
 }
 
+/* An identifier, compared exactly.  A URL keeps its case (a path is
+ * case-sensitive); an e-mail address, @handle or #hashtag is case-folded, and
+ * its kind is its unit, so that only like compares with like.  A code or
+ * model name is case-folded without its hyphens and spaces: "MH-17" is
+ * "MH17", "B 33" "B33". */
+static bool normalize_code(const match_view *m, candidate *c)
+{
+	size_t s, e;
+	if (!group_span(m, G_VALUE, &s, &e))
+		return false;
+	const char *t = m->text + s;
+	size_t n = e - s;
+	const char *at = memchr(t, '@', n);
+	bool url = n > 4 && memcmp(t, "www.", 4) == 0;
+	for (size_t i = 0; i + 3 <= n && !url; i++)
+		url = memcmp(t + i, "://", 3) == 0;
+	if (url) {
+		c->f.value = wc_xstrndup(t, n);
+		c->f.unit = wc_xstrdup("url");
+		return true;
+	}
+	c->f.value = wc_casefold(t, n);
+	if (at || t[0] == '#') {
+		c->f.unit = wc_xstrdup(t[0] == '#' ? "hashtag" : at == t ? "handle" : "email");
+		return true;
+	}
+	char *w = c->f.value;
+	for (const char *r = c->f.value; *r; r++) {
+		if ((unsigned char)r[0] == 0xC2 && (unsigned char)r[1] == 0xA0)
+			r++; /* a no-break space */
+		else if (*r != '-' && *r != ' ')
+			*w++ = *r;
+	}
+	*w = '\0';
+	return true;
+}
+
 static bool normalize_candidate(wc_locale *loc, const match_view *m, candidate *c)
 {
 	const wc_lex_item *it;
@@ -449,10 +486,7 @@ static bool normalize_candidate(wc_locale *loc, const match_view *m, candidate *
 		c->f.value = wc_xstrdup(it->canon);
 		return true;
 	case WC_K_CODE:
-		if (!group_span(m, G_VALUE, &s, &e))
-			return false;
-		c->f.value = wc_casefold(m->text + s, e - s);
-		return true;
+		return normalize_code(m, c);
 	default:
 		return false;
 	}
