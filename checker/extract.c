@@ -415,6 +415,13 @@ static bool normalize_money(wc_locale *loc, const match_view *m, candidate *c)
 	return true;
 }
 
+/* A character of the name of an e-mail address (ASCII, as most are). */
+static bool local_part_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       (ch && strchr("._%+-", ch));
+}
+
 /* An identifier, compared exactly.  A URL keeps its case (a path is
  * case-sensitive); an e-mail address, @handle or #hashtag is case-folded, and
  * its kind is its unit, so that only like compares with like.  A code or
@@ -435,6 +442,15 @@ static bool normalize_code(const match_view *m, candidate *c)
 		c->f.value = wc_xstrndup(t, n);
 		c->f.unit = wc_xstrdup("url");
 		return true;
+	}
+	if (t[0] == '@' && s > 0 && local_part_char(m->text[s - 1])) {
+		/* an e-mail address, matched from its "@": take in the name */
+		while (s > 0 && local_part_char(m->text[s - 1]))
+			s--;
+		c->f.start = c->mstart = s;
+		t = m->text + s;
+		n = e - s;
+		at = memchr(t, '@', n);
 	}
 	c->f.value = wc_casefold(t, n);
 	if (at || t[0] == '#') {
