@@ -380,6 +380,16 @@ static bool has_digit(const char *s, size_t n)
 	return false;
 }
 
+/* Whether the word after text[e] and its space is a subunit ("cents"). */
+static bool subunit_at(wc_locale *loc, const char *text, size_t e)
+{
+	size_t s = e + 1, i = s;
+	while (text[i] && text[i] != ' ' && text[i] != ',' && text[i] != '.' && text[i] != '\n')
+		i++;
+	const wc_lex_item *it = wc_lex_find(&loc->currencies, text + s, i - s);
+	return it && strchr(it->canon, '/');
+}
+
 /* An amount in units of its currency.  A subunit ("34 cents", "50 pence":
  * canonical "XXX/100", "GBP/100") is a hundredth, and counts only in digits:
  * fr "deux cents" is 200, "34 cents" 0.34.  "€5m" has its scale as unit
@@ -402,6 +412,8 @@ static bool normalize_money(wc_locale *loc, const match_view *m, candidate *c)
 	}
 	if (group_span(m, G_UNIT, &s, &e))
 		places += m->text[s] == 'k' ? 3 : 6;
+	if (group_span(m, G_MINOR, &s, &e) && !subunit_at(loc, m->text, e))
+		return false;
 	char *v = c->f.value;
 	if (group_span(m, G_MINOR, &s, &e) && !strchr(v, '.'))
 		c->f.value = wc_xasprintf("%s.%s%.*s", v, e - s == 1 ? "0" : "", (int)(e - s), m->text + s);
