@@ -79,12 +79,13 @@ static bool same_value(const wc_xfact *a, const wc_xfact *b)
 	return a->kind == b->kind && streq(a->value, b->value) && streq(a->unit, b->unit);
 }
 
-/* Dates compare only within their part (weekday with weekday ...). */
+/* Dates compare only within their part (weekday with weekday ...), and
+ * identifiers within theirs (a URL with a URL, a code with a code). */
 static bool comparable(const wc_xfact *a, const wc_xfact *b)
 {
 	if (a->kind != b->kind)
 		return false;
-	return a->kind != WC_K_DATE || streq(a->unit, b->unit);
+	return (a->kind != WC_K_DATE && a->kind != WC_K_CODE) || streq(a->unit, b->unit);
 }
 
 static char *describe(const wc_doc *d, const wc_xfact *f)

@@ -382,6 +382,157 @@ static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
 	return true;
 }
 
+/* The decimal string v times 10^places, written as the number parser
+ * writes values: no leading or trailing zeros, no dot without decimals.
+ * Shifting the dot of the string keeps it exact ("0.34", not 0.34000001). */
+static char *shift_decimal(const char *v, int places)
+{
+	wc_buf d = {0};
+	int point = -1;  /* digits before the dot */
+	for (const char *p = v; *p; p++) {
+		if (*p == '.')
+			point = (int)d.len;
+		else
+			wc_buf_putc(&d, *p);
+	}
+	char *digits = wc_buf_take(&d);
+	int n = (int)strlen(digits);
+	point = (point < 0 ? n : point) + places;
+	wc_buf b = {0};
+	if (point <= 0)
+		wc_buf_putc(&b, '0');
+	for (int i = point < 0 ? point : 0; i < (point > n ? point : n); i++) {
+		if (i == point)
+			wc_buf_putc(&b, '.');
+		wc_buf_putc(&b, i >= 0 && i < n ? digits[i] : '0');
+	}
+	free(digits);
+	char *s = wc_buf_take(&b);
+	size_t len = strlen(s);
+	if (strchr(s, '.')) {
+		while (s[len - 1] == '0')
+			s[--len] = '\0';
+		if (s[len - 1] == '.')
+			s[--len] = '\0';
+	}
+	size_t lead = 0;  /* "0034" → "34", but "0.34" stays */
+	while (s[lead] == '0' && s[lead + 1] && s[lead + 1] != '.')
+		lead++;
+	char *out = wc_xstrdup(s + lead);
+	free(s);
+	return out;
+}
+
+static bool has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return true;
+	return false;
+}
+
+/* Whether the word after text[e] and its space is a subunit ("cents"). */
+static bool subunit_at(wc_locale *loc, const char *text, size_t e)
+{
+	size_t s = e + 1, i = s;
+	while (text[i] && text[i] != ' ' && text[i] != ',' && text[i] != '.' && text[i] != '\n')
+		i++;
+	const wc_lex_item *it = wc_lex_find(&loc->currencies, text + s, i - s);
+	return it && strchr(it->canon, '/');
+}
+
+/* An amount in units of its currency.  A subunit ("34 cents", "50 pence":
+ * canonical "XXX/100", "GBP/100") is a hundredth, and counts only in digits:
+ * fr "deux cents" is 200, "34 cents" 0.34.  "€5m" has its scale as unit
+ * ("m", a million, in money only: "5m" is five metres elsewhere), and "3
+ * dollars 50 cents" its cents as minor. */
+static bool normalize_money(wc_locale *loc, const match_view *m, candidate *c)
+{
+	const wc_lex_item *it = group_lookup(m, G_CUR, &loc->currencies);
+	size_t s, e;
+	if (!it || !normalize_number(loc, m, c, false))
+		return false;
+	const char *slash = strchr(it->canon, '/');
+	int places = 0;
+	if (slash) {
+		/* "34 cents et 50 pence" is two amounts, not 34 cents and 50 */
+		if (!group_span(m, G_VALUE, &s, &e) || !has_digit(m->text + s, e - s) ||
+		    group_span(m, G_MINOR, &s, &e))
+			return false;
+		places = -2;
+	}
+	if (group_span(m, G_UNIT, &s, &e))
+		places += m->text[s] == 'k' ? 3 : 6;
+	if (group_span(m, G_MINOR, &s, &e) && !subunit_at(loc, m->text, e))
+		return false;
+	char *v = c->f.value;
+	if (group_span(m, G_MINOR, &s, &e) && !strchr(v, '.'))
+		c->f.value = wc_xasprintf("%s.%s%.*s", v, e - s == 1 ? "0" : "", (int)(e - s), m->text + s);
+	else
+		c->f.value = wc_xstrdup(v);
+	free(v);
+	v = c->f.value;
+	c->f.value = shift_decimal(v, places);
+	free(v);
+	c->f.unit = slash ? wc_xstrndup(it->canon, (size_t)(slash - it->canon)) : wc_xstrdup(it->canon);
+	return true;
+}
+
+/* A character of the name of an e-mail address (ASCII, as most are). */
+static bool local_part_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       (ch && strchr("._%+-", ch));
+}
+
+/* An identifier, compared exactly.  A URL keeps its case (a path is
+ * case-sensitive); an e-mail address, @handle or #hashtag is case-folded, and
+ * its kind is its unit, so that only like compares with like.  A code or
+ * model name is case-folded without its hyphens and spaces: "MH-17" is
+ * "MH17", "B 33" "B33". */
+static bool normalize_code(wc_locale *loc, const match_view *m, candidate *c)
+{
+	(void)loc;
+	size_t s, e;
+	if (!group_span(m, G_VALUE, &s, &e))
+		return false;
+	const char *t = m->text + s;
+	size_t n = e - s;
+	const char *at = memchr(t, '@', n);
+	bool url = n > 4 && memcmp(t, "www.", 4) == 0;
+	for (size_t i = 0; i + 3 <= n && !url; i++)
+		url = memcmp(t + i, "://", 3) == 0;
+	if (url) {
+		c->f.value = wc_xstrndup(t, n);
+		c->f.unit = wc_xstrdup("url");
+		return true;
+	}
+	if (t[0] == '@' && s > 0 && local_part_char(m->text[s - 1])) {
+		/* an e-mail address, matched from its "@": take in the name */
+		while (s > 0 && local_part_char(m->text[s - 1]))
+			s--;
+		c->f.start = c->mstart = s;
+		t = m->text + s;
+		n = e - s;
+		at = memchr(t, '@', n);
+	}
+	c->f.value = wc_casefold(t, n);
+	if (at || t[0] == '#') {
+		c->f.unit = wc_xstrdup(t[0] == '#' ? "hashtag" : at == t ? "handle" : "email");
+		return true;
+	}
+	char *w = c->f.value;
+	for (const char *r = c->f.value; *r; r++) {
+		if ((unsigned char)r[0] == 0xC2 && (unsigned char)r[1] == 0xA0)
+			r++; /* a no-break space */
+		else if (*r != '-' && *r != ' ')
+			*w++ = *r;
+	}
+	*w = '\0';
+	return true;
+}
+
+
 /* ---- one normaliser per kind (kinds.def) ------------------------------------- */
 
 static bool normalize_number_fact(wc_locale *loc, const match_view *m, candidate *c)
@@ -396,15 +547,6 @@ static bool normalize_number_fact(wc_locale *loc, const match_view *m, candidate
 	else if ((it = group_lookup(m, G_UNIT, &loc->percent)))
 		c->f.unit = wc_xstrdup(it->canon);
 	keep_sign(loc, m->text, c);
-	return true;
-}
-
-static bool normalize_money(wc_locale *loc, const match_view *m, candidate *c)
-{
-	const wc_lex_item *it;
-	if (!(it = group_lookup(m, G_CUR, &loc->currencies)) || !normalize_number(loc, m, c, false))
-		return false;
-	c->f.unit = wc_xstrdup(it->canon);
 	return true;
 }
 
@@ -441,16 +583,6 @@ static bool normalize_entity(wc_locale *loc, const match_view *m, candidate *c)
 	if (!(it = group_lookup(m, G_TERM, &loc->names)))
 		return false;
 	c->f.value = wc_xstrdup(it->canon);
-	return true;
-}
-
-static bool normalize_code(wc_locale *loc, const match_view *m, candidate *c)
-{
-	size_t s, e;
-	(void)loc;
-	if (!group_span(m, G_VALUE, &s, &e))
-		return false;
-	c->f.value = wc_casefold(m->text + s, e - s);
 	return true;
 }
 

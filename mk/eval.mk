@@ -45,3 +45,11 @@ test-symmetry: $(BUILD)/wirecheck
 	@sh tests/symmetry/run $(BUILD)/wirecheck
 
 TEST_SUITES += test-symmetry
+
+# Part of make test: probe pairs of money and identifiers (tests/probes/*.tsv):
+# at least 95% hold (issue 12's target).
+.PHONY: test-probes
+test-probes: $(BUILD)/wirecheck
+	@sh tests/probes/run $(BUILD)/wirecheck 0.95
+
+TEST_SUITES += test-probes
