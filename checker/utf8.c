@@ -111,22 +111,18 @@ bool wc_is_space_u(int32_t c)
  * code point it does not cover. */
 static char *casefold_latin(const char *s, size_t n)
 {
-	size_t i = 0;
-	while (i < n) {
-		int32_t c = wc_utf8_next(s, n, &i);
-		if (c >= 0x80 && (c < 0xC0 || c > 0x17F || c == 0xD7 || c == 0xF7 || c == 0xDF ||
-		                  c == 0x130 || c == 0x149 || c == 0x17F))
-			return NULL;
-		if (c < 0)
-			return NULL;
-	}
 	/* lower case never takes more bytes in this range */
 	char *r = wc_xmalloc(n + 1), *o = r;
-	for (i = 0; i < n;) {
+	for (size_t i = 0; i < n;) {
 		int32_t c = wc_utf8_next(s, n, &i);
-		if (c < 0x80) {
+		if (c >= 0 && c < 0x80) {
 			*o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 			continue;
+		}
+		if (c < 0xC0 || c > 0x17F || c == 0xD7 || c == 0xF7 || c == 0xDF || c == 0x130 ||
+		    c == 0x149 || c == 0x17F) {
+			free(r);
+			return NULL;
 		}
 		o += utf8proc_encode_char(utf8proc_tolower(c), (utf8proc_uint8_t *)o);
 	}
