@@ -114,16 +114,17 @@ static token_kind kind_of(const tscan *t, token *tk)
 	bool joined = false;    /* the last character was a joiner */
 	while (i < tk->wend) {
 		int32_t c = cp_at(t, i, &i);
-		if (wc_is_letter(c) && !digits)
+		if (wc_is_letter(c) && !digits) {
 			letters++;
-		else if (wc_is_digit(c) && !letters)
-			digits++;
-		else if (!joined && is_joiner(c, digits > 0) && (letters || digits))
-			joined = true;
-		else
-			return TOK_OTHER;
-		if (wc_is_letter(c) || wc_is_digit(c))
 			joined = false;
+		} else if (wc_is_digit(c) && !letters) {
+			digits++;
+			joined = false;
+		} else if (!joined && is_joiner(c, digits > 0) && (letters || digits)) {
+			joined = true;
+		} else {
+			return TOK_OTHER;
+		}
 	}
 	tk->digits = digits;
 	if (joined)

@@ -302,9 +302,9 @@ static bool normalize_decade(const wc_locale *loc, const match_view *m, candidat
 	if (!group_span(m, G_DECADE, &s, &e))
 		return false;
 	/* "1980", "80", or a decade in words ("twenties", "dwudzieste") */
-	int d = m->text[s] >= '0' && m->text[s] <= '9' ? span_int(m->text, s, e)
-	                                               : word_number(&loc->decades, m->text + s, e - s);
-	if (d < 1 && !(m->text[s] >= '0' && m->text[s] <= '9'))
+	bool digits = m->text[s] >= '0' && m->text[s] <= '9';
+	int d = digits ? span_int(m->text, s, e) : word_number(&loc->decades, m->text + s, e - s);
+	if (!digits && d < 1)
 		return false;
 	if (d < 100) {
 		size_t cs, ce;
