@@ -394,7 +394,7 @@ static void match_dates_in_aligned(matcher *m)
  * (a duration) is "Jones, 59," (a number), "503 Millionen" is "$503 million"
  * when the currency is said elsewhere, "nell'agosto del 2011" (a year) is
  * "August 2011" (a date), and "Monday" is "May 5 2018" when that was a
- * Monday.  The README's table "Kinds that meet" lists these. */
+ * Monday.  docs/checks-and-matching.md lists these. */
 
 static bool is_plain_number(const wc_xfact *f)
 {

@@ -32,7 +32,7 @@
  * SHORT_RATIO_MULTI (two or more: their lengths vary less together, and only
  * they can lose a whole sentence); source paragraphs shorter than
  * SHORT_MIN_LEN code points (headlines, datelines) vary too much to judge.
- * Measured on DEMETR and the fixtures (README, "Whole-version checks"). */
+ * Measured on DEMETR and the fixtures (docs/checks-and-matching.md, "Whole-version checks"). */
 #define SHORT_RATIO 0.6
 #define SHORT_RATIO_MULTI 0.72
 #define SHORT_MIN_LEN 100

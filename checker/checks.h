@@ -52,7 +52,7 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt,
 /* ---- check_version.c: whole-version verdicts ---------------------------------- */
 
 /* The default of --min-coverage: the share of its source a translation must
- * carry (see the README's "Whole-version checks" for the measurements). */
+ * carry (see docs/checks-and-matching.md, "Whole-version checks", for the measurements). */
 #define WC_MIN_COVERAGE_DEFAULT 0.5
 
 /* How much of its source a translation carries. */

@@ -1,6 +1,6 @@
 # Hardening (issue #6): libFuzzer harnesses, regression replays of what they
-# found, and the hostile-input suite.  See the README's "Hardening: fuzzing,
-# hostile input, limits".
+# found, and the hostile-input suite.  See docs/hostile-input.md ("Hardening: fuzzing,
+# hostile input, limits").
 #
 #   make fuzz [FUZZ_SECONDS=N]   every harness for N seconds (default 600), inputs up
 #                                to FUZZ_MAX_LEN (256 KB); an input slower than
