@@ -589,13 +589,15 @@ wc_batch *wc_batch_new(wc_ruleset *rs, const wc_batch_options *opt, FILE *out, w
 		             opt->min_coverage);
 		return NULL;
 	}
-	/* Workers share the rules read-only: everything is compiled (and JIT
-	 * compiled) now, never lazily in a worker. */
-	wc_ruleset_set_lazy_jit(rs, 0);
-	for (size_t i = 0; i < wc_ruleset_lang_count(rs); i++) {
+	/* Workers share the rules read-only: every language is compiled now, so
+	 * that a rule error stops the batch before its first record.  The
+	 * machine code of a language is made at its first bundle (once, under
+	 * wc_compiled_jit's lock): a stream in three languages does not pay for
+	 * the JIT of twelve. */
+	wc_ruleset_set_lazy_jit(rs, 1);
+	rs->jit_small_texts = true;
+	for (size_t i = 0; i < wc_ruleset_lang_count(rs); i++)
 		bad |= wc_ruleset_prepare(rs, wc_ruleset_lang(rs, i), diags) < 0;
-		wc_ruleset_jit(rs, wc_ruleset_lang(rs, i));
-	}
 	if (bad)
 		return NULL;
 	char root[PATH_MAX];

@@ -7,6 +7,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 
 #include "rules.h"
 
@@ -72,7 +73,7 @@ struct wc_compiled {
 	unsigned match_limit, depth_limit;
 	uint32_t max_captures;  /* the most capture groups of any pattern: sizes the match data */
 	bool failed;
-	bool jitted;
+	atomic_bool jitted;     /* set once the machine code is there (wc_compiled_jit) */
 	wc_trigger *table;      /* open addressing, tcap a power of two */
 	size_t tcap, tcount;
 	/* For each token class, the triggered (not scanning) patterns that may

@@ -871,8 +871,8 @@ int wc_extract_doc(wc_ruleset *rs, wc_doc *doc, wc_findings *fs, wc_diags *diags
 		return rc;
 	wc_doc_clear_results(doc);
 	const wc_compiled *c = doc->loc->compiled;
-	if (!c->jitted && doc->len >= WC_JIT_WORTH_BYTES)
-		wc_compiled_jit((wc_compiled *)c); /* lazy JIT: single-threaded by contract */
+	if (rs->jit_small_texts || doc->len >= WC_JIT_WORTH_BYTES)
+		wc_compiled_jit((wc_compiled *)c); /* once; threads wait for the one that compiles */
 	wc_scratch sc;
 	wc_scratch_init(&sc, c);
 	candidates cs = {0};

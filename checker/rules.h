@@ -127,7 +127,8 @@ struct wc_ruleset {
 	wc_example *examples;
 	size_t nexamples, examples_cap;
 	unsigned match_limit, depth_limit;
-	bool lazy_jit;          /* JIT only when a large text arrives (single-threaded use) */
+	bool lazy_jit;          /* JIT at a language's first extraction, not at its prepare */
+	bool jit_small_texts;   /* ... whatever the size of that text (batch), not only a large one */
 	struct wc_stopword *stopwords; /* every locale's stop words, sorted (langid.c) */
 	size_t nstopwords;
 	size_t *stopword_hash;  /* word → its first entry + 1, open addressing */

@@ -8,6 +8,7 @@
 #include "yaml_tree.h"
 #include "compiled.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -413,17 +414,27 @@ void wc_ruleset_jit(wc_ruleset *rs, const char *lang)
 		wc_compiled_jit(loc->compiled);
 }
 
+/* Threads that share a ruleset may ask for the same language's machine code
+ * at once: one compiles it under the lock, the others wait for it, and no
+ * thread matches a pattern of the language before it is there (the acquire
+ * load pairs with the release store). */
+static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
 void wc_compiled_jit(wc_compiled *c)
 {
-	if (!c || c->jitted)
+	if (!c || atomic_load_explicit(&c->jitted, memory_order_acquire))
 		return;
-	/* Only the form each pattern runs in; the interpreter where the
-	 * platform has no JIT (pcre2_jit_compile then fails harmlessly). */
-	for (size_t i = 0; i < c->npats; i++) {
-		wc_cpattern *cp = &c->pats[i];
-		cp->jit = pcre2_jit_compile(cp->scan ? cp->re : cp->anchored, PCRE2_JIT_COMPLETE) == 0;
+	pthread_mutex_lock(&jit_lock);
+	if (!atomic_load_explicit(&c->jitted, memory_order_relaxed)) {
+		/* Only the form each pattern runs in; the interpreter where the
+		 * platform has no JIT (pcre2_jit_compile then fails harmlessly). */
+		for (size_t i = 0; i < c->npats; i++) {
+			wc_cpattern *cp = &c->pats[i];
+			cp->jit = pcre2_jit_compile(cp->scan ? cp->re : cp->anchored, PCRE2_JIT_COMPLETE) == 0;
+		}
+		atomic_store_explicit(&c->jitted, true, memory_order_release);
 	}
-	c->jitted = true;
+	pthread_mutex_unlock(&jit_lock);
 }
 
 /* Generic extractors run before keyed rules, so that a keyed rule finds the

@@ -104,8 +104,8 @@ int wc_ruleset_test(wc_ruleset *rs, wc_diags *diags, size_t *run);
 
 /* With on != 0, patterns are compiled to machine code (PCRE2 JIT) only when
  * a text of 64 KiB or more is extracted, which halves the start-up of small
- * checks.  For single-threaded use only: a ruleset shared by threads must
- * keep the default (JIT at wc_ruleset_prepare). */
+ * checks.  Safe with threads: the first thread to need a language's machine
+ * code makes it, the others wait for it. */
 void wc_ruleset_set_lazy_jit(wc_ruleset *rs, int on);
 
 /* Compiles a prepared language's patterns to machine code now (once), as a
