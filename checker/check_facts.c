@@ -605,7 +605,9 @@ static bool sure_pair(const matcher *m, size_t p)
  * leftovers. */
 static double kind_cost(const wc_xfact *s, const wc_xfact *t)
 {
-	if (s->weak && t->weak)
+	/* Two weak facts are mostly no counts ("Otto Ritter", "Three Gorges"),
+	 * but two ordinals in words are: "tenth" → "zum elften Mal". */
+	if (s->weak && t->weak && !(streq(s->unit, "ordinal") && streq(t->unit, "ordinal")))
 		return -1;
 	if (s->kind == t->kind) {
 		if (!comparable(s, t))

@@ -535,10 +535,32 @@ static bool normalize_code(wc_locale *loc, const match_view *m, candidate *c)
 
 /* ---- one normaliser per kind (kinds.def) ------------------------------------- */
 
+/* The least ordinal in words that is a fact on its own: "first" and "second"
+ * are as often no count ("at first", it "secondo" = according to). */
+#define WC_ORDINAL_WORD_MIN 3
+
+/* An ordinal in words, alone ("the tenth time", "jeder Sechste"): weak, as
+ * a translation may well say it otherwise ("for the third time" = "erneut"). */
+static bool normalize_ordinal_word(wc_locale *loc, const match_view *m, candidate *c)
+{
+	size_t s, e;
+	if (!group_span(m, G_ORD, &s, &e))
+		return false;
+	int n = word_number(&loc->ordinals, m->text + s, e - s);
+	if (n < WC_ORDINAL_WORD_MIN)
+		return false;
+	c->f.value = wc_xasprintf("%d", n);
+	c->f.unit = wc_xstrdup("ordinal");
+	c->f.weak = true;
+	return true;
+}
+
 static bool normalize_number_fact(wc_locale *loc, const match_view *m, candidate *c)
 {
 	const wc_lex_item *it;
 	size_t s, e;
+	if (!group_span(m, G_VALUE, &s, &e))
+		return normalize_ordinal_word(loc, m, c);
 	if (!normalize_number(loc, m, c, true))
 		return false;
 	/* "20th", "20.", "20e": an ordinal compares with ordinals */
