@@ -336,6 +336,43 @@ static bool dates_agree(const wc_xfact *a, const wc_xfact *b)
 	       (!x.day || !y.day || x.day == y.day) && (!x.year || !y.year || x.year == y.year);
 }
 
+/* The zones the time rule reads (rules/facts/core.yaml), east of UTC in
+ * minutes: "16:00 CET" is "15:00 UTC". */
+static bool zone_offset(const char *zone, int *minutes)
+{
+	static const struct {
+		const char *name;
+		int offset;
+	} zones[] = {{"UTC", 0},    {"BST", 60},   {"CET", 60},   {"CEST", 120},
+	             {"EST", -300}, {"EDT", -240}, {"PST", -480}, {"PDT", -420}};
+	for (size_t i = 0; i < sizeof zones / sizeof *zones; i++)
+		if (streq(zone, zones[i].name)) {
+			*minutes = zones[i].offset;
+			return true;
+		}
+	return false;
+}
+
+static int clock_minutes(const char *hhmm)
+{
+	return atoi(hhmm) * 60 + atoi(hhmm + 3);
+}
+
+/* "15:00" and "15.00 UTC": one time, its zone told on one side only; "16:00
+ * CET" and "15:00 GMT": one time in two zones. */
+static bool times_agree(const wc_xfact *a, const wc_xfact *b)
+{
+	if (a->kind != WC_K_TIME || b->kind != WC_K_TIME)
+		return false;
+	if (!a->unit || !b->unit)
+		return streq(a->value, b->value);
+	int za, zb;
+	if (!zone_offset(a->unit, &za) || !zone_offset(b->unit, &zb))
+		return false;
+	int day = 24 * 60;
+	return ((clock_minutes(a->value) - za - clock_minutes(b->value) + zb) % day + day) % day == 0;
+}
+
 /* "last year", "this year", "next year": a translator may write the year. */
 static bool is_relative_year(const wc_xfact *f)
 {
@@ -360,14 +397,14 @@ static bool states_a_year(const wc_doc *d, const para_index *ix, size_t para)
 	return false;
 }
 
-/* Within aligned paragraphs, a date told with more or less detail is the
- * same date, and a relative year stands for the year the other side writes. */
+/* Within aligned paragraphs, a date or a time told with more or less detail
+ * is the same date or time, and a relative year stands for the year the other side writes. */
 static void match_dates_in_aligned(matcher *m)
 {
 	for (size_t i = 0; i < m->src->nfacts; i++) {
 		wc_xfact *s = &m->src->facts[i];
 		int tp = m->al->s2t[s->para];
-		if (s->matched || tp < 0 || s->kind != WC_K_DATE)
+		if (s->matched || tp < 0 || (s->kind != WC_K_DATE && s->kind != WC_K_TIME))
 			continue;
 		if (is_relative_year(s)) {
 			if (states_a_year(m->tgt, &m->tp, (size_t)tp))
@@ -376,7 +413,7 @@ static void match_dates_in_aligned(matcher *m)
 		}
 		for (size_t j = m->tp.first[tp]; j < m->tp.first[tp + 1] && !s->matched; j++) {
 			wc_xfact *t = &m->tgt->facts[j];
-			if (!t->matched && dates_agree(s, t))
+			if (!t->matched && (dates_agree(s, t) || times_agree(s, t)))
 				link(s, t, WC_MATCH_EQUAL);
 		}
 	}
@@ -630,7 +667,7 @@ static double kind_cost(const wc_xfact *s, const wc_xfact *t)
 
 static double value_distance(const wc_xfact *s, const wc_xfact *t)
 {
-	if (s->kind == WC_K_DATE || t->kind == WC_K_DATE || s->kind == WC_K_CODE)
+	if (s->kind == WC_K_DATE || t->kind == WC_K_DATE || s->kind == WC_K_TIME || s->kind == WC_K_CODE)
 		return 0.5;
 	double a = atof(s->value), b = atof(t->value);
 	double big = a > b ? a : b, small = a > b ? b : a;

@@ -267,8 +267,9 @@ static int century_number(const wc_locale *loc, const char *s, size_t n)
 
 /* A time of day in 24-hour form, with its zone when one is given:
  * "8:30 p.m." = "20:30", "0140 GMT" = "01:40 UTC". */
-static bool normalize_time(const match_view *m, candidate *c)
+static bool normalize_time(wc_locale *loc, const match_view *m, candidate *c)
 {
+	(void)loc;
 	size_t s, e;
 	if (!group_span(m, G_HOUR, &s, &e))
 		return false;
@@ -283,14 +284,13 @@ static bool normalize_time(const match_view *m, candidate *c)
 	}
 	if (h > 24 || min > 59)
 		return false;
-	wc_buf b = {0};
-	wc_buf_printf(&b, "%02d:%02d", h, min);
+	c->f.value = wc_xasprintf("%02d:%02d", h, min);
+	/* the zone is the unit: "15:00" and "15:00 UTC" may be one time told
+	 * with more detail (check_facts.c) */
 	if (group_span(m, G_ZONE, &s, &e)) {
-		bool utc = (e - s == 3 && !memcmp(m->text + s, "GMT", 3));
-		wc_buf_printf(&b, " %.*s", utc ? 3 : (int)(e - s), utc ? "UTC" : m->text + s);
+		bool gmt = (e - s == 3 && !memcmp(m->text + s, "GMT", 3));
+		c->f.unit = gmt ? wc_xstrdup("UTC") : wc_xstrndup(m->text + s, e - s);
 	}
-	c->f.value = wc_buf_take(&b);
-	c->f.unit = wc_xstrdup("time");
 	return true;
 }
 
@@ -321,8 +321,6 @@ static bool normalize_decade(const wc_locale *loc, const match_view *m, candidat
 static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
 {
 	size_t cs, ce;
-	if (m->cp->group[G_HOUR] >= 0)
-		return normalize_time(m, c);
 	if (m->cp->group[G_DECADE] >= 0)
 		return normalize_decade(loc, m, c);
 	/* "1400-talet": the century of the years 1400 to 1499, the 15th */
