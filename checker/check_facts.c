@@ -498,10 +498,40 @@ static bool weekday_of_date(const wc_xfact *wd, const wc_xfact *f)
 	return strcmp(days[weekday_number(p.year, mon, p.day)], wd->value) == 0;
 }
 
+/* Half the step of the last digit a number is written to: 30 → 5, 33 → 0.5,
+ * 33.3 → 0.05.  A journalist's rounding stays within it. */
+static double half_step(const char *v)
+{
+	double step = 1;
+	const char *dot = strchr(v, '.');
+	if (dot) {
+		for (const char *d = dot + 1; *d; d++)
+			step /= 10;
+		return step / 2;
+	}
+	for (size_t n = strlen(v); n > 1 && v[n - 1] == '0'; n--)
+		step *= 10;
+	return step / 2;
+}
+
+/* A fraction and the percentage it rounds to at the precision the
+ * percentage is written to: "jedna trzecia" = "thirty percent" (33.3 to the
+ * ten), "two-thirds" = "67 percent", but not "35 percent". */
+static bool share_as_written(const wc_xfact *frac, const wc_xfact *pct)
+{
+	if (!is_plain_number(frac) || pct->kind != WC_K_NUMBER || !streq(pct->unit, "percent"))
+		return false;
+	double f = atof(frac->value) * 100, p = atof(pct->value);
+	double d = f > p ? f - p : p - f;
+	return f > 0 && f < 100 && strchr(frac->value, '.') && d <= half_step(pct->value) + 1e-9;
+}
+
 /* Facts of different kinds (or parts of a date) with one value, a before b in
  * the table. */
 static bool meet_ordered(const wc_xfact *a, const wc_xfact *b)
 {
+	if (share_as_written(a, b))
+		return true;
 	/* a number with a unit the other side's locale may not read ("5,1
 	 * prosenttiin") meets the bare number; two units that differ do not
 	 * ("0.3 percentage points" is no "0,3 Prozent") */
@@ -583,8 +613,8 @@ static bool percent_loosened(const wc_xfact *s, const wc_xfact *t)
 }
 
 /* A share told as a fraction on one side and a percentage on the other, the
- * two within five points ("jedna trzecia" for "thirty percent"): a
- * translator's rounding, worth a look, not a gate. */
+ * two within five points but not at the percentage's precision ("a third"
+ * for "35 percent"): worth a look, not a gate. */
 static bool share_rounded(const wc_xfact *s, const wc_xfact *t)
 {
 	if (s->kind != WC_K_NUMBER || t->kind != WC_K_NUMBER)
