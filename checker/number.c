@@ -319,8 +319,10 @@ bool wc_compose_number_words(const int64_t *vals, size_t nvals, int64_t *out)
 	for (size_t k = 0; k < nvals; k++) {
 		int64_t v = vals[k];
 		if (v < 0) {
-			if (v == INT64_MIN || __builtin_mul_overflow(cur ? cur : 1, -v, &cur))
-				return false; /* "two dozen" */
+			/* "two dozen"; a multiplier alone is none: "Dutzende", "des
+			 * douzaines" are vague, and "a dozen" is a form of its own */
+			if (!cur || v == INT64_MIN || __builtin_mul_overflow(cur, -v, &cur))
+				return false;
 			last = -1;
 		} else if (v == 100) {
 			if (__builtin_mul_overflow(cur ? cur : 1, 100, &cur))
