@@ -591,6 +591,10 @@ static bool normalize_title(wc_locale *loc, const match_view *m, candidate *c)
 	size_t s, e;
 	if (!(it = group_lookup(m, G_TITLE, &loc->titles)) || !group_span(m, G_NAME, &s, &e))
 		return false;
+	/* "dem Premierminister Singapurs": the title's country, not its person
+	 * (who stands before it, in apposition) */
+	if (group_lookup(m, G_NAME, &loc->names))
+		return false;
 	c->f.value = wc_xstrdup(it->canon);
 	c->f.unit = wc_xstrndup(m->text + s, e - s);
 	c->f.name = wc_name_key(loc, m->text + s, e - s);

@@ -169,9 +169,32 @@ static char *calendar_macro(const wc_lexicon *lx, bool caseless)
 }
 
 /* Terms may carry a genitive ending: "Pekings", "Trump’s", "USA:s". */
+/* A place's form that begins with a capital is matched as written: in every
+ * language a name is capitalised and the words it shares are not ("polska
+ * obrona" is Polish defence, "Polska" Poland; "la mujer suiza").  A
+ * translation that writes the adjective still carries the place
+ * (check_facts.c compares without regard to case). */
+static char *capitalised_forms_regex(const wc_lexicon *lx)
+{
+	wc_lexicon cap = {0}, rest = {0};
+	for (size_t i = 0; i < lx->n; i++) {
+		size_t at = 0;
+		const char *f = lx->items[i].form;
+		bool upper = wc_is_upper(wc_utf8_next(f, strlen(f), &at));
+		wc_lex_add(upper ? &cap : &rest, f, NULL, 0);
+	}
+	char *a = wc_lex_regex(&cap, false), *r = forms_regex(&rest, true);
+	char *out = wc_xasprintf("(?:(?-i:%s)|%s)", a, r);
+	wc_lex_free(&cap);
+	wc_lex_free(&rest);
+	free(a);
+	free(r);
+	return out;
+}
+
 static char *term_macro(const wc_locale *loc, const wc_lexicon *lx)
 {
-	char *alt = forms_regex(lx, true);
+	char *alt = capitalised_forms_regex(lx);
 	wc_lexicon gen = {0};
 	for (size_t i = 0; i < loc->genitive.n; i++)
 		wc_lex_add(&gen, loc->genitive.v[i], NULL, 0);
