@@ -1298,6 +1298,7 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt, const wc_ali
 		match_covered(&m);
 		report_leftovers(&m);
 		match_names(&m);
+		wc_match_people(src, tgt, al, fs);
 	}
 	mark_entities(&m);
 	free(m.sp.first);

@@ -33,9 +33,12 @@ typedef struct wc_locale {
 	wc_strlist name_endings;    /* case endings on a person's name: pl "Trumpa", fi "Trumpin" */
 	wc_strlist colon_suffixes;  /* "USA:s": endings that follow a colon */
 	wc_strlist repeat_ok;       /* words that may stand twice ("had had") */
+	wc_strlist not_names;       /* capitalised words that are no names ("Chinese") */
+	wc_lexicon name_stops;      /* stop words, articles, not_names, hashed (rules_compile.c) */
 	int bare_word_min;          /* smallest number word that is a fact on its own */
 	bool months_case_sensitive;
 	bool weekdays_case_sensitive; /* es "Plácido Domingo" is no Sunday */
+	bool nouns_capitalised;     /* de: a capitalised word alone is no evidence of a name */
 	double length_factor;       /* text length relative to English's (measured); 0 = unknown */
 	struct wc_compiled *compiled; /* rules_compile.c */
 } wc_locale;

@@ -129,16 +129,33 @@ static char *lex_macro(const wc_lexicon *lx, bool caseless)
 	return r;
 }
 
+static bool starts_letter(int32_t c)
+{
+	return wc_is_letter(c);
+}
+
+static bool starts_upper(int32_t c)
+{
+	return wc_is_upper(c);
+}
+
+/* The forms of lx whose first code point passes first_is into yes, the
+ * others into no. */
+static void split_forms(const wc_lexicon *lx, bool (*first_is)(int32_t), wc_lexicon *yes, wc_lexicon *no)
+{
+	for (size_t i = 0; i < lx->n; i++) {
+		const char *f = lx->items[i].form;
+		size_t k = 0;
+		wc_lex_add(first_is(wc_utf8_next(f, strlen(f), &k)) ? yes : no, f, NULL, 0);
+	}
+}
+
 /* Units after a number: words as whole words, signs ("%") right after the
  * digits too ("5%"). */
 static char *unit_macro(const wc_lexicon *lx)
 {
 	wc_lexicon words = {0}, signs = {0};
-	for (size_t i = 0; i < lx->n; i++) {
-		const char *f = lx->items[i].form;
-		size_t k = 0;
-		wc_lex_add(wc_is_letter(wc_utf8_next(f, strlen(f), &k)) ? &words : &signs, f, NULL, 0);
-	}
+	split_forms(lx, starts_letter, &words, &signs);
 	char *w = lex_macro(&words, true), *s = wc_lex_regex(&signs, false);
 	char *r = wc_xasprintf("(?:%s|%s)", s, w);
 	wc_lex_free(&words);
@@ -177,12 +194,7 @@ static char *calendar_macro(const wc_lexicon *lx, bool caseless)
 static char *capitalised_forms_regex(const wc_lexicon *lx)
 {
 	wc_lexicon cap = {0}, rest = {0};
-	for (size_t i = 0; i < lx->n; i++) {
-		size_t at = 0;
-		const char *f = lx->items[i].form;
-		bool upper = wc_is_upper(wc_utf8_next(f, strlen(f), &at));
-		wc_lex_add(upper ? &cap : &rest, f, NULL, 0);
-	}
+	split_forms(lx, starts_upper, &cap, &rest);
 	char *a = wc_lex_regex(&cap, false), *r = forms_regex(&rest, true);
 	char *out = wc_xasprintf("(?:(?-i:%s)|%s)", a, r);
 	wc_lex_free(&cap);
@@ -485,6 +497,12 @@ int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 		return loc->compiled->failed ? WC_ERULES : WC_OK;
 	wc_compiled *c = wc_xcalloc(1, sizeof *c);
 	loc->compiled = c;
+	/* the words check_names.c looks up once per capitalised word */
+	const wc_strlist *stops[] = {&loc->stopwords, &loc->articles, &loc->not_names};
+	for (size_t k = 0; k < 3; k++)
+		for (size_t i = 0; i < stops[k]->n; i++)
+			if (!wc_lex_find(&loc->name_stops, stops[k]->v[i], strlen(stops[k]->v[i])))
+				wc_lex_add(&loc->name_stops, stops[k]->v[i], NULL, 0);
 	if (!build_term_lexicons(rs, loc, diags))
 		c->failed = true;
 	build_macros(c, loc);

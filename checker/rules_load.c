@@ -466,7 +466,8 @@ static void load_locale(loader *ld, const wc_ynode *root)
 #include "macros.def"
 	                                   "months_case_sensitive", "weekdays_case_sensitive",
 	                                   "genitive", "name_endings", "text", "examples",
-	                                   "stopwords", "length_factor", NULL};
+	                                   "stopwords", "length_factor", "nouns_capitalised",
+	                                   "not_names", NULL};
 	wc_ycheck_keys(&ld->y, root, keys);
 	const char *lang = wc_yscalar(&ld->y, wc_ymap_get(root, "lang"), "lang");
 	if (!lang) {
@@ -490,6 +491,9 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	each_string(ld, wc_ymap_get(root, "genitive"), "genitive", add_to_strlist, &loc->genitive);
 	each_string(ld, wc_ymap_get(root, "name_endings"), "name_endings", add_to_strlist, &loc->name_endings);
 	each_string(ld, wc_ymap_get(root, "stopwords"), "stopwords", add_to_strlist, &loc->stopwords);
+	each_string(ld, wc_ymap_get(root, "not_names"), "not_names", add_to_strlist, &loc->not_names);
+	if ((n = wc_ymap_get(root, "nouns_capitalised")))
+		wc_yboolean(&ld->y, n, "nouns_capitalised", &loc->nouns_capitalised);
 	if ((n = wc_ymap_get(root, "text")))
 		load_text_section(ld, loc, n);
 	if ((n = wc_ymap_get(root, "length_factor")))

@@ -96,6 +96,8 @@ void wc_locale_free(wc_locale *loc)
 	wc_strlist_free(&loc->stopwords);
 	wc_strlist_free(&loc->colon_suffixes);
 	wc_strlist_free(&loc->repeat_ok);
+	wc_strlist_free(&loc->not_names);
+	wc_lex_free(&loc->name_stops);
 	free(loc);
 }
 
