@@ -123,6 +123,8 @@ install: all
 	install -m 644 checker/wirecheck.h $(DESTDIR)$(includedir)/wirecheck.h
 	install -m 644 docs/wirecheck.1 $(DESTDIR)$(mandir)/man1/wirecheck.1
 	cp -R rules $(DESTDIR)$(datadir)/wirecheck/
+	if [ -d $(BUILD)/words ]; then install -d $(DESTDIR)$(datadir)/wirecheck/rules/words && \
+	    install -m 644 $(BUILD)/words/*.words $(DESTDIR)$(datadir)/wirecheck/rules/words/; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(bindir)/wirecheck $(DESTDIR)$(libdir)/libwirecheck.a \

@@ -23,6 +23,7 @@
 #include "checks.h"
 #include "findings.h"
 #include "lexicon.h"
+#include "words.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,8 @@ typedef struct {
 	size_t words;
 	bool acronym;
 	bool carried;
+	bool sure;              /* a word of it is a name by the word list (sure_name) */
+	bool listed_name;       /* ... and the list has it, with a capital only */
 } name_run;
 
 typedef struct {
@@ -53,7 +56,11 @@ typedef struct {
  * transliterations and languages tell apart: Netanjahu/Netanyahu,
  * Söder/Soeder, Selenskyj/Zelensky, Kaczyński/Kachinsky.  Doubled letters
  * become one. */
-static char *name_key(const char *s, size_t n)
+/* Writes the key of s[0..n) to out, of room for cap bytes (8n + 8 is
+ * always enough: folding may triple a letter's bytes, "cz" becomes "tsh");
+ * returns its length.  ASCII, the common case, is folded here without an
+ * allocation. */
+static size_t name_key_to(const char *s, size_t n, char *out, size_t cap)
 {
 	static const struct {
 		const char *from, *to;
@@ -62,10 +69,19 @@ static char *name_key(const char *s, size_t n)
 	             {"ck", "k", 2},   {"ph", "f", 2},   {"cz", "tsh", 2}, {"sz", "sh", 2},
 	             {"ch", "k", 2},   {"c", "k", 1},    {"w", "v", 1},   {"j", "y", 1},
 	             {"z", "s", 1},    {"\xe2\x80\x99", "", 3}, {"'", "", 1}, {"-", "", 1}};
-	char *f = wc_fold_marks(s, n);
+	char small[128], *f = small;
+	size_t ascii = 0;
+	while (ascii < n && (unsigned char)s[ascii] < 0x80)
+		ascii++;
+	if (ascii == n && n < sizeof small) {
+		for (size_t k = 0; k < n; k++)
+			small[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+		small[n] = '\0';
+	} else {
+		f = wc_fold_marks(s, n);
+	}
 	size_t len = strlen(f), o = 0;
-	char *out = wc_xmalloc(2 * len + 1);
-	for (size_t i = 0; i < len;) {
+	for (size_t i = 0; i < len && o + 4 < cap;) {
 		const char *put = NULL;
 		size_t adv = 1;
 		/* only these first bytes start a pair */
@@ -84,7 +100,15 @@ static char *name_key(const char *s, size_t n)
 		i += adv;
 	}
 	out[o] = '\0';
-	free(f);
+	if (f != small)
+		free(f);
+	return o;
+}
+
+static char *name_key(const char *s, size_t n)
+{
+	char *out = wc_xmalloc(8 * n + 8);
+	name_key_to(s, n, out, 8 * n + 8);
 	return out;
 }
 
@@ -189,8 +213,9 @@ static bool in_lexicon(const wc_lexicon *lx, const char *w, size_t n)
 {
 	if (wc_lex_find(lx, w, n))
 		return true;
-	/* a genitive or case ending on a known word: "Singapurs", "Euros" */
-	for (size_t k = 1; k <= 3 && k + 2 < n; k++)
+	/* a genitive or case ending on a known word: "Singapurs", "Euros";
+	 * four letters are left at least, so that "Nokia" is no "NOK" */
+	for (size_t k = 1; k <= 3 && k + 4 <= n; k++)
 		if (wc_lex_find(lx, w, n - k))
 			return true;
 	return false;
@@ -204,6 +229,100 @@ static bool known_word(const wc_locale *loc, const char *w, size_t n)
 	       wc_lex_find(&loc->ordinals, w, n) || wc_lex_find(&loc->time_units, w, n) ||
 	       in_lexicon(&loc->titles, w, n) || in_lexicon(&loc->names, w, n) ||
 	       in_lexicon(&loc->currencies, w, n);
+}
+
+/* The word-list flags of w, or of its stem where w carries one of the
+ * locale's genitive or case endings and is unlisted itself ("Trumpa",
+ * "Merkels"). */
+static unsigned listed(const wc_locale *loc, const char *w, size_t n)
+{
+	unsigned f = wc_words_find(&loc->words, w, n);
+	const wc_strlist *ends[] = {&loc->genitive, &loc->name_endings};
+	for (size_t k = 0; k < 2 && !f; k++)
+		for (size_t i = 0; i < ends[k]->n && !f; i++) {
+			size_t el = strlen(ends[k]->v[i]);
+			if (n >= el + NAME_STEM_MIN && memcmp(w + n - el, ends[k]->v[i], el) == 0)
+				f = wc_words_find(&loc->words, w, n - el);
+		}
+	return f;
+}
+
+static bool ends_in(const wc_strlist *ends, const char *w, size_t n)
+{
+	for (size_t i = 0; i < ends->n; i++) {
+		size_t el = strlen(ends->v[i]);
+		if (n > el + 1 && memcmp(w + n - el, ends->v[i], el) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether w is the plural of a common word where the list has only the
+ * singular (Spanish's list: "Concursos Mercantiles"). */
+static bool plural_of_word(const wc_locale *loc, const char *w, size_t n)
+{
+	for (size_t i = 0; i < loc->plural_endings.n; i++) {
+		size_t el = strlen(loc->plural_endings.v[i]);
+		if (n >= el + NAME_STEM_MIN && memcmp(w + n - el, loc->plural_endings.v[i], el) == 0 &&
+		    (wc_words_find(&loc->words, w, n - el) & WC_WORD_LOWER))
+			return true;
+	}
+	return false;
+}
+
+/* Whether an unlisted German word is a compound of a listed noun
+ * ("Bundestagsabgeordnete" ends in "Abgeordnete"): a noun, no name. */
+static bool compound_noun(const wc_locale *loc, const char *w, size_t n)
+{
+	for (size_t i = 3; i + 4 <= n; i++)
+		if (((unsigned char)w[i] & 0xC0) != 0x80 &&
+		    (wc_words_find(&loc->words, w + i, n - i) & WC_WORD_CAPITAL))
+			return true;
+	return false;
+}
+
+/* Whether a sure name stands for one even as a sentence's first word: the
+ * list has it with a capital only, or has no such word at all where it
+ * lists every inflected form (Spanish's lists no verb's: "Hará falta"). */
+static bool first_word_name(const wc_locale *loc, const char *w, size_t n)
+{
+	unsigned f = listed(loc, w, n);
+	return f == WC_WORD_CAPITAL || (f == 0 && !loc->words_lemmas_only);
+}
+
+/* Whether the language's word list makes the capitalised word w a name:
+ * it has no lower-case reading (it is no "Rose", no sentence's first
+ * "Twelve"), and, where every noun has a capital, it is no listed noun and
+ * no compound of one either.  Without a list, no word is sure. */
+static bool sure_word(const wc_locale *loc, const char *w, size_t n)
+{
+	if (!loc->words.data || ends_in(&loc->demonym_endings, w, n))
+		return false;
+	unsigned f = listed(loc, w, n);
+	if (f & WC_WORD_LOWER || plural_of_word(loc, w, n))
+		return false;
+	if (!loc->nouns_capitalised)
+		return true;
+	return !(f & WC_WORD_CAPITAL) && !compound_noun(loc, w, n);
+}
+
+/* sure_word of w or, when it has hyphens, of a capitalised part of it:
+ * "English-only" is no name, "Héma-Québec" is one. */
+static bool sure_name(const wc_locale *loc, const char *w, size_t n)
+{
+	const char *h = memchr(w, '-', n);
+	if (!h)
+		return sure_word(loc, w, n);
+	for (size_t a = 0; a < n;) {
+		const char *q = memchr(w + a, '-', n - a);
+		size_t b = q ? (size_t)(q - w) : n;
+		size_t at = a;
+		if (b - a >= 2 && wc_is_upper(wc_utf8_next(w, b, &at)) && !known_word(loc, w + a, b - a) &&
+		    sure_word(loc, w + a, b - a))
+			return true;
+		a = b + 1;
+	}
+	return false;
 }
 
 /* Whether the period at dot ends a short capitalised abbreviation ("Mr.",
@@ -283,6 +402,37 @@ static bool inside_fact(const wc_doc *d, size_t at)
 	return false;
 }
 
+/* Where the word at [s, e) begins with an elided article or preposition
+ * ("L'élevage", "dell'Onu", "D'Alema"), the start of the word after it,
+ * with *c its first letter; else s. */
+static size_t after_elision(const char *t, size_t s, size_t e, int32_t *c)
+{
+	size_t i = s;
+	for (int letters = 0; i < e && letters <= 4; letters++) {
+		size_t at = i;
+		int32_t ch = wc_utf8_next(t, e, &at);
+		if (ch == '\'' || ch == 0x2019) {
+			if (letters == 0 || at >= e)
+				return s;
+			size_t next = at;
+			*c = wc_utf8_next(t, e, &next);
+			return at;
+		}
+		if (!wc_is_letter(ch))
+			return s;
+		i = at;
+	}
+	return s;
+}
+
+/* A sentence's first word alone is no evidence of a name, unless the word
+ * list says it is one ("Trump said ..."). */
+static void keep_run(name_runs *out, const name_run *r, bool initial)
+{
+	if (!(initial && r->words == 1 && !r->acronym && !r->listed_name))
+		*WC_PUSH(out->v, out->n, out->cap) = *r;
+}
+
 /* The names of paragraph p of d, in order, into out (cleared first). */
 static void names_of_para(const wc_doc *d, size_t p, name_runs *out)
 {
@@ -300,31 +450,33 @@ static void names_of_para(const wc_doc *d, size_t p, name_runs *out)
 			continue;
 		}
 		size_t e = word_end(t, pe, i);
+		i = after_elision(t, i, e, &c);
 		bool cand = wc_is_upper(c) && e - i >= 2 && !inside_fact(d, i) && !known_word(d->loc, t + i, e - i);
 		/* a run goes on over one space between capitalised words */
 		bool joins = open && cand && i == last_end + 1 && t[last_end] == ' ';
 		if (open && !joins) {
-			/* a sentence's first word alone is no evidence of a name */
-			if (!(cur_initial && cur.words == 1 && !cur.acronym))
-				*WC_PUSH(out->v, out->n, out->cap) = cur;
+			keep_run(out, &cur, cur_initial);
 			open = false;
 		}
+		bool sure = cand && sure_name(d->loc, t + i, e - i);
 		if (cand && !open) {
-			cur = (name_run){i, e, p, 1, all_upper(t, i, e), false};
+			cur = (name_run){i, e, p, 1, all_upper(t, i, e), false, sure, sure && first_word_name(d->loc, t + i, e - i)};
 			cur_initial = sentence_starts_at(t, ps, i);
 			/* where every noun has a capital, a sentence's first word may be
-			 * any word: "Tunesische Netzbürger" is no name */
-			open = !(cur_initial && d->loc->nouns_capitalised && !cur.acronym);
+			 * any word: "Tunesische Netzbürger" is no name, unless the word
+			 * list says it is one */
+			open = !(cur_initial && d->loc->nouns_capitalised && !cur.acronym && !cur.listed_name);
 		} else if (cand) {
 			cur.end = e;
 			cur.words++;
 			cur.acronym = false;
+			cur.sure |= sure;
 		}
 		last_end = e;
 		i = e;
 	}
-	if (open && !(cur_initial && cur.words == 1 && !cur.acronym))
-		*WC_PUSH(out->v, out->n, out->cap) = cur;
+	if (open)
+		keep_run(out, &cur, cur_initial);
 }
 
 /* Calls each for the word [s, e) and, when it has hyphens, for each of its
@@ -348,19 +500,46 @@ static bool each_part(const char *t, size_t s, size_t e, word_fn each, void *arg
 
 static bool add_one_key(const char *t, size_t s, size_t e, void *arg)
 {
-	char *k = name_key(t + s, e - s);
-	keys_add(arg, k);
-	free(k);
+	char buf[1032];
+	if (e - s > 128) {
+		char *k = name_key(t + s, e - s);
+		keys_add(arg, k);
+		free(k);
+	} else {
+		name_key_to(t + s, e - s, buf, sizeof buf);
+		keys_add(arg, buf);
+	}
 	return true;
 }
 
 static bool add_key(const char *t, size_t s, size_t e, void *arg)
 {
+	int32_t c;
+	size_t after = after_elision(t, s, e, &c);
+	if (after != s)
+		each_part(t, after, e, add_one_key, arg);
 	return each_part(t, s, e, add_one_key, arg);
 }
 
-/* The keys of every capitalised word of d: names keep their capital in
- * every language, so the other version's names are looked up here. */
+/* The keys of every word of d, the other version's names are looked up
+ * here: a name may lose its capital in translation ("Log" → "log"). */
+/* An abbreviation written with dots ("K.o.", "U.S.") starting at s also
+ * gives the key of its letters run together, as the acronym "KO" has. */
+static void add_dotted_key(const char *t, size_t n, size_t s, key_set *ks)
+{
+	char letters[16];
+	size_t k = 0, i = s;
+	while (i + 1 < n && k < sizeof letters - 1 && ((unsigned char)t[i] < 0x80) &&
+	       wc_is_letter((unsigned char)t[i]) && t[i + 1] == '.') {
+		letters[k++] = t[i];
+		i += 2;
+	}
+	if (k < 2)
+		return;
+	letters[k] = '\0';
+	add_one_key(letters, 0, k, ks);
+}
+
 static void keys_of(const wc_doc *d, key_set *ks)
 {
 	for (size_t i = 0; i < d->len;) {
@@ -371,8 +550,8 @@ static void keys_of(const wc_doc *d, key_set *ks)
 			continue;
 		}
 		size_t e = word_end(d->text, d->len, i);
-		if (wc_is_upper(c))
-			add_key(d->text, i, e, ks);
+		add_key(d->text, i, e, ks);
+		add_dotted_key(d->text, d->len, i, ks);
 		i = e;
 	}
 }
@@ -464,12 +643,48 @@ static bool collect_key(const char *t, size_t s, size_t e, void *arg)
 	return true;
 }
 
+static void sort_bytes(unsigned char *x, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && x[j - 1] > x[j]; j--) {
+			unsigned char tmp = x[j];
+			x[j] = x[j - 1];
+			x[j - 1] = tmp;
+		}
+}
+
+/* Whether two acronyms share all their letters but one, in any order: a
+ * name translated word by word (OTAN and NATO, UE and EU, CEDH and ECHR). */
+static bool same_letters(const char *a, size_t na, const char *b, size_t nb)
+{
+	if (na != nb || na > 16)
+		return false;
+	unsigned char x[16], y[16];
+	memcpy(x, a, na);
+	memcpy(y, b, nb);
+	sort_bytes(x, na);
+	sort_bytes(y, nb);
+	size_t i = 0, k = 0, shared = 0;
+	while (i < na && k < nb) {
+		if (x[i] == y[k])
+			shared++, i++, k++;
+		else if (x[i] < y[k])
+			i++;
+		else
+			k++;
+	}
+	return shared + (na > 2) >= na;
+}
+
 /* A name translated rather than changed: a word of one is the other's in
  * another language's spelling ("Organización Mundial" and "World Health
  * Organization", "Equipo Nacional" and "National Team"): at most a third
  * of the longer key differs. */
 static bool cognates(const wc_doc *sd, const name_run *s, const wc_doc *td, const name_run *t)
 {
+	if (s->acronym && t->acronym && same_letters(sd->text + s->start, s->end - s->start,
+	                                             td->text + t->start, t->end - t->start))
+		return true;
 	run_keys a = {sd, {0}, 0}, b = {td, {0}, 0};
 	each_word(sd->text, s->start, s->end, collect_key, &a);
 	each_word(td->text, t->start, t->end, collect_key, &b);
@@ -477,7 +692,9 @@ static bool cognates(const wc_doc *sd, const name_run *s, const wc_doc *td, cons
 	for (size_t i = 0; i < a.n && !hit; i++)
 		for (size_t j = 0; j < b.n && !hit; j++) {
 			size_t la = strlen(a.keys[i]), lb = strlen(b.keys[j]);
-			hit = 3 * edit_distance(a.keys[i], b.keys[j]) <= (la > lb ? la : lb);
+			size_t d = edit_distance(a.keys[i], b.keys[j]), most = la > lb ? la : lb;
+			/* ... or half of it where they begin alike: Elżbieta, Elizabeth */
+			hit = 3 * d <= most || (2 * d <= most && strncmp(a.keys[i], b.keys[j], 2) == 0);
 		}
 	for (size_t i = 0; i < a.n; i++)
 		free(a.keys[i]);
@@ -490,9 +707,104 @@ static bool cognates(const wc_doc *sd, const name_run *s, const wc_doc *td, cons
  * (two words or more: "Donald Trump" → "Erwin Huber"); a single word or an
  * acronym is info, as names are guessed from capitals: "Trump" may be an
  * adjective's capital, "ONZ" the translation of "UN". */
-static int name_severity(const name_run *s, const name_run *t)
+static int name_severity(const wc_doc *sd, const name_run *s, const wc_doc *td, const name_run *t)
 {
-	return s->words > 1 && t->words > 1 ? WC_WARNING : WC_INFO;
+	bool full = s->words > 1 && t->words > 1;
+	if (!sd->loc->words.data || !td->loc->words.data)
+		return full ? WC_WARNING : WC_INFO;
+	return (s->sure && t->sure) || (full && (s->sure || t->sure)) ? WC_WARNING : WC_INFO;
+}
+
+/* Marks the source names the translation carries, as keys or as cognates
+ * of a name of the aligned paragraph, and those names as taken: a name
+ * translated ("Konstantynopola") is found before pairs are made in order,
+ * which a common-word name ("Fashion Capital") would otherwise take. */
+static void take_cognates(const wc_doc *src, name_runs *sn, const wc_doc *tgt, name_runs *tn)
+{
+	/* every pair: two source names may have one cognate ("Atlantic
+	 * Hurricane" and "Atlantic Ocean" in "Oceanie Atlantyckim") */
+	for (size_t i = 0; i < sn->n; i++)
+		for (size_t j = 0; j < tn->n; j++)
+			if (cognates(src, &sn->v[i], tgt, &tn->v[j]))
+				sn->v[i].carried = tn->v[j].carried = true;
+}
+
+/* Whether a word of one name begins as a word of the other, as keys
+ * (Konstantynopola and Constantinople: k). */
+static bool same_initial(const wc_doc *sd, const name_run *s, const wc_doc *td, const name_run *t)
+{
+	run_keys a = {sd, {0}, 0}, b = {td, {0}, 0};
+	each_word(sd->text, s->start, s->end, collect_key, &a);
+	each_word(td->text, t->start, t->end, collect_key, &b);
+	bool hit = false;
+	for (size_t i = 0; i < a.n; i++)
+		for (size_t j = 0; j < b.n; j++)
+			hit |= a.keys[i][0] == b.keys[j][0];
+	for (size_t i = 0; i < a.n; i++)
+		free(a.keys[i]);
+	for (size_t j = 0; j < b.n; j++)
+		free(b.keys[j]);
+	return hit;
+}
+
+typedef struct {
+	run_keys *name;
+	bool hit;
+} prefix_hunt;
+
+static bool prefix_hit(const char *t, size_t s, size_t e, void *arg)
+{
+	prefix_hunt *h = arg;
+	if (e - s < NAME_STEM_MIN)
+		return true;
+	char *k = name_key(t + s, e - s);
+	for (size_t i = 0; i < h->name->n && !h->hit; i++)
+		h->hit = strncmp(k, h->name->keys[i], NAME_STEM_MIN) == 0;
+	free(k);
+	return !h->hit;
+}
+
+/* Whether a word of the aligned paragraph begins as a word of the name s,
+ * four letters or more: an adjective made of it ("texanischen" of Texas,
+ * "amerikańska" of America). */
+static bool adjective_of(const wc_doc *src, const name_run *s, const wc_doc *tgt, size_t tp)
+{
+	run_keys a = {src, {0}, 0};
+	each_word(src->text, s->start, s->end, collect_key, &a);
+	prefix_hunt h = {&a, false};
+	each_word(tgt->text, tgt->paras[tp].start, tgt->paras[tp].end, prefix_hit, &h);
+	for (size_t i = 0; i < a.n; i++)
+		free(a.keys[i]);
+	return h.hit;
+}
+
+/* Whether the aligned paragraph has a name left over that the source never
+ * gives, no pair took, and that begins as the source's name s: the name
+ * written another way may stand there ("Neapel" for "Naples"). */
+static bool spare_for(const wc_doc *src, const name_run *s, const wc_doc *tgt, size_t tp, const name_runs *tn,
+                      const key_set *sk)
+{
+	for (size_t j = 0; j < tn->n; j++)
+		if (!tn->v[j].carried && same_initial(src, s, tgt, &tn->v[j]) && !carried(tgt, &tn->v[j], sk))
+			return true;
+	return adjective_of(src, s, tgt, tp);
+}
+
+/* The source's names without a counterpart, where the word list is sure of
+ * them ("Commerce Department" is "handelsministeriet", common words
+ * translated) and nothing in the aligned paragraph may stand for them. */
+static void report_missing(const wc_doc *src, const wc_doc *tgt, size_t tp, const name_run *v, size_t n,
+                           const name_runs *tn, const key_set *sk, wc_findings *fs)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (spare_for(src, &v[i], tgt, tp, tn, sk))
+			continue;
+		char *sv = run_text(src, &v[i]);
+		size_t at = tgt->paras[tp].start;
+		wc_emit(fs, WC_CHECK_FACT_MISSING, WC_WARNING, tgt, at, at, src, v[i].start, sv, NULL, "name",
+		        "the source names '%s'; the translation never does", sv);
+		free(sv);
+	}
 }
 
 /* The source paragraph's names that the translation does not carry, against
@@ -503,43 +815,45 @@ static void match_para(const wc_doc *src, const wc_doc *tgt, size_t p, size_t tp
 {
 	names_of_para(src, p, sn);
 	names_of_para(tgt, tp, tn);
-	size_t j = 0, skip = *used;
+	size_t j = 0, skip = *used, nmissing = 0;
+	for (size_t i = 0; i < sn->n; i++)
+		sn->v[i].carried = carried(src, &sn->v[i], tk);
+	take_cognates(src, sn, tgt, tn);
 	for (size_t i = 0; i < sn->n; i++) {
 		name_run *s = &sn->v[i];
-		if (carried(src, s, tk) || !may_pair(src, s))
+		if (s->carried || !may_pair(src, s))
 			continue;
-		while (j < tn->n && (carried(tgt, &tn->v[j], sk) || !may_pair(tgt, &tn->v[j]) ||
+		while (j < tn->n && (tn->v[j].carried || carried(tgt, &tn->v[j], sk) || !may_pair(tgt, &tn->v[j]) ||
 		                     (skip && skip--)))
 			j++;
 		char *sv = run_text(src, s);
-		if (j < tn->n && cognates(src, s, tgt, &tn->v[j])) {
-			j++;
-			(*used)++;
-		} else if (j < tn->n) {
+		if (j < tn->n) {
 			char *tv = run_text(tgt, &tn->v[j]);
-			wc_emit(fs, WC_CHECK_FACT_MISMATCH, name_severity(s, &tn->v[j]), tgt, tn->v[j].start, tn->v[j].end, src,
+			wc_emit(fs, WC_CHECK_FACT_MISMATCH, name_severity(src, s, tgt, &tn->v[j]), tgt, tn->v[j].start, tn->v[j].end, src,
 			        s->start, sv, tv, "name", "name differs: source has '%s', translation has '%s'", sv,
 			        tv);
 			free(tv);
-			j++;
+			tn->v[j++].carried = true;
 			(*used)++;
+		} else if (s->sure) {
+			sn->v[nmissing++] = *s;
 		}
-		/* A name without a counterpart is not reported: "Commerce
-		 * Department" is "handelsministeriet", a name of common words that
-		 * is translated, and capitals cannot tell it from a person. */
 		free(sv);
 	}
+	report_missing(src, tgt, tp, sn->v, nmissing, tn, sk, fs);
 }
 
 /* The translation's names of paragraph tp that the source never gives and
  * no mismatch took: fact.extra. */
-static void extras_of_para(const wc_doc *tgt, size_t tp, const key_set *sk, size_t used, name_runs *tn,
-                           wc_findings *fs)
+static void extras_of_para(const wc_doc *src, size_t sp, const wc_doc *tgt, size_t tp, const key_set *sk,
+                           size_t used, name_runs *sn, name_runs *tn, wc_findings *fs)
 {
+	names_of_para(src, sp, sn);
 	names_of_para(tgt, tp, tn);
+	take_cognates(src, sn, tgt, tn);
 	for (size_t j = 0; j < tn->n; j++) {
 		name_run *t = &tn->v[j];
-		if (carried(tgt, t, sk) || !may_pair(tgt, t) || (used && used--))
+		if (t->carried || carried(tgt, t, sk) || !may_pair(tgt, t) || (used && used--))
 			continue;
 		if (!evidence_of_name(tgt, t))
 			continue;
@@ -565,7 +879,7 @@ void wc_match_people(const wc_doc *src, const wc_doc *tgt, const wc_alignment *a
 	/* an unaligned paragraph's names are the alignment's to report */
 	for (size_t tp = 0; tp < tgt->npara; tp++)
 		if (al->t2s[tp] >= 0)
-			extras_of_para(tgt, tp, &sk, used[tp], &tn, fs);
+			extras_of_para(src, (size_t)al->t2s[tp], tgt, tp, &sk, used[tp], &sn, &tn, fs);
 	free(used);
 	free(sn.v), free(tn.v);
 	free(sk.v), free(tk.v);

@@ -6,6 +6,7 @@
 #define WC_RULES_H
 
 #include "lexicon.h"
+#include "words.h"
 
 /* ---- locale ------------------------------------------------------------------- */
 
@@ -34,11 +35,15 @@ typedef struct wc_locale {
 	wc_strlist colon_suffixes;  /* "USA:s": endings that follow a colon */
 	wc_strlist repeat_ok;       /* words that may stand twice ("had had") */
 	wc_strlist not_names;       /* capitalised words that are no names ("Chinese") */
+	wc_strlist plural_endings;  /* "s", "es": a plural of a listed word is a common word */
+	wc_strlist demonym_endings; /* en "ian", "ese": a capitalised word of a people, no name */
 	wc_lexicon name_stops;      /* stop words, articles, not_names, hashed (rules_compile.c) */
 	int bare_word_min;          /* smallest number word that is a fact on its own */
 	bool months_case_sensitive;
 	bool weekdays_case_sensitive; /* es "Plácido Domingo" is no Sunday */
 	bool nouns_capitalised;     /* de: a capitalised word alone is no evidence of a name */
+	wc_words words;             /* the language's word list, if installed (words.c) */
+	bool words_lemmas_only;     /* es: the list lacks inflected forms (word_list_lemmas_only) */
 	double length_factor;       /* text length relative to English's (measured); 0 = unknown */
 	struct wc_compiled *compiled; /* rules_compile.c */
 } wc_locale;
@@ -130,6 +135,7 @@ struct wc_ruleset {
 	wc_example *examples;
 	size_t nexamples, examples_cap;
 	unsigned match_limit, depth_limit;
+	char *words_dir;        /* where LANG.words lists are (wc_ruleset_words_dir) */
 	bool lazy_jit;          /* JIT at a language's first extraction, not at its prepare */
 	bool jit_small_texts;   /* ... whatever the size of that text (batch), not only a large one */
 	struct wc_stopword *stopwords; /* every locale's stop words, sorted (langid.c) */

@@ -497,6 +497,11 @@ int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 		return loc->compiled->failed ? WC_ERULES : WC_OK;
 	wc_compiled *c = wc_xcalloc(1, sizeof *c);
 	loc->compiled = c;
+	if (rs->words_dir) {
+		char *p = wc_xasprintf("%s/%s.words", rs->words_dir, lang);
+		wc_words_open(&loc->words, p);
+		free(p);
+	}
 	/* the words check_names.c looks up once per capitalised word */
 	const wc_strlist *stops[] = {&loc->stopwords, &loc->articles, &loc->not_names};
 	for (size_t k = 0; k < 3; k++)

@@ -467,7 +467,8 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	                                   "months_case_sensitive", "weekdays_case_sensitive",
 	                                   "genitive", "name_endings", "text", "examples",
 	                                   "stopwords", "length_factor", "nouns_capitalised",
-	                                   "not_names", NULL};
+	                                   "not_names", "plural_endings", "demonym_endings",
+	                                   "word_list_lemmas_only", NULL};
 	wc_ycheck_keys(&ld->y, root, keys);
 	const char *lang = wc_yscalar(&ld->y, wc_ymap_get(root, "lang"), "lang");
 	if (!lang) {
@@ -492,6 +493,12 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	each_string(ld, wc_ymap_get(root, "name_endings"), "name_endings", add_to_strlist, &loc->name_endings);
 	each_string(ld, wc_ymap_get(root, "stopwords"), "stopwords", add_to_strlist, &loc->stopwords);
 	each_string(ld, wc_ymap_get(root, "not_names"), "not_names", add_to_strlist, &loc->not_names);
+	each_string(ld, wc_ymap_get(root, "plural_endings"), "plural_endings", add_to_strlist,
+	            &loc->plural_endings);
+	each_string(ld, wc_ymap_get(root, "demonym_endings"), "demonym_endings", add_to_strlist,
+	            &loc->demonym_endings);
+	if ((n = wc_ymap_get(root, "word_list_lemmas_only")))
+		wc_yboolean(&ld->y, n, "word_list_lemmas_only", &loc->words_lemmas_only);
 	if ((n = wc_ymap_get(root, "nouns_capitalised")))
 		wc_yboolean(&ld->y, n, "nouns_capitalised", &loc->nouns_capitalised);
 	if ((n = wc_ymap_get(root, "text")))
@@ -733,6 +740,21 @@ static size_t load_folder(loader *ld, const char *dir, file_loader fn)
 	return (size_t)n;
 }
 
+/* The word lists beside the first rule folder: DIR/words where the rules
+ * are installed, DIR/../build/words in the source tree. */
+static void default_words_dir(wc_ruleset *rs, const char *dir)
+{
+	static const char *const tries[] = {"%s/words", "%s/../build/words"};
+	for (size_t i = 0; i < sizeof tries / sizeof *tries && !rs->words_dir; i++) {
+		char *p = wc_xasprintf(tries[i], dir);
+		struct stat st;
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			rs->words_dir = p;
+		else
+			free(p);
+	}
+}
+
 int wc_ruleset_load_dir(wc_ruleset *rs, const char *dir, wc_diags *diags)
 {
 	struct stat st;
@@ -741,6 +763,8 @@ int wc_ruleset_load_dir(wc_ruleset *rs, const char *dir, wc_diags *diags)
 		             stat(dir, &st) != 0 ? strerror(errno) : "not a directory");
 		return WC_ERULES;
 	}
+	if (!rs->words_dir)
+		default_words_dir(rs, dir);
 	loader ld = {.y.diags = diags, .rs = rs};
 	for (size_t i = 0; i < rs->nrules; i++)
 		id_add(&ld.rule_ids, i, rule_id, rs);

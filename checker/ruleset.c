@@ -67,6 +67,12 @@ void wc_ruleset_set_lazy_jit(wc_ruleset *rs, int on)
 	rs->lazy_jit = on != 0;
 }
 
+void wc_ruleset_set_words_dir(wc_ruleset *rs, const char *dir)
+{
+	free(rs->words_dir);
+	rs->words_dir = dir ? wc_xstrdup(dir) : NULL;
+}
+
 void wc_ruleset_set_match_limit(wc_ruleset *rs, unsigned limit)
 {
 	rs->match_limit = limit ? limit : 1000000;
@@ -97,7 +103,10 @@ void wc_locale_free(wc_locale *loc)
 	wc_strlist_free(&loc->colon_suffixes);
 	wc_strlist_free(&loc->repeat_ok);
 	wc_strlist_free(&loc->not_names);
+	wc_strlist_free(&loc->plural_endings);
+	wc_strlist_free(&loc->demonym_endings);
 	wc_lex_free(&loc->name_stops);
+	wc_words_close(&loc->words);
 	free(loc);
 }
 
@@ -137,6 +146,7 @@ void wc_ruleset_free(wc_ruleset *rs)
 		wc_strlist_free(&c->adjectives);
 	}
 	free(rs->concepts);
+	free(rs->words_dir);
 	for (size_t i = 0; i < rs->nexamples; i++) {
 		wc_example *e = &rs->examples[i];
 		free(e->lang);

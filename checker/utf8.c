@@ -130,20 +130,26 @@ static char *casefold_latin(const char *s, size_t n)
 	return r;
 }
 
+/* s[0..n) in lower case if it is all ASCII, else NULL: ASCII folds to
+ * its lower case, has no marks and nothing composes, so it needs no
+ * utf8proc map, which costs more than the lookup it serves. */
+static char *fold_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return NULL;
+	char *r = wc_xmalloc(n + 1);
+	for (size_t k = 0; k < n; k++)
+		r[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+	r[n] = '\0';
+	return r;
+}
+
 char *wc_casefold(const char *s, size_t n)
 {
-	/* ASCII folds to its lower case and nothing composes: no need for
-	 * utf8proc, whose map costs more than the lookup it serves. */
-	size_t i = 0;
-	while (i < n && (unsigned char)s[i] < 0x80)
-		i++;
-	if (i == n) {
-		char *r = wc_xmalloc(n + 1);
-		for (size_t k = 0; k < n; k++)
-			r[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
-		r[n] = '\0';
-		return r;
-	}
+	char *ascii = fold_ascii(s, n);
+	if (ascii)
+		return ascii;
 	char *quick = casefold_latin(s, n);
 	if (quick)
 		return quick;
@@ -171,6 +177,9 @@ size_t wc_utf8_count(const char *s, size_t n)
 
 char *wc_fold_marks(const char *s, size_t n)
 {
+	char *ascii = fold_ascii(s, n);
+	if (ascii)
+		return ascii;
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
 	                                  UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD |

@@ -115,6 +115,13 @@ void wc_ruleset_jit(wc_ruleset *rs, const char *lang);
 /* The PCRE2 match limit used for rule patterns (0 = library default). */
 void wc_ruleset_set_match_limit(wc_ruleset *rs, unsigned limit);
 
+/* The folder of the word lists (LANG.words, made by tools/wordlist from
+ * Debian's lists), which tell names from common words; call before a
+ * language is prepared.  Without it, the first rule folder loaded decides:
+ * DIR/words if it exists (an installed tree), else DIR/../build/words (the
+ * source tree).  A language without a list judges names from capitals. */
+void wc_ruleset_set_words_dir(wc_ruleset *rs, const char *dir);
+
 /* ---- facts ---------------------------------------------------------------- */
 
 typedef struct {
