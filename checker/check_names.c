@@ -270,13 +270,22 @@ static bool plural_of_word(const wc_locale *loc, const char *w, size_t n)
 	return false;
 }
 
+/* Whether w[0..i) can begin a compound: a listed word, or one and the
+ * linking "s" ("Bundestags-"); "Kis-" of "Kissinger" cannot. */
+static bool compound_head(const wc_locale *loc, const char *w, size_t i)
+{
+	return wc_words_find(&loc->words, w, i) || (i > 3 && w[i - 1] == 's' && wc_words_find(&loc->words, w, i - 1));
+}
+
 /* Whether an unlisted German word is a compound of a listed noun
  * ("Bundestagsabgeordnete" ends in "Abgeordnete"): a noun, no name. */
 static bool compound_noun(const wc_locale *loc, const char *w, size_t n)
 {
 	for (size_t i = 3; i + 4 <= n; i++)
-		if (((unsigned char)w[i] & 0xC0) != 0x80 &&
-		    (wc_words_find(&loc->words, w + i, n - i) & WC_WORD_CAPITAL))
+		/* the tail in any case: "Kriegsausgaben" ends in a word the list
+		 * has as a verb's form only */
+		if (((unsigned char)w[i] & 0xC0) != 0x80 && compound_head(loc, w, i) &&
+		    wc_words_find(&loc->words, w + i, n - i))
 			return true;
 	return false;
 }
@@ -290,11 +299,20 @@ static bool first_word_name(const wc_locale *loc, const char *w, size_t n)
 	return f == WC_WORD_CAPITAL || (f == 0 && !loc->words_lemmas_only);
 }
 
+/* Whether the other version's language lists w with a capital only, and
+ * capitalises no nouns: a German noun of the list that is a name there too
+ * ("Washington", "Madrid"), not a noun ("Zimmermann" is neither). */
+static bool listed_name_in(const wc_locale *other, const char *w, size_t n)
+{
+	return other && other->words.data && !other->nouns_capitalised &&
+	       wc_words_find(&other->words, w, n) == WC_WORD_CAPITAL;
+}
+
 /* Whether the language's word list makes the capitalised word w a name:
  * it has no lower-case reading (it is no "Rose", no sentence's first
  * "Twelve"), and, where every noun has a capital, it is no listed noun and
  * no compound of one either.  Without a list, no word is sure. */
-static bool sure_word(const wc_locale *loc, const char *w, size_t n)
+static bool sure_word(const wc_locale *loc, const wc_locale *other, const char *w, size_t n)
 {
 	if (!loc->words.data || ends_in(&loc->demonym_endings, w, n))
 		return false;
@@ -303,22 +321,27 @@ static bool sure_word(const wc_locale *loc, const char *w, size_t n)
 		return false;
 	if (!loc->nouns_capitalised)
 		return true;
-	return !(f & WC_WORD_CAPITAL) && !compound_noun(loc, w, n);
+	if (f & WC_WORD_CAPITAL)
+		return listed_name_in(other, w, n);
+	return !compound_noun(loc, w, n);
 }
 
-/* sure_word of w or, when it has hyphens, of a capitalised part of it:
- * "English-only" is no name, "Héma-Québec" is one. */
-static bool sure_name(const wc_locale *loc, const char *w, size_t n)
+/* sure_word of w or, when it has hyphens, of a capitalised part of it
+ * other than an acronym: "English-only" and "WM-Punkte" are no names,
+ * "Héma-Québec" is one. */
+static bool sure_name(const wc_locale *loc, const wc_locale *other, const char *w, size_t n)
 {
 	const char *h = memchr(w, '-', n);
 	if (!h)
-		return sure_word(loc, w, n);
+		return sure_word(loc, other, w, n);
 	for (size_t a = 0; a < n;) {
 		const char *q = memchr(w + a, '-', n - a);
 		size_t b = q ? (size_t)(q - w) : n;
 		size_t at = a;
-		if (b - a >= 2 && wc_is_upper(wc_utf8_next(w, b, &at)) && !known_word(loc, w + a, b - a) &&
-		    sure_word(loc, w + a, b - a))
+		/* an acronym before a hyphen abbreviates common words: "WM-Punkte" */
+		if (b - a >= 2 && wc_is_upper(wc_utf8_next(w, b, &at)) && !all_upper(w, a, b) &&
+		    !known_word(loc, w + a, b - a) &&
+		    sure_word(loc, other, w + a, b - a))
 			return true;
 		a = b + 1;
 	}
@@ -433,8 +456,27 @@ static void keep_run(name_runs *out, const name_run *r, bool initial)
 		*WC_PUSH(out->v, out->n, out->cap) = *r;
 }
 
+/* Where every noun has a capital, the nouns before a sure name are no part
+ * of what is shown of it: "Firma Microsoft" is "Microsoft", "Netzbetreiber
+ * Tennet" "Tennet".  Its count of words stays: a listed given name is a
+ * noun too ("Jürgen Mistol"), and the run is a full name still. */
+static void trim_nouns(const wc_doc *d, const wc_locale *other, name_run *r)
+{
+	if (!d->loc->nouns_capitalised || !r->sure)
+		return;
+	for (size_t left = r->words; left > 1; left--) {
+		size_t e = word_end(d->text, r->end, r->start);
+		if (sure_name(d->loc, other, d->text + r->start, e - r->start))
+			return;
+		size_t next = e;
+		while (next < r->end && d->text[next] == ' ')
+			next++;
+		r->start = next;
+	}
+}
+
 /* The names of paragraph p of d, in order, into out (cleared first). */
-static void names_of_para(const wc_doc *d, size_t p, name_runs *out)
+static void names_of_para(const wc_doc *d, size_t p, const wc_locale *other, name_runs *out)
 {
 	const char *t = d->text;
 	size_t ps = d->paras[p].start, pe = d->paras[p].end;
@@ -455,10 +497,11 @@ static void names_of_para(const wc_doc *d, size_t p, name_runs *out)
 		/* a run goes on over one space between capitalised words */
 		bool joins = open && cand && i == last_end + 1 && t[last_end] == ' ';
 		if (open && !joins) {
+			trim_nouns(d, other, &cur);
 			keep_run(out, &cur, cur_initial);
 			open = false;
 		}
-		bool sure = cand && sure_name(d->loc, t + i, e - i);
+		bool sure = cand && sure_name(d->loc, other, t + i, e - i);
 		if (cand && !open) {
 			cur = (name_run){i, e, p, 1, all_upper(t, i, e), false, sure, sure && first_word_name(d->loc, t + i, e - i)};
 			cur_initial = sentence_starts_at(t, ps, i);
@@ -475,8 +518,10 @@ static void names_of_para(const wc_doc *d, size_t p, name_runs *out)
 		last_end = e;
 		i = e;
 	}
-	if (open)
+	if (open) {
+		trim_nouns(d, other, &cur);
 		keep_run(out, &cur, cur_initial);
+	}
 }
 
 /* Calls each for the word [s, e) and, when it has hyphens, for each of its
@@ -593,10 +638,10 @@ static bool evidence_of_name(const wc_doc *d, const name_run *r)
 }
 
 /* Where the language capitalises every noun, a single word is no name even
- * against another. */
+ * against another, unless the word list is sure of it. */
 static bool may_pair(const wc_doc *d, const name_run *r)
 {
-	return r->words > 1 || r->acronym || !d->loc->nouns_capitalised;
+	return r->words > 1 || r->acronym || r->sure || !d->loc->nouns_capitalised;
 }
 
 static char *run_text(const wc_doc *d, const name_run *r)
@@ -703,16 +748,19 @@ static bool cognates(const wc_doc *sd, const name_run *s, const wc_doc *td, cons
 	return hit;
 }
 
-/* A changed name is a warning only where both sides name someone in full
- * (two words or more: "Donald Trump" → "Erwin Huber"); a single word or an
- * acronym is info, as names are guessed from capitals: "Trump" may be an
- * adjective's capital, "ONZ" the translation of "UN". */
+/* A changed name is a warning where the word lists are sure of both
+ * ("Nokia" → "Huawei") or of a full name on either side ("Real Madrid" →
+ * "Ocean", "Buras" → "Paul Chan Mo-po"): a name of two words or more that
+ * no list reads as common words is no word translated.  Otherwise info,
+ * as names guessed from capitals may be common words ("Senat" →
+ * "Senate").  Without a list on a side, a warning only for two full names
+ * ("Donald Trump" → "Erwin Huber"). */
 static int name_severity(const wc_doc *sd, const name_run *s, const wc_doc *td, const name_run *t)
 {
-	bool full = s->words > 1 && t->words > 1;
 	if (!sd->loc->words.data || !td->loc->words.data)
-		return full ? WC_WARNING : WC_INFO;
-	return (s->sure && t->sure) || (full && (s->sure || t->sure)) ? WC_WARNING : WC_INFO;
+		return s->words > 1 && t->words > 1 ? WC_WARNING : WC_INFO;
+	bool full_s = s->sure && s->words > 1, full_t = t->sure && t->words > 1;
+	return (s->sure && t->sure) || full_s || full_t ? WC_WARNING : WC_INFO;
 }
 
 /* Marks the source names the translation carries, as keys or as cognates
@@ -813,8 +861,8 @@ static void report_missing(const wc_doc *src, const wc_doc *tgt, size_t tp, cons
 static void match_para(const wc_doc *src, const wc_doc *tgt, size_t p, size_t tp, const key_set *sk,
                        const key_set *tk, name_runs *sn, name_runs *tn, size_t *used, wc_findings *fs)
 {
-	names_of_para(src, p, sn);
-	names_of_para(tgt, tp, tn);
+	names_of_para(src, p, tgt->loc, sn);
+	names_of_para(tgt, tp, src->loc, tn);
 	size_t j = 0, skip = *used, nmissing = 0;
 	for (size_t i = 0; i < sn->n; i++)
 		sn->v[i].carried = carried(src, &sn->v[i], tk);
@@ -848,8 +896,8 @@ static void match_para(const wc_doc *src, const wc_doc *tgt, size_t p, size_t tp
 static void extras_of_para(const wc_doc *src, size_t sp, const wc_doc *tgt, size_t tp, const key_set *sk,
                            size_t used, name_runs *sn, name_runs *tn, wc_findings *fs)
 {
-	names_of_para(src, sp, sn);
-	names_of_para(tgt, tp, tn);
+	names_of_para(src, sp, tgt->loc, sn);
+	names_of_para(tgt, tp, src->loc, tn);
 	take_cognates(src, sn, tgt, tn);
 	for (size_t j = 0; j < tn->n; j++) {
 		name_run *t = &tn->v[j];
