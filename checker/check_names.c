@@ -85,7 +85,10 @@ static size_t name_key_to(const char *s, size_t n, char *out, size_t cap)
 		const char *put = NULL;
 		size_t adv = 1;
 		/* only these first bytes start a pair */
-		if (strchr("saoucpwjz'-\xe2", f[i]))
+		static const bool starts_pair[256] = {['s'] = 1, ['a'] = 1, ['o'] = 1, ['u'] = 1, ['c'] = 1,
+		                                      ['p'] = 1, ['w'] = 1, ['j'] = 1, ['z'] = 1, ['\''] = 1,
+		                                      ['-'] = 1, [0xe2] = 1};
+		if (starts_pair[(unsigned char)f[i]])
 			for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
 				if (f[i] == pairs[k].from[0] && i + pairs[k].len <= len &&
 				    memcmp(f + i, pairs[k].from, pairs[k].len) == 0) {
@@ -524,6 +527,41 @@ static void names_of_para(const wc_doc *d, size_t p, const wc_locale *other, nam
 	}
 }
 
+/* Each paragraph's names, found at first use and kept: a paragraph's
+ * names are read for its pairs and again for its extras. */
+typedef struct {
+	const wc_doc *d;
+	const wc_locale *other;     /* the other version's language (sure_word) */
+	name_runs *paras;
+	bool *done;
+} name_cache;
+
+static void cache_init(name_cache *c, const wc_doc *d, const wc_locale *other)
+{
+	*c = (name_cache){d, other, wc_xcalloc(d->npara, sizeof *c->paras), wc_xcalloc(d->npara, sizeof *c->done)};
+}
+
+static void cache_free(name_cache *c)
+{
+	for (size_t p = 0; p < c->d->npara; p++)
+		free(c->paras[p].v);
+	free(c->paras);
+	free(c->done);
+}
+
+/* Paragraph p's names into out (cleared first), as fresh copies: the
+ * matching marks them. */
+static void names_from(name_cache *c, size_t p, name_runs *out)
+{
+	if (!c->done[p]) {
+		names_of_para(c->d, p, c->other, &c->paras[p]);
+		c->done[p] = true;
+	}
+	out->n = 0;
+	for (size_t i = 0; i < c->paras[p].n; i++)
+		*WC_PUSH(out->v, out->n, out->cap) = c->paras[p].v[i];
+}
+
 /* Calls each for the word [s, e) and, when it has hyphens, for each of its
  * parts: "Android-operativsystemet" carries "Android". */
 static bool each_part(const char *t, size_t s, size_t e, word_fn each, void *arg)
@@ -858,11 +896,12 @@ static void report_missing(const wc_doc *src, const wc_doc *tgt, size_t tp, cons
 /* The source paragraph's names that the translation does not carry, against
  * those of the aligned paragraph that the source never gives, in order;
  * *used counts the translation's names taken so. */
-static void match_para(const wc_doc *src, const wc_doc *tgt, size_t p, size_t tp, const key_set *sk,
+static void match_para(name_cache *sc, name_cache *tc, size_t p, size_t tp, const key_set *sk,
                        const key_set *tk, name_runs *sn, name_runs *tn, size_t *used, wc_findings *fs)
 {
-	names_of_para(src, p, tgt->loc, sn);
-	names_of_para(tgt, tp, src->loc, tn);
+	const wc_doc *src = sc->d, *tgt = tc->d;
+	names_from(sc, p, sn);
+	names_from(tc, tp, tn);
 	size_t j = 0, skip = *used, nmissing = 0;
 	for (size_t i = 0; i < sn->n; i++)
 		sn->v[i].carried = carried(src, &sn->v[i], tk);
@@ -893,11 +932,12 @@ static void match_para(const wc_doc *src, const wc_doc *tgt, size_t p, size_t tp
 
 /* The translation's names of paragraph tp that the source never gives and
  * no mismatch took: fact.extra. */
-static void extras_of_para(const wc_doc *src, size_t sp, const wc_doc *tgt, size_t tp, const key_set *sk,
+static void extras_of_para(name_cache *sc, size_t sp, name_cache *tc, size_t tp, const key_set *sk,
                            size_t used, name_runs *sn, name_runs *tn, wc_findings *fs)
 {
-	names_of_para(src, sp, tgt->loc, sn);
-	names_of_para(tgt, tp, src->loc, tn);
+	const wc_doc *src = sc->d, *tgt = tc->d;
+	names_from(sc, sp, sn);
+	names_from(tc, tp, tn);
 	take_cognates(src, sn, tgt, tn);
 	for (size_t j = 0; j < tn->n; j++) {
 		name_run *t = &tn->v[j];
@@ -920,14 +960,19 @@ void wc_match_people(const wc_doc *src, const wc_doc *tgt, const wc_alignment *a
 	keys_of(src, &sk);
 	keys_of(tgt, &tk);
 	name_runs sn = {0}, tn = {0};
+	name_cache sc, tc;
+	cache_init(&sc, src, tgt->loc);
+	cache_init(&tc, tgt, src->loc);
 	size_t *used = wc_xcalloc(tgt->npara, sizeof *used);
 	for (size_t p = 0; p < src->npara; p++)
 		if (al->s2t[p] >= 0)
-			match_para(src, tgt, p, (size_t)al->s2t[p], &sk, &tk, &sn, &tn, &used[al->s2t[p]], fs);
+			match_para(&sc, &tc, p, (size_t)al->s2t[p], &sk, &tk, &sn, &tn, &used[al->s2t[p]], fs);
 	/* an unaligned paragraph's names are the alignment's to report */
 	for (size_t tp = 0; tp < tgt->npara; tp++)
 		if (al->t2s[tp] >= 0)
-			extras_of_para(src, (size_t)al->t2s[tp], tgt, tp, &sk, used[tp], &sn, &tn, fs);
+			extras_of_para(&sc, (size_t)al->t2s[tp], &tc, tp, &sk, used[tp], &sn, &tn, fs);
+	cache_free(&sc);
+	cache_free(&tc);
 	free(used);
 	free(sn.v), free(tn.v);
 	free(sk.v), free(tk.v);
