@@ -32,6 +32,12 @@
 extern "C" {
 #endif
 
+/* Everything declared here is the shared library's interface: the library is
+ * compiled with -fvisibility=hidden (mk/install.mk), so its internal functions
+ * stay out of libwirecheck.so, and these declarations give their definitions
+ * default visibility. */
+#pragma GCC visibility push(default)
+
 #define WC_VERSION "0.1.0"
 
 /* Error codes (negative return values). */
@@ -397,6 +403,8 @@ size_t wc_check_count(void);
 const char *wc_check_name(size_t i);
 wc_severity wc_check_default_severity(size_t i);
 const char *wc_check_description(size_t i);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }
