@@ -7,6 +7,7 @@
 #define _XOPEN_SOURCE 700
 #include "wirecheck.h"
 #include "main_batch.h"
+#include "main_config.h"
 #include "main_util.h"
 
 #include <errno.h>
@@ -39,6 +40,7 @@ typedef struct {
 	int replace_invalid;
 	size_t max_input;        /* --max-input-bytes; 0 = the default */
 	double min_coverage;     /* -1: the library's default */
+	wc_cli_project project;  /* --config, --no-config and the file they give (main_config.c) */
 } options;
 
 static const char *const prog = wc_cli_prog;
@@ -55,6 +57,7 @@ static const char main_help[] =
 	"  batch     check a stream of bundles (JSON Lines), one report a line\n"
 	"  extract   print the facts found in one text, as JSON Lines\n"
 	"  rules     lint the rule files, or run the examples they carry\n"
+	"  config    print the configuration in effect (.wirecheck.yaml) and its origins\n"
 	"\n"
 	"  wirecheck COMMAND --help    help on a command\n"
 	"  wirecheck --version         print the version\n"
@@ -83,6 +86,8 @@ static const char check_help[] =
 	"      --min-coverage SHARE a translation carrying less of its source fails\n"
 	"                           version.coverage (default 0.5; 0 turns it off)\n"
 	"      --rules DIR          add a rule directory (repeatable)\n"
+	"      --config FILE        read this configuration instead of the nearest .wirecheck.yaml\n"
+	"      --no-config          read no configuration file\n"
 	"      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
 	"  -q, --quiet              text format: print only the verdict line\n"
 	"      --replace-invalid    check texts with invalid UTF-8 anyway, reading bad bytes as U+FFFD\n"
@@ -212,6 +217,10 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--fail-on")) {
 			if (wc_cli_take_severity(argc, argv, &i, &o->fail_on) < 0)
 				return -1;
+			o->project.fail_on_given = true;
+		} else if (is_check && wc_cli_project_option(argc, argv, &i, &o->project)) {
+			if (o->project.bad)
+				return -1;
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--min-coverage")) {
 			if (wc_cli_take_share(argc, argv, &i, &o->min_coverage) < 0)
 				return -1;
@@ -243,6 +252,7 @@ static void free_options(options *o)
 {
 	free(o->inputs);
 	free(o->rule_dirs);
+	wc_cli_project_free(&o->project);
 }
 
 /* ---- commands ------------------------------------------------------------------------------------------ */
@@ -327,6 +337,10 @@ static int cmd_check(int argc, char **argv)
 		free_options(&o);
 		return EXIT_TROUBLE;
 	}
+	if (wc_cli_project_load(&o.project, &o.fail_on, &o.rule_dirs, &o.nrule_dirs) < 0) {
+		free_options(&o);
+		return EXIT_TROUBLE;
+	}
 	int exit_code = EXIT_TROUBLE;
 	char **langs = calloc(o.ninputs + 1, sizeof *langs);
 	wc_diags *diags = wc_diags_new();
@@ -355,12 +369,12 @@ static int cmd_check(int argc, char **argv)
 			goto fail_diags;
 	}
 	int err;
-	if (!(r = wc_bundle_check(b, diags, &err)))
+	if (!(r = wc_bundle_check(b, diags, &err)) || wc_cli_project_apply(&o.project, rs, r, diags) < 0)
 		goto fail_diags;
 	int color = o.color;
 	if (color < 0)
 		color = !o.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-	wc_report_options ro = {o.fail_on, color, o.quiet};
+	wc_report_options ro = {.fail_on = o.fail_on, .color = color, .quiet = o.quiet};
 	bool ok = wc_report_write(r, o.format, &ro, out.f) == 0;
 	if (wc_sink_close(&out, ok) < 0 || !ok)
 		goto done;
@@ -519,6 +533,8 @@ int main(int argc, char **argv)
 		return cmd_extract(argc - 1, argv + 1);
 	if (strcmp(cmd, "rules") == 0)
 		return cmd_rules(argc - 1, argv + 1);
-	wc_cli_usage_error("unknown command '%s' (batch, check, extract, rules)", cmd);
+	if (strcmp(cmd, "config") == 0)
+		return wc_cli_config(argc - 1, argv + 1, load_rules);
+	wc_cli_usage_error("unknown command '%s' (batch, check, config, extract, rules)", cmd);
 	return EXIT_TROUBLE;
 }

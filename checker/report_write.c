@@ -155,7 +155,7 @@ void wc_report_totals(const wc_report *r, wc_severity gate, wc_totals *t)
 int wc_report_write(const wc_report *r, wc_format fmt,
                     const wc_report_options *opt, FILE *out)
 {
-	static const wc_report_options defaults = {WC_ERROR, 0, 0};
+	static const wc_report_options defaults = {.fail_on = WC_ERROR};
 	if (!r || !out)
 		return WC_EUSAGE;
 	if (!opt)

@@ -404,6 +404,61 @@ const char *wc_check_name(size_t i);
 wc_severity wc_check_default_severity(size_t i);
 const char *wc_check_description(size_t i);
 
+/* ---- project configuration (.wirecheck.yaml) ------------------------------- */
+
+/* A project's settings (docs/configuration.md): the gate, rule directories,
+ * a baseline, and per check a severity, or off, for all or some languages. */
+typedef struct wc_config wc_config;
+
+#define WC_CONFIG_NAME ".wirecheck.yaml"
+
+/* The path of WC_CONFIG_NAME in dir or in its nearest parent that has one;
+ * NULL if none does.  Caller frees. */
+char *wc_config_find(const char *dir);
+
+/* Reads and validates a configuration file: every problem (an unknown key, an
+ * unknown check with the nearest name, a bad value, a rule directory that is
+ * not there) is a diagnostic at its file:line:column, and the result is then
+ * NULL.  Paths in the file are taken relative to the file's folder. */
+wc_config *wc_config_load(const char *path, wc_diags *diags);
+void wc_config_free(wc_config *c);
+const char *wc_config_path(const wc_config *c);
+
+/* Where the file set a value: line and column, both 0 when it did not. */
+typedef struct {
+	int line, column;
+} wc_config_place;
+
+/* fail-on: 1 with *gate set when the file sets it, else 0. */
+int wc_config_fail_on(const wc_config *c, wc_severity *gate, wc_config_place *at);
+/* rules: the directories, resolved against the file's folder, in order. */
+size_t wc_config_rule_dir_count(const wc_config *c);
+const char *wc_config_rule_dir(const wc_config *c, size_t i, wc_config_place *at);
+/* baseline: the file, resolved; NULL when not set. */
+const char *wc_config_baseline(const wc_config *c, wc_config_place *at);
+
+/* checks: one setting per check the file names. */
+typedef struct {
+	const char *check;        /* a name of wc_check_name() */
+	int severity;             /* a wc_severity, or -1: the check is off */
+	const char *const *langs; /* the languages it is for; NULL (nlangs 0): all */
+	size_t nlangs;
+	wc_config_place at;
+} wc_config_check;
+
+size_t wc_config_check_count(const wc_config *c);
+const wc_config_check *wc_config_check_get(const wc_config *c, size_t i);
+
+/* Each language the check settings name must have a locale in rs; a
+ * diagnostic at the name (with the nearest language) otherwise, and
+ * WC_ERULES. */
+int wc_config_check_langs(const wc_config *c, const wc_ruleset *rs, wc_diags *diags);
+
+/* Applies the check settings to a report: findings of a check that is off
+ * (for their version's language) are removed, the others take the severity
+ * set; the counts of each version follow. */
+void wc_report_apply_config(wc_report *r, const wc_config *c);
+
 #pragma GCC visibility pop
 
 #ifdef __cplusplus

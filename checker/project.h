@@ -1,0 +1,14 @@
+/*
+ * project.h — what the project's settings (config.c) and baselines
+ * (baseline.c) share: both change a built report after the checks ran.
+ */
+#ifndef WC_PROJECT_H
+#define WC_PROJECT_H
+
+#include "report.h"
+
+/* Counts each version's findings again (errors, warnings, infos), after
+ * severities changed or findings went. */
+void wc_report_recount(wc_report *r);
+
+#endif
