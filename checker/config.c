@@ -458,12 +458,14 @@ void wc_report_recount(wc_report *r)
 {
 	for (size_t i = 0; i < r->nversions; i++) {
 		wc_version *v = &r->versions[i];
-		v->errors = v->warnings = v->infos = 0;
+		v->errors = v->warnings = v->infos = v->suppressed = 0;
 	}
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const wc_finding *f = &r->findings[i];
 		wc_version *v = &r->versions[f->version];
-		if (f->severity == WC_ERROR)
+		if (f->suppressed)
+			v->suppressed++;
+		else if (f->severity == WC_ERROR)
 			v->errors++;
 		else if (f->severity == WC_WARNING)
 			v->warnings++;

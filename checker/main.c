@@ -58,6 +58,7 @@ static const char main_help[] =
 	"  extract   print the facts found in one text, as JSON Lines\n"
 	"  rules     lint the rule files, or run the examples they carry\n"
 	"  config    print the configuration in effect (.wirecheck.yaml) and its origins\n"
+	"  baseline  write the findings of a check as a baseline of accepted findings\n"
 	"\n"
 	"  wirecheck COMMAND --help    help on a command\n"
 	"  wirecheck --version         print the version\n"
@@ -88,6 +89,9 @@ static const char check_help[] =
 	"      --rules DIR          add a rule directory (repeatable)\n"
 	"      --config FILE        read this configuration instead of the nearest .wirecheck.yaml\n"
 	"      --no-config          read no configuration file\n"
+	"      --baseline FILE      findings in this baseline (`wirecheck baseline`) are\n"
+	"                           suppressed: they do not fail the gate\n"
+	"      --show-suppressed    text format: list the suppressed findings too\n"
 	"      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
 	"  -q, --quiet              text format: print only the verdict line\n"
 	"      --replace-invalid    check texts with invalid UTF-8 anyway, reading bad bytes as U+FFFD\n"
@@ -317,14 +321,17 @@ static int add_input_file(const wc_ruleset *rs, wc_bundle *b, input *in, const o
 	return rc;
 }
 
-static int cmd_check(int argc, char **argv)
+/* `check`, or `baseline` (write_baseline): the same run, whose findings are
+ * written as a baseline instead of a report. */
+static int cmd_check(int argc, char **argv, bool write_baseline)
 {
 	/* `check DIR`: the folder mode (main_batch.c); -1 when it is not that. */
-	int dir_rc = wc_cli_check_dir(argc, argv, load_rules);
+	int dir_rc = write_baseline ? -1 : wc_cli_check_dir(argc, argv, load_rules);
 	if (dir_rc >= 0)
 		return dir_rc;
-	options o = {.format = WC_FORMAT_TEXT, .fail_on = WC_ERROR, .color = -1, .min_coverage = -1};
-	int rc = parse_options(argc, argv, &o, check_help, true);
+	options o = {.format = WC_FORMAT_TEXT, .fail_on = WC_ERROR, .color = -1, .min_coverage = -1,
+	             .project.write_baseline = write_baseline};
+	int rc = parse_options(argc, argv, &o, write_baseline ? wc_cli_baseline_help : check_help, true);
 	if (rc) {
 		free_options(&o);
 		return rc > 0 ? EXIT_PASS : EXIT_TROUBLE;
@@ -337,7 +344,7 @@ static int cmd_check(int argc, char **argv)
 		free_options(&o);
 		return EXIT_TROUBLE;
 	}
-	if (wc_cli_project_load(&o.project, &o.fail_on, &o.rule_dirs, &o.nrule_dirs) < 0) {
+	if (wc_cli_project_load(&o.project, &o.fail_on, &o.rule_dirs, &o.nrule_dirs, &o.output) < 0) {
 		free_options(&o);
 		return EXIT_TROUBLE;
 	}
@@ -374,11 +381,13 @@ static int cmd_check(int argc, char **argv)
 	int color = o.color;
 	if (color < 0)
 		color = !o.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-	wc_report_options ro = {.fail_on = o.fail_on, .color = color, .quiet = o.quiet};
-	bool ok = wc_report_write(r, o.format, &ro, out.f) == 0;
+	wc_report_options ro = {.fail_on = o.fail_on, .color = color, .quiet = o.quiet,
+	                        .show_suppressed = o.project.show_suppressed};
+	bool ok = (write_baseline ? wc_baseline_write(r, out.f)
+	                          : wc_report_write(r, o.format, &ro, out.f)) == 0;
 	if (wc_sink_close(&out, ok) < 0 || !ok)
 		goto done;
-	exit_code = wc_report_fails(r, o.fail_on) ? EXIT_FINDINGS : EXIT_PASS;
+	exit_code = write_baseline ? EXIT_PASS : wc_report_fails(r, o.fail_on) ? EXIT_FINDINGS : EXIT_PASS;
 	goto done;
 fail_diags:
 	wc_diags_print(diags, stderr);
@@ -526,7 +535,9 @@ int main(int argc, char **argv)
 		return EXIT_PASS;
 	}
 	if (strcmp(cmd, "check") == 0)
-		return cmd_check(argc - 1, argv + 1);
+		return cmd_check(argc - 1, argv + 1, false);
+	if (strcmp(cmd, "baseline") == 0)
+		return cmd_check(argc - 1, argv + 1, true);
 	if (strcmp(cmd, "batch") == 0)
 		return wc_cli_batch(argc - 1, argv + 1, load_rules);
 	if (strcmp(cmd, "extract") == 0)
@@ -535,6 +546,6 @@ int main(int argc, char **argv)
 		return cmd_rules(argc - 1, argv + 1);
 	if (strcmp(cmd, "config") == 0)
 		return wc_cli_config(argc - 1, argv + 1, load_rules);
-	wc_cli_usage_error("unknown command '%s' (batch, check, config, extract, rules)", cmd);
+	wc_cli_usage_error("unknown command '%s' (baseline, batch, check, config, extract, rules)", cmd);
 	return EXIT_TROUBLE;
 }

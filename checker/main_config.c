@@ -3,7 +3,9 @@
  * configuration file a run reads (--config, --no-config, else the nearest
  * .wirecheck.yaml), how it meets the command line (the command line wins),
  * and `wirecheck config`, which prints every setting in effect with its
- * origin: a file:line:column, the command line, or the default.
+ * origin: a file:line:column, the command line, or the default.  And the
+ * baseline a run applies (--baseline, the file's baseline:), or writes
+ * (`wirecheck baseline`).
  */
 #include "main_config.h"
 #include "main_util.h"
@@ -29,6 +31,22 @@ static const char config_help[] =
 	"      --rules DIR          as for check: after the file's rules (repeatable)\n"
 	"  -h, --help               show this help\n";
 
+const char wc_cli_baseline_help[] =
+	"usage: wirecheck baseline [CHECK OPTIONS] --source FILE [TRANSLATION...] [-o FILE]\n"
+	"\n"
+	"Runs the check as `wirecheck check` does, with the same options and the\n"
+	"same configuration, and writes its findings as a baseline: a JSON file\n"
+	"with a fingerprint per finding (the check, the file's name, the text\n"
+	"around the finding; not its line).  Later checks that read the baseline\n"
+	"(--baseline FILE, or baseline: in .wirecheck.yaml) mark the findings it\n"
+	"holds as suppressed: they no longer fail the gate.\n"
+	"\n"
+	"options: those of `wirecheck check --help`, and\n"
+	"  -o, --output FILE        write the baseline to FILE (default: the baseline:\n"
+	"                           of .wirecheck.yaml, else standard output)\n"
+	"\n"
+	"Exit status 0 when the baseline is written, 2 otherwise.\n";
+
 int wc_cli_project_option(int argc, char **argv, int *i, wc_cli_project *p)
 {
 	const char *a = argv[*i];
@@ -41,10 +59,37 @@ int wc_cli_project_option(int argc, char **argv, int *i, wc_cli_project *p)
 		p->no_config = true;
 		return 1;
 	}
+	if (wc_cli_opt_is(a, NULL, "--baseline")) {
+		if (!(p->baseline_path = wc_cli_take_value(argc, argv, i, "--baseline")))
+			p->bad = true;
+		return 1;
+	}
+	if (wc_cli_opt_is(a, NULL, "--show-suppressed")) {
+		p->show_suppressed = true;
+		return 1;
+	}
 	return 0;
 }
 
-int wc_cli_project_load(wc_cli_project *p, wc_severity *fail_on, const char ***dirs, size_t *ndirs)
+/* The baseline the run applies: --baseline, else the configuration's. */
+static int load_baseline(wc_cli_project *p)
+{
+	wc_config_place at;
+	const char *path = p->baseline_path ? p->baseline_path : wc_config_baseline(p->config, &at);
+	if (!path)
+		return 0;
+	wc_diags *diags = wc_diags_new();
+	p->baseline = wc_baseline_load(path, diags);
+	wc_diags_print(diags, stderr);
+	wc_diags_free(diags);
+	if (!p->baseline && !p->baseline_path)
+		fprintf(stderr, "%s:%d:%d: note: the baseline named here; `wirecheck baseline` writes it\n",
+		        wc_config_path(p->config), at.line, at.column);
+	return p->baseline ? 0 : -1;
+}
+
+int wc_cli_project_load(wc_cli_project *p, wc_severity *fail_on, const char ***dirs, size_t *ndirs,
+                        const char **output)
 {
 	if (p->config_path && p->no_config) {
 		wc_cli_usage_error("%s", "--config and --no-config exclude each other");
@@ -76,7 +121,12 @@ int wc_cli_project_load(wc_cli_project *p, wc_severity *fail_on, const char ***d
 	*dirs = p->rule_dirs;
 	*ndirs = n;
 	p->rule_dirs = NULL;
-	return 0;
+	if (p->write_baseline) {
+		if (!*output)
+			*output = p->baseline_path ? p->baseline_path : wc_config_baseline(p->config, NULL);
+		return 0;
+	}
+	return load_baseline(p);
 }
 
 int wc_cli_project_apply(wc_cli_project *p, const wc_ruleset *rs, wc_report *r, wc_diags *diags)
@@ -84,12 +134,15 @@ int wc_cli_project_apply(wc_cli_project *p, const wc_ruleset *rs, wc_report *r, 
 	if (wc_config_check_langs(p->config, rs, diags) < 0)
 		return -1;
 	wc_report_apply_config(r, p->config);
+	wc_report_apply_baseline(r, p->baseline);
 	return 0;
 }
 
 void wc_cli_project_free(wc_cli_project *p)
 {
 	wc_config_free(p->config);
+	wc_baseline_free(p->baseline);
+	p->baseline = NULL;
 	free(p->found);
 	free(p->rule_dirs);
 	p->config = NULL;
@@ -181,6 +234,14 @@ static void put_settings(const wc_cli_project *p, wc_severity fail_on, const cha
 	}
 	for (size_t i = 0; i < ncli; i++)
 		printf("  - %s  # command line\n", cli_dirs[i]);
+	const char *baseline = wc_config_baseline(c, &at);
+	if (p->baseline_path)
+		printf("baseline: %s  # command line\n", p->baseline_path);
+	else if (baseline) {
+		printf("baseline: %s", baseline);
+		put_origin(c, at, "");
+	} else
+		printf("baseline: none  # default\n");
 	printf("checks:\n");
 	for (size_t i = 0; i < wc_check_count(); i++)
 		put_check(c, i);
@@ -216,7 +277,10 @@ int wc_cli_config(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 		}
 	}
 	size_t ncli = ndirs;
-	if (wc_cli_project_load(&p, &fail_on, &dirs, &ndirs) < 0)
+	/* `config` shows the baseline's name; it need not exist yet. */
+	const char *no_output = "";
+	p.write_baseline = true;
+	if (wc_cli_project_load(&p, &fail_on, &dirs, &ndirs, &no_output) < 0)
 		goto done;
 	/* The languages the file names are checked against the rules' locales. */
 	wc_diags *diags = wc_diags_new();

@@ -7,8 +7,9 @@
 
 #include "report.h"
 
-/* Counts each version's findings again (errors, warnings, infos), after
- * severities changed or findings went. */
+/* Counts each version's findings again (errors, warnings, infos of those not
+ * suppressed; suppressed apart), after severities changed or findings went
+ * or were suppressed. */
 void wc_report_recount(wc_report *r);
 
 #endif

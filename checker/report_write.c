@@ -77,7 +77,8 @@ int wc_report_version_fails(const wc_report *r, size_t i, wc_severity gate)
 	if (!r || gate >= WC_NEVER)
 		return 0;
 	for (size_t k = 0; k < r->nfindings; k++)
-		if (r->findings[k].version == i && r->findings[k].severity >= gate)
+		if (r->findings[k].version == i && r->findings[k].severity >= gate &&
+		    !r->findings[k].suppressed)
 			return 1;
 	return 0;
 }

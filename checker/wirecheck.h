@@ -225,7 +225,8 @@ wc_report *wc_bundle_check(wc_bundle *b, wc_diags *diags, int *err);
 typedef struct {
 	const char *path, *lang;
 	wc_role role;
-	size_t errors, warnings, infos;
+	size_t errors, warnings, infos; /* findings not suppressed */
+	size_t suppressed;              /* findings suppressed by a baseline */
 } wc_version;
 
 typedef struct {
@@ -247,6 +248,8 @@ typedef struct {
 	size_t source_line, source_column;
 	const char *source_snippet; /* the source's counterpart line (or part), or NULL */
 	size_t source_snippet_column;
+	int suppressed;        /* in the baseline (wc_report_apply_baseline): not counted
+	                        * for the gate, shown by the text format on request only */
 } wc_finding;
 
 size_t wc_report_version_count(const wc_report *r);
@@ -300,6 +303,7 @@ typedef struct {
 	wc_severity fail_on; /* the gate that decides pass/fail verdicts */
 	int color;           /* ANSI colour in the text format */
 	int quiet;           /* text format: the verdict line only */
+	int show_suppressed; /* text format: list suppressed findings too, marked so */
 } wc_report_options;
 
 /* Writes the report in the given format.  Returns WC_EIO on a write error. */
@@ -458,6 +462,33 @@ int wc_config_check_langs(const wc_config *c, const wc_ruleset *rs, wc_diags *di
  * (for their version's language) are removed, the others take the severity
  * set; the counts of each version follow. */
 void wc_report_apply_config(wc_report *r, const wc_config *c);
+
+/* ---- baselines: findings accepted once ------------------------------------ */
+
+/* A baseline holds fingerprints of reviewed findings.  A fingerprint is made of
+ * the check, the file's name (not its folder) and the text around the finding
+ * with white space collapsed (and the source's text around its counterpart), so
+ * that it survives lines that move and changes elsewhere in the file, and
+ * changes when the text of the finding changes. */
+typedef struct wc_baseline wc_baseline;
+
+/* The fingerprint of finding i of r, as 16 hex digits and a NUL. */
+void wc_report_fingerprint(const wc_report *r, size_t i, char out[17]);
+/* Writes every finding of r as a baseline (JSON: fingerprint, check, file,
+ * line, message; sorted).  WC_EIO on a write error. */
+int wc_baseline_write(const wc_report *r, FILE *out);
+/* Reads a baseline file; NULL with a diagnostic when it cannot be read or is
+ * not one. */
+wc_baseline *wc_baseline_load(const char *path, wc_diags *diags);
+void wc_baseline_free(wc_baseline *b);
+size_t wc_baseline_count(const wc_baseline *b);
+/* Marks the findings of r that b holds as suppressed (each entry of b as many
+ * times as it was written): they no longer count for the gate nor in the
+ * versions' error/warning/info counts.  Returns how many were marked. */
+size_t wc_report_apply_baseline(wc_report *r, const wc_baseline *b);
+/* Whether a baseline was applied to r (SARIF then states each result's
+ * baselineState). */
+int wc_report_has_baseline(const wc_report *r);
 
 #pragma GCC visibility pop
 
