@@ -62,8 +62,14 @@ static bool is_break(char c)
 	return c == '\n' || c == '\r';
 }
 
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
 /* The finding's bytes and up to CONTEXT_REACH on each side, within its line
- * and never cutting a character. */
+ * and never cutting a character.  A run of blanks counts as one byte, as it
+ * is hashed: white space added next to a finding must not move the window. */
 static void context_of(const char *text, size_t len, size_t start, size_t end, size_t *from,
                        size_t *to)
 {
@@ -71,13 +77,15 @@ static void context_of(const char *text, size_t len, size_t start, size_t end, s
 		start = len;
 	if (end < start || end > len)
 		end = start;
-	size_t a = start, b = end;
-	while (a > 0 && start - a < CONTEXT_REACH && !is_break(text[a - 1]))
+	size_t a = start, b = end, used = 0;
+	while (a > 0 && used < CONTEXT_REACH && !is_break(text[a - 1])) {
 		a--;
+		used += !(is_blank(text[a]) && a + 1 < len && is_blank(text[a + 1]));
+	}
 	while (a < start && ((unsigned char)text[a] & 0xC0) == 0x80)
 		a++;
-	while (b < len && b - end < CONTEXT_REACH && !is_break(text[b]))
-		b++;
+	for (used = 0; b < len && used < CONTEXT_REACH && !is_break(text[b]); b++)
+		used += !(is_blank(text[b]) && b > 0 && is_blank(text[b - 1]));
 	while (b > end && b < len && ((unsigned char)text[b] & 0xC0) == 0x80)
 		b--;
 	*from = a;
