@@ -279,6 +279,12 @@ static char *folder_of(const char *path)
 
 wc_config *wc_config_load(const char *path, wc_diags *diags)
 {
+	/* Said here, or the YAML reader would speak of rule files. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		wc_diags_add(diags, path, 0, 0, NULL, "not a regular file: a configuration file must be one");
+		return NULL;
+	}
 	wc_ydoc *doc = wc_yaml_load(path, diags);
 	if (!doc)
 		return NULL;
