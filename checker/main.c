@@ -40,7 +40,7 @@ typedef struct {
 	int replace_invalid;
 	size_t max_input;        /* --max-input-bytes; 0 = the default */
 	double min_coverage;     /* -1: the library's default */
-	wc_cli_project project;  /* --config, --no-config and the file they give (main_config.c) */
+	wc_cli_project project;  /* --config, --no-config, --baseline and what they load (main_config.c) */
 } options;
 
 static const char *const prog = wc_cli_prog;
