@@ -7,6 +7,7 @@
 #define _XOPEN_SOURCE 700
 #include "wirecheck.h"
 #include "main_batch.h"
+#include "main_config.h"
 #include "main_util.h"
 
 #include <errno.h>
@@ -39,6 +40,7 @@ typedef struct {
 	int replace_invalid;
 	size_t max_input;        /* --max-input-bytes; 0 = the default */
 	double min_coverage;     /* -1: the library's default */
+	wc_cli_project project;  /* --config, --no-config, --baseline and what they load (main_config.c) */
 } options;
 
 static const char *const prog = wc_cli_prog;
@@ -55,6 +57,8 @@ static const char main_help[] =
 	"  batch     check a stream of bundles (JSON Lines), one report a line\n"
 	"  extract   print the facts found in one text, as JSON Lines\n"
 	"  rules     lint the rule files, or run the examples they carry\n"
+	"  config    print the configuration in effect (.wirecheck.yaml) and its origins\n"
+	"  baseline  write the findings of a check as a baseline of accepted findings\n"
 	"\n"
 	"  wirecheck COMMAND --help    help on a command\n"
 	"  wirecheck --version         print the version\n"
@@ -83,6 +87,11 @@ static const char check_help[] =
 	"      --min-coverage SHARE a translation carrying less of its source fails\n"
 	"                           version.coverage (default 0.5; 0 turns it off)\n"
 	"      --rules DIR          add a rule directory (repeatable)\n"
+	"      --config FILE        read this configuration instead of the nearest .wirecheck.yaml\n"
+	"      --no-config          read no configuration file\n"
+	"      --baseline FILE      findings in this baseline (`wirecheck baseline`) are\n"
+	"                           suppressed: they do not fail the gate\n"
+	"      --show-suppressed    text format: list the suppressed findings too\n"
 	"      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
 	"  -q, --quiet              text format: print only the verdict line\n"
 	"      --replace-invalid    check texts with invalid UTF-8 anyway, reading bad bytes as U+FFFD\n"
@@ -212,6 +221,10 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--fail-on")) {
 			if (wc_cli_take_severity(argc, argv, &i, &o->fail_on) < 0)
 				return -1;
+			o->project.fail_on_given = true;
+		} else if (is_check && wc_cli_project_option(argc, argv, &i, &o->project)) {
+			if (o->project.bad)
+				return -1;
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--min-coverage")) {
 			if (wc_cli_take_share(argc, argv, &i, &o->min_coverage) < 0)
 				return -1;
@@ -243,6 +256,7 @@ static void free_options(options *o)
 {
 	free(o->inputs);
 	free(o->rule_dirs);
+	wc_cli_project_free(&o->project);
 }
 
 /* ---- commands ------------------------------------------------------------------------------------------ */
@@ -307,14 +321,17 @@ static int add_input_file(const wc_ruleset *rs, wc_bundle *b, input *in, const o
 	return rc;
 }
 
-static int cmd_check(int argc, char **argv)
+/* `check`, or `baseline` (write_baseline): the same run, whose findings are
+ * written as a baseline instead of a report. */
+static int cmd_check(int argc, char **argv, bool write_baseline)
 {
 	/* `check DIR`: the folder mode (main_batch.c); -1 when it is not that. */
-	int dir_rc = wc_cli_check_dir(argc, argv, load_rules);
+	int dir_rc = write_baseline ? -1 : wc_cli_check_dir(argc, argv, load_rules);
 	if (dir_rc >= 0)
 		return dir_rc;
-	options o = {.format = WC_FORMAT_TEXT, .fail_on = WC_ERROR, .color = -1, .min_coverage = -1};
-	int rc = parse_options(argc, argv, &o, check_help, true);
+	options o = {.format = WC_FORMAT_TEXT, .fail_on = WC_ERROR, .color = -1, .min_coverage = -1,
+	             .project.write_baseline = write_baseline};
+	int rc = parse_options(argc, argv, &o, write_baseline ? wc_cli_baseline_help : check_help, true);
 	if (rc) {
 		free_options(&o);
 		return rc > 0 ? EXIT_PASS : EXIT_TROUBLE;
@@ -324,6 +341,10 @@ static int cmd_check(int argc, char **argv)
 		sources += o.inputs[i].role == WC_ROLE_SOURCE;
 	if (sources != 1) {
 		wc_cli_usage_error("%s", sources ? "give exactly one --source" : "no source: give one with --source FILE");
+		free_options(&o);
+		return EXIT_TROUBLE;
+	}
+	if (wc_cli_project_load(&o.project, &o.fail_on, &o.rule_dirs, &o.nrule_dirs, &o.output) < 0) {
 		free_options(&o);
 		return EXIT_TROUBLE;
 	}
@@ -355,16 +376,18 @@ static int cmd_check(int argc, char **argv)
 			goto fail_diags;
 	}
 	int err;
-	if (!(r = wc_bundle_check(b, diags, &err)))
+	if (!(r = wc_bundle_check(b, diags, &err)) || wc_cli_project_apply(&o.project, rs, r, diags) < 0)
 		goto fail_diags;
 	int color = o.color;
 	if (color < 0)
 		color = !o.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-	wc_report_options ro = {o.fail_on, color, o.quiet};
-	bool ok = wc_report_write(r, o.format, &ro, out.f) == 0;
+	wc_report_options ro = {.fail_on = o.fail_on, .color = color, .quiet = o.quiet,
+	                        .show_suppressed = o.project.show_suppressed};
+	bool ok = (write_baseline ? wc_baseline_write(r, out.f)
+	                          : wc_report_write(r, o.format, &ro, out.f)) == 0;
 	if (wc_sink_close(&out, ok) < 0 || !ok)
 		goto done;
-	exit_code = wc_report_fails(r, o.fail_on) ? EXIT_FINDINGS : EXIT_PASS;
+	exit_code = write_baseline ? EXIT_PASS : wc_report_fails(r, o.fail_on) ? EXIT_FINDINGS : EXIT_PASS;
 	goto done;
 fail_diags:
 	wc_diags_print(diags, stderr);
@@ -512,13 +535,17 @@ int main(int argc, char **argv)
 		return EXIT_PASS;
 	}
 	if (strcmp(cmd, "check") == 0)
-		return cmd_check(argc - 1, argv + 1);
+		return cmd_check(argc - 1, argv + 1, false);
+	if (strcmp(cmd, "baseline") == 0)
+		return cmd_check(argc - 1, argv + 1, true);
 	if (strcmp(cmd, "batch") == 0)
 		return wc_cli_batch(argc - 1, argv + 1, load_rules);
 	if (strcmp(cmd, "extract") == 0)
 		return cmd_extract(argc - 1, argv + 1);
 	if (strcmp(cmd, "rules") == 0)
 		return cmd_rules(argc - 1, argv + 1);
-	wc_cli_usage_error("unknown command '%s' (batch, check, extract, rules)", cmd);
+	if (strcmp(cmd, "config") == 0)
+		return wc_cli_config(argc - 1, argv + 1, load_rules);
+	wc_cli_usage_error("unknown command '%s' (baseline, batch, check, config, extract, rules)", cmd);
 	return EXIT_TROUBLE;
 }

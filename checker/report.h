@@ -25,6 +25,7 @@ struct wc_report {
 	size_t nfindings;
 	char **strings;         /* every string the report owns */
 	size_t nstrings, strings_cap;
+	int baselined;          /* a baseline was applied (baseline.c) */
 };
 
 wc_report *wc_report_build(wc_doc *docs, size_t ndocs, const wc_findings *fs);

@@ -96,6 +96,8 @@ static void write_finding(FILE *out, const wc_finding *f)
 	put_str(out, ",\n      ", "expected", f->expected);
 	put_str(out, ", ", "found", f->found);
 	put_str(out, ", ", "rule", f->rule);
+	if (f->suppressed)
+		fputs(", \"suppressed\": true", out);
 	write_source_ref(out, f);
 	fputs("\n    }", out);
 }

@@ -52,7 +52,7 @@ static case_counts count_case(const wc_report *r, size_t v, const char *check, w
 		const wc_finding *f = &r->findings[k];
 		if (f->version != v || strcmp(f->check, check) != 0)
 			continue;
-		if (gate < WC_NEVER && f->severity >= gate) {
+		if (gate < WC_NEVER && f->severity >= gate && !f->suppressed) {
 			if (!c.first)
 				c.first = f;
 			c.above++;
@@ -110,7 +110,7 @@ static void write_findings_of(FILE *out, const wc_report *r, size_t v, const cha
 		const wc_finding *f = &r->findings[k];
 		if (f->version != v || strcmp(f->check, check) != 0)
 			continue;
-		if ((gate < WC_NEVER && f->severity >= gate) == above)
+		if ((gate < WC_NEVER && f->severity >= gate && !f->suppressed) == above)
 			write_finding_text(out, f);
 	}
 }

@@ -192,6 +192,12 @@ static void write_result(FILE *out, const wc_report *r, const wc_finding *f, cha
 		write_region(out, f->source_line, f->source_column, 0, 0);
 		fputs("}}]", out);
 	}
+	/* With a baseline, each result says whether it is in it (SARIF 3.27.24, 3.35). */
+	if (r->baselined)
+		fprintf(out, ",\n         \"baselineState\": \"%s\"", f->suppressed ? "unchanged" : "new");
+	if (f->suppressed)
+		fputs(",\n         \"suppressions\": [{\"kind\": \"external\", \"status\": \"accepted\", "
+		      "\"justification\": \"in the wirecheck baseline\"}]", out);
 	fputs(",\n         \"properties\": {", out);
 	put_key_str(out, "", "lang", f->lang);
 	put_key_str(out, ", ", "role", v < r->nversions ? wc_role_name(r->versions[v].role) : NULL);

@@ -124,6 +124,8 @@ static void write_headline(const writer *w, const wc_finding *f)
 	put_clean(w->out, f->path);
 	fprintf(w->out, ":%zu:%zu: ", f->line, f->column);
 	put_painted(w, severity_ansi(f->severity), wc_severity_name(f->severity));
+	if (f->suppressed)
+		fputs(" (suppressed)", w->out);
 	fputs(": ", w->out);
 	put_clean(w->out, f->message);
 	fputc(' ', w->out);
@@ -226,6 +228,11 @@ static void write_totals(const writer *w, const wc_report *r, const wc_report_op
 	put_count(w, ANSI_WARNING, t.warnings, "warning", "warnings");
 	fputs(", ", w->out);
 	put_count(w, ANSI_INFO, t.infos, "info", "info");
+	size_t suppressed = 0;
+	for (size_t i = 0; i < r->nversions; i++)
+		suppressed += r->versions[i].suppressed;
+	if (suppressed)
+		fprintf(w->out, " (%zu suppressed by the baseline)", suppressed);
 	fputc('\n', w->out);
 }
 
@@ -233,9 +240,13 @@ int wc_report_write_text(const wc_report *r, const wc_report_options *opt, FILE 
 {
 	writer w = {out, opt->color};
 	if (!opt->quiet) {
+		size_t shown = 0;
 		for (size_t i = 0; i < r->nfindings; i++)
-			write_finding(&w, &r->findings[i]);
-		if (r->nfindings)
+			if (!r->findings[i].suppressed || opt->show_suppressed) {
+				write_finding(&w, &r->findings[i]);
+				shown++;
+			}
+		if (shown)
 			fputc('\n', out);
 		for (size_t i = 0; i < r->nversions; i++)
 			write_version_line(&w, r, i, opt);

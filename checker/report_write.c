@@ -77,7 +77,8 @@ int wc_report_version_fails(const wc_report *r, size_t i, wc_severity gate)
 	if (!r || gate >= WC_NEVER)
 		return 0;
 	for (size_t k = 0; k < r->nfindings; k++)
-		if (r->findings[k].version == i && r->findings[k].severity >= gate)
+		if (r->findings[k].version == i && r->findings[k].severity >= gate &&
+		    !r->findings[k].suppressed)
 			return 1;
 	return 0;
 }
@@ -155,7 +156,7 @@ void wc_report_totals(const wc_report *r, wc_severity gate, wc_totals *t)
 int wc_report_write(const wc_report *r, wc_format fmt,
                     const wc_report_options *opt, FILE *out)
 {
-	static const wc_report_options defaults = {WC_ERROR, 0, 0};
+	static const wc_report_options defaults = {.fail_on = WC_ERROR};
 	if (!r || !out)
 		return WC_EUSAGE;
 	if (!opt)

@@ -32,6 +32,12 @@
 extern "C" {
 #endif
 
+/* Everything declared here is the shared library's interface: the library is
+ * compiled with -fvisibility=hidden (mk/install.mk), so its internal functions
+ * stay out of libwirecheck.so, and these declarations give their definitions
+ * default visibility. */
+#pragma GCC visibility push(default)
+
 #define WC_VERSION "0.1.0"
 
 /* Error codes (negative return values). */
@@ -226,7 +232,8 @@ wc_report *wc_bundle_check(wc_bundle *b, wc_diags *diags, int *err);
 typedef struct {
 	const char *path, *lang;
 	wc_role role;
-	size_t errors, warnings, infos;
+	size_t errors, warnings, infos; /* findings not suppressed */
+	size_t suppressed;              /* findings suppressed by a baseline */
 } wc_version;
 
 typedef struct {
@@ -248,6 +255,8 @@ typedef struct {
 	size_t source_line, source_column;
 	const char *source_snippet; /* the source's counterpart line (or part), or NULL */
 	size_t source_snippet_column;
+	int suppressed;        /* in the baseline (wc_report_apply_baseline): not counted
+	                        * for the gate, shown by the text format on request only */
 } wc_finding;
 
 size_t wc_report_version_count(const wc_report *r);
@@ -301,6 +310,7 @@ typedef struct {
 	wc_severity fail_on; /* the gate that decides pass/fail verdicts */
 	int color;           /* ANSI colour in the text format */
 	int quiet;           /* text format: the verdict line only */
+	int show_suppressed; /* text format: list suppressed findings too, marked so */
 } wc_report_options;
 
 /* Writes the report in the given format.  Returns WC_EIO on a write error. */
@@ -404,6 +414,90 @@ size_t wc_check_count(void);
 const char *wc_check_name(size_t i);
 wc_severity wc_check_default_severity(size_t i);
 const char *wc_check_description(size_t i);
+
+/* ---- project configuration (.wirecheck.yaml) ------------------------------- */
+
+/* A project's settings (docs/configuration.md): the gate, rule directories,
+ * a baseline, and per check a severity, or off, for all or some languages. */
+typedef struct wc_config wc_config;
+
+#define WC_CONFIG_NAME ".wirecheck.yaml"
+
+/* The path of WC_CONFIG_NAME in dir or in its nearest parent that has one;
+ * NULL if none does.  Caller frees. */
+char *wc_config_find(const char *dir);
+
+/* Reads and validates a configuration file: every problem (an unknown key, an
+ * unknown check with the nearest name, a bad value, a rule directory that is
+ * not there) is a diagnostic at its file:line:column, and the result is then
+ * NULL.  Paths in the file are taken relative to the file's folder. */
+wc_config *wc_config_load(const char *path, wc_diags *diags);
+void wc_config_free(wc_config *c);
+const char *wc_config_path(const wc_config *c);
+
+/* Where the file set a value: line and column, both 0 when it did not. */
+typedef struct {
+	int line, column;
+} wc_config_place;
+
+/* fail-on: 1 with *gate set when the file sets it, else 0. */
+int wc_config_fail_on(const wc_config *c, wc_severity *gate, wc_config_place *at);
+/* rules: the directories, resolved against the file's folder, in order. */
+size_t wc_config_rule_dir_count(const wc_config *c);
+const char *wc_config_rule_dir(const wc_config *c, size_t i, wc_config_place *at);
+/* baseline: the file, resolved; NULL when not set. */
+const char *wc_config_baseline(const wc_config *c, wc_config_place *at);
+
+/* checks: one setting per check the file names. */
+typedef struct {
+	const char *check;        /* a name of wc_check_name() */
+	int severity;             /* a wc_severity, or -1: the check is off */
+	const char *const *langs; /* the languages it is for; NULL (nlangs 0): all */
+	size_t nlangs;
+	wc_config_place at;
+} wc_config_check;
+
+size_t wc_config_check_count(const wc_config *c);
+const wc_config_check *wc_config_check_get(const wc_config *c, size_t i);
+
+/* Each language the check settings name must have a locale in rs; a
+ * diagnostic at the name (with the nearest language) otherwise, and
+ * WC_ERULES. */
+int wc_config_check_langs(const wc_config *c, const wc_ruleset *rs, wc_diags *diags);
+
+/* Applies the check settings to a report: findings of a check that is off
+ * (for their version's language) are removed, the others take the severity
+ * set; the counts of each version follow. */
+void wc_report_apply_config(wc_report *r, const wc_config *c);
+
+/* ---- baselines: findings accepted once ------------------------------------ */
+
+/* A baseline holds fingerprints of reviewed findings.  A fingerprint is made of
+ * the check, the file's name (not its folder) and the text around the finding
+ * with white space collapsed (and the source's text around its counterpart), so
+ * that it survives lines that move and changes elsewhere in the file, and
+ * changes when the text of the finding changes. */
+typedef struct wc_baseline wc_baseline;
+
+/* The fingerprint of finding i of r, as 16 hex digits and a NUL. */
+void wc_report_fingerprint(const wc_report *r, size_t i, char out[17]);
+/* Writes every finding of r as a baseline (JSON: fingerprint, check, file,
+ * line, message; sorted).  WC_EIO on a write error. */
+int wc_baseline_write(const wc_report *r, FILE *out);
+/* Reads a baseline file; NULL with a diagnostic when it cannot be read or is
+ * not one. */
+wc_baseline *wc_baseline_load(const char *path, wc_diags *diags);
+void wc_baseline_free(wc_baseline *b);
+size_t wc_baseline_count(const wc_baseline *b);
+/* Marks the findings of r that b holds as suppressed (each entry of b as many
+ * times as it was written): they no longer count for the gate nor in the
+ * versions' error/warning/info counts.  Returns how many were marked. */
+size_t wc_report_apply_baseline(wc_report *r, const wc_baseline *b);
+/* Whether a baseline was applied to r (SARIF then states each result's
+ * baselineState). */
+int wc_report_has_baseline(const wc_report *r);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

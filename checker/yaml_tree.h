@@ -55,6 +55,9 @@ typedef struct {
 
 /* wc_ydiag at node, counted as an error. */
 void wc_yfail(wc_yschema *ys, const wc_ynode *node, const char *fmt, ...) WC_PRINTF(3, 4);
+/* The word of allowed (NULL-terminated) nearest to word, if it is within
+ * three edits: a did-you-mean; NULL otherwise. */
+const char *wc_ynearest(const char *word, const char *const *allowed);
 /* Complains about keys of map not in allowed (NULL-terminated), suggesting
  * the nearest one, and about duplicate keys. */
 void wc_ycheck_keys(wc_yschema *ys, const wc_ynode *map, const char *const *allowed);

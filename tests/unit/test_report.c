@@ -142,7 +142,7 @@ static char *render(const wc_report *r, wc_format fmt, wc_severity gate, int col
 	size_t n = 0;
 	FILE *out = open_memstream(&s, &n);
 	assert_non_null(out);
-	wc_report_options opt = {gate, color, 0};
+	wc_report_options opt = {.fail_on = gate, .color = color};
 	*rc = wc_report_write(r, fmt, &opt, out);
 	fclose(out);
 	return s;
@@ -380,7 +380,7 @@ static char *render_quiet(const wc_report *r, wc_severity gate, int color)
 	size_t n = 0;
 	FILE *out = open_memstream(&s, &n);
 	assert_non_null(out);
-	wc_report_options opt = {gate, color, 1};
+	wc_report_options opt = {.fail_on = gate, .color = color, .quiet = 1};
 	assert_int_equal(wc_report_write(r, WC_FORMAT_TEXT, &opt, out), WC_OK);
 	fclose(out);
 	return s;
@@ -675,7 +675,7 @@ static void test_write_errors(void **state)
 	if (!full)
 		skip();
 	wc_report *r = sample_report();
-	wc_report_options opt = {WC_ERROR, 0, 0};
+	wc_report_options opt = {.fail_on = WC_ERROR};
 	assert_int_equal(wc_report_write(r, WC_FORMAT_TEXT, &opt, full), WC_EIO);
 	clearerr(full);
 	assert_int_equal(wc_report_write(r, WC_FORMAT_JSON, &opt, full), WC_EIO);
