@@ -373,6 +373,95 @@ static bool times_agree(const wc_xfact *a, const wc_xfact *b)
 	return ((clock_minutes(a->value) - za - clock_minutes(b->value) + zb) % day + day) % day == 0;
 }
 
+/* ---- measures converted ------------------------------------------------------------ */
+
+/* How far a conversion may stray beyond the rounding when the translation
+ * writes at most two significant digits: a desk's "about" ("3 miles" = "5
+ * km" is rounding; "60 miles" = "95 km" is this). */
+#define ABOUT_SHARE 0.05
+
+/* Whether a / b is a power of ten: the two are one unit or metric units of
+ * one dimension ("2.5 tonnes" and "2500 kg"), no conversion to round. */
+static bool ten_apart(double a, double b)
+{
+	double r = a > b ? a / b : b / a;
+	while (r >= 10 * (1 - 1e-9))
+		r /= 10;
+	return r < 1 + 1e-9;
+}
+
+/* Significant digits of a number as written, from its value and what its
+ * last digit is worth (trailing zeros of a whole number are a rounding):
+ * "16" 2, "1500" 2, "2.25" 3. */
+static int significant_digits(double v, double step)
+{
+	double a = v < 0 ? -v : v;
+	int n = 0;
+	for (double t = step; t <= a * (1 + 1e-9) && n < 20; t *= 10)
+		n++;
+	return n;
+}
+
+/* What t's last digit is worth, but no more than s's leading digit in t's
+ * unit: "100 mph" may be 96 mph rounded to the hundred, not 62 ("100
+ * km/h" is no "100 mph").  (Temperatures are written to the degree:
+ * extract.c.) */
+static double rounding_step(double sv, const wc_xfact *t, double tv)
+{
+	if (streq(t->unit, "°C") || streq(t->unit, "°") || t->written == 0 || tv == 0)
+		return t->step;
+	double factor = tv / t->written, su = sv / factor, lead = 1;
+	su = su < 0 ? -su : su;
+	while (su >= lead * 10)
+		lead *= 10;
+	while (su > 0 && su < lead && lead > 1e-12)
+		lead /= 10;
+	lead *= factor < 0 ? -factor : factor;
+	return lead < t->step ? lead : t->step;
+}
+
+/* t, a conversion of s into another unit of its dimension, is s's value
+ * rounded at the precision t is written to, or (for a translation written to
+ * two digits or fewer, not a temperature) within ABOUT_SHARE of it:
+ * "6 inches" = "15 cm", "100 km/h" = "62 mph", "75 °F" = "24 °C",
+ * "10 miles" = "16 km", but not "15 miles" = "15 km" or "10 miles" = "18 km". */
+static bool converted(double sv, const wc_xfact *t, double tv)
+{
+	double d = sv > tv ? sv - tv : tv - sv;
+	bool temperature = streq(t->unit, "°C") || streq(t->unit, "°");
+	if (d <= rounding_step(sv, t, tv) / 2 * (1 + 1e-9))
+		return true;
+	return !temperature && tv != 0 && significant_digits(tv, t->step) <= 2 &&
+	       d <= ABOUT_SHARE * (tv < 0 ? -tv : tv);
+}
+
+/* s and t, measures of one dimension that are not equal, are one quantity
+ * converted.  A degree of no stated scale ("minus 15 degrees", "15 Grad")
+ * meets a Celsius temperature of its value, or the Celsius it is in
+ * Fahrenheit ("75 degrees" = "24 °C"). */
+static bool measures_agree(const wc_xfact *s, const wc_xfact *t)
+{
+	if (s->kind != WC_K_MEASURE || t->kind != WC_K_MEASURE)
+		return false;
+	double sv = atof(s->value), tv = atof(t->value);
+	bool gs = streq(s->unit, "°"), gt = streq(t->unit, "°");
+	if (gs != gt) {
+		const wc_xfact *g = gs ? s : t, *c = gs ? t : s;
+		if (!streq(c->unit, "°C"))
+			return false;
+		double as_c = gs ? sv : tv, cv = gs ? tv : sv;
+		if (as_c == cv)
+			return true;
+		double f = (g->written - 32) * 5 / 9;
+		wc_xfact fake = *g;
+		fake.step = g->step * 5 / 9;
+		return gs ? converted(f, t, tv) : converted(sv, &fake, f);
+	}
+	if (!streq(s->unit, t->unit) || s->step <= 0 || t->step <= 0 || ten_apart(s->step, t->step))
+		return false;
+	return converted(sv, t, tv);
+}
+
 /* "last year", "this year", "next year": a translator may write the year. */
 static bool is_relative_year(const wc_xfact *f)
 {
@@ -398,13 +487,15 @@ static bool states_a_year(const wc_doc *d, const para_index *ix, size_t para)
 }
 
 /* Within aligned paragraphs, a date or a time told with more or less detail
- * is the same date or time, and a relative year stands for the year the other side writes. */
+ * is the same date or time, a measure converted into another unit the same
+ * measure, and a relative year stands for the year the other side writes. */
 static void match_dates_in_aligned(matcher *m)
 {
 	for (size_t i = 0; i < m->src->nfacts; i++) {
 		wc_xfact *s = &m->src->facts[i];
 		int tp = m->al->s2t[s->para];
-		if (s->matched || tp < 0 || (s->kind != WC_K_DATE && s->kind != WC_K_TIME))
+		if (s->matched || tp < 0 ||
+		    (s->kind != WC_K_DATE && s->kind != WC_K_TIME && s->kind != WC_K_MEASURE))
 			continue;
 		if (is_relative_year(s)) {
 			if (states_a_year(m->tgt, &m->tp, (size_t)tp))
@@ -413,7 +504,7 @@ static void match_dates_in_aligned(matcher *m)
 		}
 		for (size_t j = m->tp.first[tp]; j < m->tp.first[tp + 1] && !s->matched; j++) {
 			wc_xfact *t = &m->tgt->facts[j];
-			if (!t->matched && (dates_agree(s, t) || times_agree(s, t)))
+			if (!t->matched && (dates_agree(s, t) || times_agree(s, t) || measures_agree(s, t)))
 				link(s, t, WC_MATCH_EQUAL);
 		}
 	}
@@ -538,6 +629,9 @@ static bool meet_ordered(const wc_xfact *a, const wc_xfact *b)
 	if (is_plain_number(a) && (b->kind == WC_K_DURATION || b->kind == WC_K_MONEY ||
 	                           (b->kind == WC_K_NUMBER && b->unit)))
 		return streq(a->value, b->value);
+	/* "100" of "100 to 250 meters" against "100 m" */
+	if (is_plain_number(a) && b->kind == WC_K_MEASURE)
+		return atof(a->value) == b->written;
 	long y = year_of_number(a);
 	if (y && date_names_year(b, y))
 		return true;
