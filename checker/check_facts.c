@@ -376,12 +376,24 @@ static bool times_agree(const wc_xfact *a, const wc_xfact *b)
 /* ---- measures converted ------------------------------------------------------------ */
 
 /* How far a conversion may stray beyond the rounding when the translation
- * writes at most two significant digits: a desk's "about" ("3 miles" = "5
- * km" is rounding; "60 miles" = "95 km" is this). */
+ * writes at most two significant digits: a desk's "about" ("60 miles" = "95
+ * km"; "3 miles" = "5 km" is rounding). */
 #define ABOUT_SHARE 0.05
 
-/* Whether a / b is a power of ten: the two are one unit or metric units of
- * one dimension ("2.5 tonnes" and "2500 kg"), no conversion to round. */
+/* A measure as the agreement reads it: its value and what its last written
+ * digit is worth, both in the SI unit, and the number as written. */
+typedef struct {
+	double v, step, written;
+	bool temperature;
+} quantity;
+
+static quantity quantity_of(const wc_xfact *f)
+{
+	return (quantity){atof(f->value), f->step, f->written, streq(f->unit, "°C") || streq(f->unit, "°")};
+}
+
+/* Whether a / b is a power of ten: one unit, or metric units of one
+ * dimension ("2.5 tonnes" and "2500 kg"), no conversion to round. */
 static bool ten_apart(double a, double b)
 {
 	double r = a > b ? a / b : b / a;
@@ -403,14 +415,13 @@ static int significant_digits(double v, double step)
 }
 
 /* What t's last digit is worth, but no more than s's leading digit in t's
- * unit: "100 mph" may be 96 mph rounded to the hundred, not 62 ("100
- * km/h" is no "100 mph").  (Temperatures are written to the degree:
- * extract.c.) */
-static double rounding_step(double sv, const wc_xfact *t, double tv)
+ * unit: "100 mph" may be 96 mph rounded to the hundred, not 62 ("100 km/h"
+ * is no "100 mph").  (Temperatures are written to the degree: extract.c.) */
+static double rounding_step(double sv, const quantity *t)
 {
-	if (streq(t->unit, "°C") || streq(t->unit, "°") || t->written == 0 || tv == 0)
+	if (t->temperature || t->written == 0 || t->v == 0)
 		return t->step;
-	double factor = tv / t->written, su = sv / factor, lead = 1;
+	double factor = t->v / t->written, su = sv / factor, lead = 1;
 	su = su < 0 ? -su : su;
 	while (su >= lead * 10)
 		lead *= 10;
@@ -420,46 +431,49 @@ static double rounding_step(double sv, const wc_xfact *t, double tv)
 	return lead < t->step ? lead : t->step;
 }
 
-/* t, a conversion of s into another unit of its dimension, is s's value
- * rounded at the precision t is written to, or (for a translation written to
- * two digits or fewer, not a temperature) within ABOUT_SHARE of it:
- * "6 inches" = "15 cm", "100 km/h" = "62 mph", "75 °F" = "24 °C",
- * "10 miles" = "16 km", but not "15 miles" = "15 km" or "10 miles" = "18 km". */
-static bool converted(double sv, const wc_xfact *t, double tv)
+/* t is s converted into another unit of its dimension: s's value rounded at
+ * the precision t is written to, or (t written to two digits or fewer, not a
+ * temperature) within ABOUT_SHARE of it.  "6 inches" = "15 cm", "100 km/h" =
+ * "62 mph", "75 °F" = "24 °C", "10 miles" = "16 km"; not "15 miles" = "15
+ * km", "10 miles" = "18 km".  One unit on both sides, or metric units of one
+ * dimension, must give one value. */
+static bool converted(const quantity *s, const quantity *t)
 {
-	double d = sv > tv ? sv - tv : tv - sv;
-	bool temperature = streq(t->unit, "°C") || streq(t->unit, "°");
-	if (d <= rounding_step(sv, t, tv) / 2 * (1 + 1e-9))
+	if (s->v == t->v)
 		return true;
-	return !temperature && tv != 0 && significant_digits(tv, t->step) <= 2 &&
-	       d <= ABOUT_SHARE * (tv < 0 ? -tv : tv);
+	if (s->step <= 0 || t->step <= 0 || ten_apart(s->step, t->step))
+		return false;
+	double d = s->v > t->v ? s->v - t->v : t->v - s->v;
+	if (d <= rounding_step(s->v, t) / 2 * (1 + 1e-9))
+		return true;
+	return !t->temperature && t->v != 0 && significant_digits(t->v, t->step) <= 2 &&
+	       d <= ABOUT_SHARE * (t->v < 0 ? -t->v : t->v);
 }
 
-/* s and t, measures of one dimension that are not equal, are one quantity
- * converted.  A degree of no stated scale ("minus 15 degrees", "15 Grad")
- * meets a Celsius temperature of its value, or the Celsius it is in
- * Fahrenheit ("75 degrees" = "24 °C"). */
+/* The readings of a degree of no stated scale ("minus 15 degrees", "15
+ * Grad"): Celsius (as it is), or Fahrenheit in Celsius ("75 degrees" = "24
+ * °C"). */
+static quantity as_fahrenheit(quantity q)
+{
+	return (quantity){(q.written - 32) * 5 / 9, q.step * 5 / 9, q.written, true};
+}
+
+/* t, a measure of the translation, is the source's measure s: the same
+ * value, or s converted as the journalist rounds (converted).  A degree of
+ * no stated scale against a Celsius temperature is read both ways. */
 static bool measures_agree(const wc_xfact *s, const wc_xfact *t)
 {
 	if (s->kind != WC_K_MEASURE || t->kind != WC_K_MEASURE)
 		return false;
-	double sv = atof(s->value), tv = atof(t->value);
+	quantity a = quantity_of(s), b = quantity_of(t);
 	bool gs = streq(s->unit, "°"), gt = streq(t->unit, "°");
 	if (gs != gt) {
-		const wc_xfact *g = gs ? s : t, *c = gs ? t : s;
-		if (!streq(c->unit, "°C"))
+		if (!streq(gs ? t->unit : s->unit, "°C"))
 			return false;
-		double as_c = gs ? sv : tv, cv = gs ? tv : sv;
-		if (as_c == cv)
-			return true;
-		double f = (g->written - 32) * 5 / 9;
-		wc_xfact fake = *g;
-		fake.step = g->step * 5 / 9;
-		return gs ? converted(f, t, tv) : converted(sv, &fake, f);
+		quantity f = as_fahrenheit(gs ? a : b);
+		return converted(&a, &b) || (gs ? converted(&f, &b) : converted(&a, &f));
 	}
-	if (!streq(s->unit, t->unit) || s->step <= 0 || t->step <= 0 || ten_apart(s->step, t->step))
-		return false;
-	return converted(sv, t, tv);
+	return streq(s->unit, t->unit) && converted(&a, &b);
 }
 
 /* "last year", "this year", "next year": a translator may write the year. */
@@ -673,8 +687,16 @@ static void match_kinds_that_meet(matcher *m)
 	}
 }
 
+/* A measure and its conversion in brackets, one side only: "6 inches (15
+ * cm)" = "15 Zentimeter". */
+static bool converts(const wc_xfact *a, const wc_xfact *b)
+{
+	return measures_agree(a, b) || measures_agree(b, a);
+}
+
 /* What is still left over after the mismatches may be the year or the day of
- * a date matched already ("nell'agosto del 2011" = "August 2011"): the
+ * a date matched already ("nell'agosto del 2011" = "August 2011"), or a
+ * measure's conversion that one side leaves out: the
  * leftovers of doc a against the dates of b in the paragraph a2b aligns. */
 static void cover_leftovers(wc_doc *a, const int *a2b, const wc_doc *b, const para_index *bix)
 {
@@ -684,7 +706,8 @@ static void cover_leftovers(wc_doc *a, const int *a2b, const wc_doc *b, const pa
 		if (f->matched || q < 0 || is_entity(f))
 			continue;
 		for (size_t j = bix->first[q]; j < bix->first[q + 1] && !f->matched; j++)
-			if (b->facts[j].matched == WC_MATCH_EQUAL && covers(&b->facts[j], f))
+			if (b->facts[j].matched == WC_MATCH_EQUAL &&
+			    (covers(&b->facts[j], f) || converts(&b->facts[j], f)))
 				f->matched = WC_MATCH_EQUAL;
 	}
 }
