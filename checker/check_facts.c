@@ -803,8 +803,10 @@ static double kind_cost(const wc_xfact *s, const wc_xfact *t)
 	}
 	if (s->weak || t->weak)
 		return -1;
-	if ((is_plain_number(s) && (t->kind == WC_K_DURATION || t->kind == WC_K_MONEY)) ||
-	    (is_plain_number(t) && (s->kind == WC_K_DURATION || s->kind == WC_K_MONEY)))
+	if ((is_plain_number(s) && (t->kind == WC_K_DURATION || t->kind == WC_K_MONEY ||
+	                            t->kind == WC_K_MEASURE)) ||
+	    (is_plain_number(t) && (s->kind == WC_K_DURATION || s->kind == WC_K_MONEY ||
+	                            s->kind == WC_K_MEASURE)))
 		return 1;
 	/* "the 1980s" against "les années 1981" */
 	if ((year_of_number(s) && is_decade_or_year(t)) || (year_of_number(t) && is_decade_or_year(s)))
@@ -817,6 +819,11 @@ static double value_distance(const wc_xfact *s, const wc_xfact *t)
 	if (s->kind == WC_K_DATE || t->kind == WC_K_DATE || s->kind == WC_K_TIME || s->kind == WC_K_CODE)
 		return 0.5;
 	double a = atof(s->value), b = atof(t->value);
+	/* a measure against a bare number: the number as written ("15 km" → "16") */
+	if ((s->kind == WC_K_MEASURE) != (t->kind == WC_K_MEASURE)) {
+		a = s->kind == WC_K_MEASURE ? s->written : a;
+		b = t->kind == WC_K_MEASURE ? t->written : b;
+	}
 	double big = a > b ? a : b, small = a > b ? b : a;
 	return big <= 0 ? 0.5 : 1 - small / big;
 }
