@@ -607,16 +607,7 @@ static bool weekday_of_date(const wc_xfact *wd, const wc_xfact *f)
  * 33.3 → 0.05.  A journalist's rounding stays within it. */
 static double half_step(const char *v)
 {
-	double step = 1;
-	const char *dot = strchr(v, '.');
-	if (dot) {
-		for (const char *d = dot + 1; *d; d++)
-			step /= 10;
-		return step / 2;
-	}
-	for (size_t n = strlen(v); n > 1 && v[n - 1] == '0'; n--)
-		step *= 10;
-	return step / 2;
+	return wc_digit_step(v) / 2;
 }
 
 /* A fraction and the percentage it rounds to at the precision the

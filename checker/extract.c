@@ -381,6 +381,19 @@ static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
 	return true;
 }
 
+/* "2.500" → "2.5", "3.0" → "3": a decimal without the zeros after its last
+ * digit, as the number parser writes values. */
+static void trim_decimal_zeros(char *s)
+{
+	size_t len = strlen(s);
+	if (!strchr(s, '.'))
+		return;
+	while (s[len - 1] == '0')
+		s[--len] = '\0';
+	if (s[len - 1] == '.')
+		s[--len] = '\0';
+}
+
 /* The decimal string v times 10^places, written as the number parser
  * writes values: no leading or trailing zeros, no dot without decimals.
  * Shifting the dot of the string keeps it exact ("0.34", not 0.34000001). */
@@ -407,13 +420,7 @@ static char *shift_decimal(const char *v, int places)
 	}
 	free(digits);
 	char *s = wc_buf_take(&b);
-	size_t len = strlen(s);
-	if (strchr(s, '.')) {
-		while (s[len - 1] == '0')
-			s[--len] = '\0';
-		if (s[len - 1] == '.')
-			s[--len] = '\0';
-	}
+	trim_decimal_zeros(s);
 	size_t lead = 0;  /* "0034" → "34", but "0.34" stays */
 	while (s[lead] == '0' && s[lead + 1] && s[lead + 1] != '.')
 		lead++;
@@ -586,33 +593,10 @@ static char *six_digits(double x)
 	for (double t = 1; a > 0 && a < t && places < 12; t /= 10)
 		places++;
 	char *s = wc_xasprintf("%.*f", places < 0 ? 0 : places, x);
-	size_t n = strlen(s);
-	if (strchr(s, '.')) {
-		while (s[n - 1] == '0')
-			s[--n] = '\0';
-		if (s[n - 1] == '.')
-			s[--n] = '\0';
-	}
+	trim_decimal_zeros(s);
 	if (strcmp(s, "-0") == 0)
 		memmove(s, s + 1, 2);
 	return s;
-}
-
-/* What the last written digit of the decimal string v is worth: "15" → 1,
- * "2.5" → 0.1, "1500" → 100 (trailing zeros are a rounding, as in
- * check_facts.c's half_step). */
-static double digit_step(const char *v)
-{
-	double step = 1;
-	const char *dot = strchr(v, '.');
-	if (dot) {
-		for (const char *d = dot + 1; *d; d++)
-			step /= 10;
-		return step;
-	}
-	for (size_t n = strlen(v); n > 1 && v[n - 1] == '0' && v[n - 2] != '-'; n--)
-		step *= 10;
-	return step;
 }
 
 /* A symbol of one or two characters is matched as its case says ("5G" is
@@ -655,7 +639,7 @@ static bool normalize_measure(wc_locale *loc, const match_view *m, candidate *c)
 	/* a temperature is written to the degree: "100 °F" is no rounding to
 	 * the hundred */
 	bool temperature = memcmp(u->dim, "°", strlen("°")) == 0;
-	c->f.step = (temperature && !strchr(v, '.') ? 1 : digit_step(v)) * u->factor;
+	c->f.step = (temperature && !strchr(v, '.') ? 1 : wc_digit_step(v)) * u->factor;
 	int k = ten_power(u->factor);
 	if (k != INT_MIN && u->offset == 0) {
 		bool neg = v[0] == '-';
