@@ -373,6 +373,109 @@ static bool times_agree(const wc_xfact *a, const wc_xfact *b)
 	return ((clock_minutes(a->value) - za - clock_minutes(b->value) + zb) % day + day) % day == 0;
 }
 
+/* ---- measures converted ------------------------------------------------------------ */
+
+/* How far a conversion may stray beyond the rounding when the translation
+ * writes at most two significant digits: a desk's "about" ("60 miles" = "95
+ * km"; "3 miles" = "5 km" is rounding). */
+#define ABOUT_SHARE 0.05
+
+/* A measure as the agreement reads it: its value and what its last written
+ * digit is worth, both in the SI unit, and the number as written. */
+typedef struct {
+	double v, step, written;
+	bool temperature;
+} quantity;
+
+static quantity quantity_of(const wc_xfact *f)
+{
+	return (quantity){atof(f->value), f->step, f->written, streq(f->unit, "°C") || streq(f->unit, "°")};
+}
+
+/* Whether a / b is a power of ten: one unit, or metric units of one
+ * dimension ("2.5 tonnes" and "2500 kg"), no conversion to round. */
+static bool ten_apart(double a, double b)
+{
+	double r = a > b ? a / b : b / a;
+	while (r >= 10 * (1 - 1e-9))
+		r /= 10;
+	return r < 1 + 1e-9;
+}
+
+/* Significant digits of a number as written, from its value and what its
+ * last digit is worth (trailing zeros of a whole number are a rounding):
+ * "16" 2, "1500" 2, "2.25" 3. */
+static int significant_digits(double v, double step)
+{
+	double a = v < 0 ? -v : v;
+	int n = 0;
+	for (double t = step; t <= a * (1 + 1e-9) && n < 20; t *= 10)
+		n++;
+	return n;
+}
+
+/* What t's last digit is worth, but no more than s's leading digit in t's
+ * unit: "100 mph" may be 96 mph rounded to the hundred, not 62 ("100 km/h"
+ * is no "100 mph").  (Temperatures are written to the degree: extract.c.) */
+static double rounding_step(double sv, const quantity *t)
+{
+	if (t->temperature || t->written == 0 || t->v == 0)
+		return t->step;
+	double factor = t->v / t->written, su = sv / factor, lead = 1;
+	su = su < 0 ? -su : su;
+	while (su >= lead * 10)
+		lead *= 10;
+	while (su > 0 && su < lead && lead > 1e-12)
+		lead /= 10;
+	lead *= factor < 0 ? -factor : factor;
+	return lead < t->step ? lead : t->step;
+}
+
+/* t is s converted into another unit of its dimension: s's value rounded at
+ * the precision t is written to, or (t written to two digits or fewer, not a
+ * temperature) within ABOUT_SHARE of it.  "6 inches" = "15 cm", "100 km/h" =
+ * "62 mph", "75 °F" = "24 °C", "10 miles" = "16 km"; not "15 miles" = "15
+ * km", "10 miles" = "18 km".  One unit on both sides, or metric units of one
+ * dimension, must give one value. */
+static bool converted(const quantity *s, const quantity *t)
+{
+	if (s->v == t->v)
+		return true;
+	if (s->step <= 0 || t->step <= 0 || ten_apart(s->step, t->step))
+		return false;
+	double d = s->v > t->v ? s->v - t->v : t->v - s->v;
+	if (d <= rounding_step(s->v, t) / 2 * (1 + 1e-9))
+		return true;
+	return !t->temperature && t->v != 0 && significant_digits(t->v, t->step) <= 2 &&
+	       d <= ABOUT_SHARE * (t->v < 0 ? -t->v : t->v);
+}
+
+/* The readings of a degree of no stated scale ("minus 15 degrees", "15
+ * Grad"): Celsius (as it is), or Fahrenheit in Celsius ("75 degrees" = "24
+ * °C"). */
+static quantity as_fahrenheit(quantity q)
+{
+	return (quantity){(q.written - 32) * 5 / 9, q.step * 5 / 9, q.written, true};
+}
+
+/* t, a measure of the translation, is the source's measure s: the same
+ * value, or s converted as the journalist rounds (converted).  A degree of
+ * no stated scale against a Celsius temperature is read both ways. */
+static bool measures_agree(const wc_xfact *s, const wc_xfact *t)
+{
+	if (s->kind != WC_K_MEASURE || t->kind != WC_K_MEASURE)
+		return false;
+	quantity a = quantity_of(s), b = quantity_of(t);
+	bool gs = streq(s->unit, "°"), gt = streq(t->unit, "°");
+	if (gs != gt) {
+		if (!streq(gs ? t->unit : s->unit, "°C"))
+			return false;
+		quantity f = as_fahrenheit(gs ? a : b);
+		return converted(&a, &b) || (gs ? converted(&f, &b) : converted(&a, &f));
+	}
+	return streq(s->unit, t->unit) && converted(&a, &b);
+}
+
 /* "last year", "this year", "next year": a translator may write the year. */
 static bool is_relative_year(const wc_xfact *f)
 {
@@ -398,13 +501,15 @@ static bool states_a_year(const wc_doc *d, const para_index *ix, size_t para)
 }
 
 /* Within aligned paragraphs, a date or a time told with more or less detail
- * is the same date or time, and a relative year stands for the year the other side writes. */
+ * is the same date or time, a measure converted into another unit the same
+ * measure, and a relative year stands for the year the other side writes. */
 static void match_dates_in_aligned(matcher *m)
 {
 	for (size_t i = 0; i < m->src->nfacts; i++) {
 		wc_xfact *s = &m->src->facts[i];
 		int tp = m->al->s2t[s->para];
-		if (s->matched || tp < 0 || (s->kind != WC_K_DATE && s->kind != WC_K_TIME))
+		if (s->matched || tp < 0 ||
+		    (s->kind != WC_K_DATE && s->kind != WC_K_TIME && s->kind != WC_K_MEASURE))
 			continue;
 		if (is_relative_year(s)) {
 			if (states_a_year(m->tgt, &m->tp, (size_t)tp))
@@ -413,7 +518,7 @@ static void match_dates_in_aligned(matcher *m)
 		}
 		for (size_t j = m->tp.first[tp]; j < m->tp.first[tp + 1] && !s->matched; j++) {
 			wc_xfact *t = &m->tgt->facts[j];
-			if (!t->matched && (dates_agree(s, t) || times_agree(s, t)))
+			if (!t->matched && (dates_agree(s, t) || times_agree(s, t) || measures_agree(s, t)))
 				link(s, t, WC_MATCH_EQUAL);
 		}
 	}
@@ -502,16 +607,7 @@ static bool weekday_of_date(const wc_xfact *wd, const wc_xfact *f)
  * 33.3 → 0.05.  A journalist's rounding stays within it. */
 static double half_step(const char *v)
 {
-	double step = 1;
-	const char *dot = strchr(v, '.');
-	if (dot) {
-		for (const char *d = dot + 1; *d; d++)
-			step /= 10;
-		return step / 2;
-	}
-	for (size_t n = strlen(v); n > 1 && v[n - 1] == '0'; n--)
-		step *= 10;
-	return step / 2;
+	return wc_digit_step(v) / 2;
 }
 
 /* A fraction and the percentage it rounds to at the precision the
@@ -538,6 +634,9 @@ static bool meet_ordered(const wc_xfact *a, const wc_xfact *b)
 	if (is_plain_number(a) && (b->kind == WC_K_DURATION || b->kind == WC_K_MONEY ||
 	                           (b->kind == WC_K_NUMBER && b->unit)))
 		return streq(a->value, b->value);
+	/* "100" of "100 to 250 meters" against "100 m" */
+	if (is_plain_number(a) && b->kind == WC_K_MEASURE)
+		return atof(a->value) == b->written;
 	long y = year_of_number(a);
 	if (y && date_names_year(b, y))
 		return true;
@@ -579,8 +678,16 @@ static void match_kinds_that_meet(matcher *m)
 	}
 }
 
+/* A measure and its conversion in brackets, one side only: "6 inches (15
+ * cm)" = "15 Zentimeter". */
+static bool converts(const wc_xfact *a, const wc_xfact *b)
+{
+	return measures_agree(a, b) || measures_agree(b, a);
+}
+
 /* What is still left over after the mismatches may be the year or the day of
- * a date matched already ("nell'agosto del 2011" = "August 2011"): the
+ * a date matched already ("nell'agosto del 2011" = "August 2011"), or a
+ * measure's conversion that one side leaves out: the
  * leftovers of doc a against the dates of b in the paragraph a2b aligns. */
 static void cover_leftovers(wc_doc *a, const int *a2b, const wc_doc *b, const para_index *bix)
 {
@@ -590,7 +697,8 @@ static void cover_leftovers(wc_doc *a, const int *a2b, const wc_doc *b, const pa
 		if (f->matched || q < 0 || is_entity(f))
 			continue;
 		for (size_t j = bix->first[q]; j < bix->first[q + 1] && !f->matched; j++)
-			if (b->facts[j].matched == WC_MATCH_EQUAL && covers(&b->facts[j], f))
+			if (b->facts[j].matched == WC_MATCH_EQUAL &&
+			    (covers(&b->facts[j], f) || converts(&b->facts[j], f)))
 				f->matched = WC_MATCH_EQUAL;
 	}
 }
@@ -686,8 +794,10 @@ static double kind_cost(const wc_xfact *s, const wc_xfact *t)
 	}
 	if (s->weak || t->weak)
 		return -1;
-	if ((is_plain_number(s) && (t->kind == WC_K_DURATION || t->kind == WC_K_MONEY)) ||
-	    (is_plain_number(t) && (s->kind == WC_K_DURATION || s->kind == WC_K_MONEY)))
+	if ((is_plain_number(s) && (t->kind == WC_K_DURATION || t->kind == WC_K_MONEY ||
+	                            t->kind == WC_K_MEASURE)) ||
+	    (is_plain_number(t) && (s->kind == WC_K_DURATION || s->kind == WC_K_MONEY ||
+	                            s->kind == WC_K_MEASURE)))
 		return 1;
 	/* "the 1980s" against "les années 1981" */
 	if ((year_of_number(s) && is_decade_or_year(t)) || (year_of_number(t) && is_decade_or_year(s)))
@@ -700,6 +810,11 @@ static double value_distance(const wc_xfact *s, const wc_xfact *t)
 	if (s->kind == WC_K_DATE || t->kind == WC_K_DATE || s->kind == WC_K_TIME || s->kind == WC_K_CODE)
 		return 0.5;
 	double a = atof(s->value), b = atof(t->value);
+	/* a measure against a bare number: the number as written ("15 km" → "16") */
+	if ((s->kind == WC_K_MEASURE) != (t->kind == WC_K_MEASURE)) {
+		a = s->kind == WC_K_MEASURE ? s->written : a;
+		b = t->kind == WC_K_MEASURE ? t->written : b;
+	}
 	double big = a > b ? a : b, small = a > b ? b : a;
 	return big <= 0 ? 0.5 : 1 - small / big;
 }

@@ -11,6 +11,7 @@
 #include "findings.h"
 #include "compiled.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -380,6 +381,19 @@ static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
 	return true;
 }
 
+/* "2.500" → "2.5", "3.0" → "3": a decimal without the zeros after its last
+ * digit, as the number parser writes values. */
+static void trim_decimal_zeros(char *s)
+{
+	size_t len = strlen(s);
+	if (!strchr(s, '.'))
+		return;
+	while (s[len - 1] == '0')
+		s[--len] = '\0';
+	if (s[len - 1] == '.')
+		s[--len] = '\0';
+}
+
 /* The decimal string v times 10^places, written as the number parser
  * writes values: no leading or trailing zeros, no dot without decimals.
  * Shifting the dot of the string keeps it exact ("0.34", not 0.34000001). */
@@ -406,13 +420,7 @@ static char *shift_decimal(const char *v, int places)
 	}
 	free(digits);
 	char *s = wc_buf_take(&b);
-	size_t len = strlen(s);
-	if (strchr(s, '.')) {
-		while (s[len - 1] == '0')
-			s[--len] = '\0';
-		if (s[len - 1] == '.')
-			s[--len] = '\0';
-	}
+	trim_decimal_zeros(s);
 	size_t lead = 0;  /* "0034" → "34", but "0.34" stays */
 	while (s[lead] == '0' && s[lead + 1] && s[lead + 1] != '.')
 		lead++;
@@ -530,6 +538,121 @@ static bool normalize_code(wc_locale *loc, const match_view *m, candidate *c)
 	return true;
 }
 
+
+/* ---- measures ------------------------------------------------------------------ */
+
+typedef struct {
+	const char *name, *dim;
+	double factor, offset;
+} unit_def;
+
+static const unit_def units[] = {
+#define WC_UNIT(name, dim, factor, offset) {name, dim, factor, offset},
+#include "units.def"
+#undef WC_UNIT
+};
+
+/* The canonical names of units: (the keys locale files may give forms of) */
+const char *const wc_unit_ids[] = {
+#define WC_UNIT(name, dim, factor, offset) name,
+#include "units.def"
+#undef WC_UNIT
+	NULL};
+
+static const unit_def *unit_named(const char *name)
+{
+	for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+		if (strcmp(units[i].name, name) == 0)
+			return &units[i];
+	return NULL;
+}
+
+/* The power of ten that factor is (1e-3 → -3), or INT_MIN for none. */
+static int ten_power(double factor)
+{
+	for (int k = -9; k <= 15; k++) {
+		double p = 1;
+		for (int i = 0; i < (k < 0 ? -k : k); i++)
+			p *= 10;
+		p = k < 0 ? 1 / p : p;
+		if (factor > p * (1 - 1e-12) && factor < p * (1 + 1e-12))
+			return k;
+	}
+	return INT_MIN;
+}
+
+/* x to six significant digits, as the number parser writes values: no
+ * exponent, no trailing zeros ("16093.4", "0.1524", "-15"). */
+static char *six_digits(double x)
+{
+	double a = x < 0 ? -x : x;
+	int before = 1;
+	for (double t = 10; a >= t && before < 20; t *= 10)
+		before++;
+	int places = 6 - before;
+	for (double t = 1; a > 0 && a < t && places < 12; t /= 10)
+		places++;
+	char *s = wc_xasprintf("%.*f", places < 0 ? 0 : places, x);
+	trim_decimal_zeros(s);
+	if (strcmp(s, "-0") == 0)
+		memmove(s, s + 1, 2);
+	return s;
+}
+
+/* A symbol of one or two characters is matched as its case says ("5G" is
+ * no five grams, "5 MW" no milliwatts); longer forms and words in any case. */
+static bool unit_case_fits(const wc_lex_item *it, const char *s, size_t n)
+{
+	if (n > 2 || memcmp(it->form, s, n) == 0)
+		return true;
+	for (const char *f = it->form; *f; f++)
+		if (*f >= 'A' && *f <= 'Z')
+			return true;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			return false;
+	return true;
+}
+
+/* A quantity in a unit: its value in the dimension's SI unit, exact for
+ * the metric prefixes ("2,5 Tonnen" = 2500 kg), to six digits otherwise
+ * ("6 inches" = 0.1524 m); the sign kept ("minus 15 degrees"). */
+static bool normalize_measure(wc_locale *loc, const match_view *m, candidate *c)
+{
+	size_t s, e;
+	if (!group_span(m, G_UNIT, &s, &e))
+		return false;
+	const wc_lex_item *it = wc_lex_find(&loc->units, m->text + s, e - s);
+	const unit_def *u = it ? unit_named(it->canon) : NULL;
+	if (!u || !unit_case_fits(it, m->text + s, e - s) || !normalize_number(loc, m, c, false))
+		return false;
+	keep_sign(loc, m->text, c);
+	if (group_span(m, G_MINUS, &s, &e) && (!strcmp(u->dim, "°") || !strcmp(u->dim, "°C")) &&
+	    c->f.value[0] != '-') {
+		char *neg = wc_xasprintf("-%s", c->f.value);
+		free(c->f.value);
+		c->f.value = neg;
+		c->f.start = c->mstart = s; /* wider than the same match without it */
+	}
+	char *v = c->f.value;
+	c->f.written = atof(v);
+	/* a temperature is written to the degree: "100 °F" is no rounding to
+	 * the hundred */
+	bool temperature = memcmp(u->dim, "°", strlen("°")) == 0;
+	c->f.step = (temperature && !strchr(v, '.') ? 1 : wc_digit_step(v)) * u->factor;
+	int k = ten_power(u->factor);
+	if (k != INT_MIN && u->offset == 0) {
+		bool neg = v[0] == '-';
+		char *abs = shift_decimal(v + neg, k);
+		c->f.value = neg && strcmp(abs, "0") ? wc_xasprintf("-%s", abs) : wc_xstrdup(abs);
+		free(abs);
+	} else {
+		c->f.value = six_digits(c->f.written * u->factor + u->offset);
+	}
+	free(v);
+	c->f.unit = wc_xstrdup(u->dim);
+	return true;
+}
 
 /* ---- one normaliser per kind (kinds.def) ------------------------------------- */
 

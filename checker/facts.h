@@ -31,6 +31,9 @@ char *wc_parse_number_before_unit(wc_locale *loc, const char *s, size_t n, bool 
  * "dozen" negative: -12).  False when it is no number or its value would pass
  * INT64_MAX: checked arithmetic, never a wrapped value. */
 bool wc_compose_number_words(const int64_t *vals, size_t nvals, int64_t *out);
+/* What the last written digit of a decimal string (as the parser writes
+ * them) is worth: "15" → 1, "2.5" → 0.1, "1500" → 100. */
+double wc_digit_step(const char *v);
 
 /* ---- person.c ----------------------------------------------------------------- */
 

@@ -587,3 +587,20 @@ char *wc_parse_number(const wc_locale *loc, const char *s, size_t n, bool *garbl
 	/* Lookups sort the lexicons lazily, hence the cast; nothing visible changes. */
 	return wc_parse_number_ex((wc_locale *)loc, s, n, garbled, &words, &scaled);
 }
+
+/* What the last written digit of the decimal string v is worth: "15" → 1,
+ * "2.5" → 0.1, "1500" → 100 (the zeros that end a whole number are a
+ * rounding, as a journalist writes "1500" for 1,480). */
+double wc_digit_step(const char *v)
+{
+	double step = 1;
+	const char *dot = strchr(v, '.');
+	if (dot) {
+		for (const char *d = dot + 1; *d; d++)
+			step /= 10;
+		return step;
+	}
+	for (size_t n = strlen(v); n > 1 && v[n - 1] == '0' && v[n - 2] != '-'; n--)
+		step *= 10;
+	return step;
+}

@@ -154,6 +154,8 @@ void wc_compiled_set_limits(struct wc_compiled *c, unsigned match_limit, unsigne
 
 /* "january" … "december", NULL; "monday" … "sunday", NULL (rules_load.c). */
 extern const char *const wc_month_ids[];
+/* The names of the units of measurement (units.def; extract.c). */
+extern const char *const wc_unit_ids[];
 extern const char *const wc_weekday_ids[];
 
 #endif

@@ -8,7 +8,8 @@
 static void test_kind_names(void **state)
 {
 	(void)state;
-	static const char *const names[] = {"number", "money", "duration", "date", "time", "title", "name", "code"};
+	static const char *const names[] = {"number", "money", "duration", "date", "time", "title", "name", "code",
+	                                    "measure"};
 	assert_int_equal(WC_K_COUNT, sizeof names / sizeof *names);
 	for (int k = 0; k < WC_K_COUNT; k++) {
 		assert_string_equal(wc_kind_name((wc_kind)k), names[k]);
@@ -16,7 +17,7 @@ static void test_kind_names(void **state)
 	}
 	assert_int_equal(wc_kind_parse("numbr"), -1);
 	assert_string_equal(wc_kind_name(WC_K_COUNT), "?");
-	assert_string_equal(wc_kind_list(), "number, money, duration, date, time, title, name, code");
+	assert_string_equal(wc_kind_list(), "number, money, duration, date, time, title, name, code, measure");
 }
 
 static void test_kinds_per_story(void **state)
