@@ -1054,16 +1054,23 @@ static bool has_word_starting(const text_view *d, const char *form, size_t n)
 }
 
 /* The form, or the form less its last letter when it is long enough to
- * inflect ("Paryż" → "Paryża"), begins a word of the doc. */
+ * inflect ("Paryż" → "Paryża"), or less two where it is longer still and
+ * its last consonant may change in inflection (fi "Helsinki" →
+ * "Helsingissä"), begins a word of the doc. */
 static bool has_stem(const text_view *d, const char *form, size_t n)
 {
 	if (has_word_starting(d, form, n))
 		return true;
 	if (n < 5)
 		return false;
-	size_t last;
+	size_t last, before;
 	wc_utf8_prev(form, n, &last);
-	return has_word_starting(d, form, last);
+	if (has_word_starting(d, form, last))
+		return true;
+	if (n < 8)
+		return false;
+	wc_utf8_prev(form, last, &before);
+	return has_word_starting(d, form, before);
 }
 
 /* The source wrote s; without a genitive ending ("Japan's" → "Japan"). */
