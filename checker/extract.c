@@ -689,6 +689,12 @@ static bool normalize_number_fact(wc_locale *loc, const match_view *m, candidate
 		c->f.unit = wc_xstrdup("ordinal");
 	else if ((it = group_lookup(m, G_UNIT, &loc->percent)))
 		c->f.unit = wc_xstrdup(it->canon);
+	else if (group_span(m, G_UNIT, &s, &e) && e - s == 1 && m->text[s] == 'm') {
+		/* "2m residents": a million glued (rule number-million) */
+		char *v = c->f.value;
+		c->f.value = shift_decimal(v, 6);
+		free(v);
+	}
 	keep_sign(loc, m->text, c);
 	return true;
 }
