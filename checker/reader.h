@@ -50,7 +50,8 @@ typedef enum {
  * from the reader until emit returns. */
 typedef struct {
 	const char *lang;       /* its language (the one the input was added with, or the
-	                         * one the format names) */
+	                         * one the format names); NULL: to be identified from
+	                         * its text */
 	wc_role role;
 	const wc_segment *segs; /* in input order, not overlapping */
 	size_t nsegs;
@@ -64,7 +65,8 @@ typedef struct {
 	const char *path;       /* names the input in diagnostics and reports */
 	const char *bytes;      /* the input as read */
 	size_t len;
-	const char *lang;       /* the language it was added with */
+	const char *lang;       /* the language it was added with; NULL (a format other
+	                         * than text): the document's, or identified */
 	wc_role role;           /* the role it was added with */
 	unsigned flags;         /* WC_DOC_* */
 	wc_diags *diags;
@@ -123,5 +125,8 @@ int wc_doc_read(wc_doc *doc, const wc_reader_input *in, wc_reader_fn read, const
 /* text.c: line (1-based) and column (1-based, code points) of byte offset
  * in bytes[0 .. len), as wc_doc_position gives them for a doc of those bytes. */
 void wc_bytes_position(const char *bytes, size_t len, size_t offset, size_t *line, size_t *column);
+
+/* reader_html.c: HTML (WC_INPUT_HTML), one version. */
+int wc_read_html(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
 
 #endif

@@ -410,7 +410,8 @@ typedef struct {
 
 /* The text of several segments (or one that is not all of the rest of the
  * input): each normalized on its own, paragraphs (WC_PARAS_SEGMENTS) joined
- * by a line break that maps to the start of the next one.  *spans receives
+ * by a line break that maps to the end of the paragraph before it (so that a
+ * finding ending with its paragraph ends there, not in the markup after it).  *spans receives
  * the paragraphs' text ranges. */
 static void compose(wc_doc *doc, const wc_segmap *v, span **spans, size_t *nspans)
 {
@@ -421,7 +422,7 @@ static void compose(wc_doc *doc, const wc_segmap *v, span **spans, size_t *nspan
 		bool starts = i == 0 || (v->paras == WC_PARAS_SEGMENTS && (g->flags & WC_SEG_PARA));
 		if (starts && i > 0) {
 			(*spans)[*nspans - 1].end = c.out.len;
-			put(&c, "\n", 1, g->start);
+			put(&c, "\n", 1, end);
 		}
 		if (starts)
 			*WC_PUSH(*spans, *nspans, cap) = (span){c.out.len, 0};

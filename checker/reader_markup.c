@@ -1,0 +1,247 @@
+/*
+ * reader_markup.c — what the readers of markup (reader_html.c, reader_xml.c,
+ * reader_xliff.c, reader_ninjs.c) share: the text sink that turns the text
+ * a parser reports into segments of the input (reader.h), the checks every
+ * markup input passes before a parser sees it, and language tags.
+ *
+ * Positions.  libxml2 keeps no byte offsets in its tree, so the readers
+ * parse with SAX and ask the parser, at each text callback, how far into
+ * the input it is (xmlByteConsumed).  The text of a callback is then placed
+ * in the input: text copied from the input ends there (or one character
+ * further, where the parser reports a full buffer before stepping over its
+ * last character), and is a segment of the input's own bytes; text that is
+ * not in the input as such (an entity or character reference decoded, a
+ * line end normalized) is a segment of its own text, positioned at the
+ * reference it came from.  What cannot be placed either way is positioned
+ * at the end of the text before it.
+ */
+#include "reader_markup.h"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A character is at most 4 bytes: how far a callback's text may end past
+ * the parser's position. */
+#define LAST_CHAR_MAX 4
+
+void wc_textsink_init(wc_textsink *t, const wc_reader_input *in, bool collapse)
+{
+	memset(t, 0, sizeof *t);
+	t->in = in;
+	t->collapse = collapse;
+	t->brk = true;
+}
+
+void wc_textsink_free(wc_textsink *t)
+{
+	free(t->segs);
+	free(t->text_at);
+	wc_buf_free(&t->texts);
+	memset(t, 0, sizeof *t);
+}
+
+void wc_textsink_break(wc_textsink *t)
+{
+	t->brk = true;
+}
+
+static void push(wc_textsink *t, size_t start, size_t end, const char *text, size_t len)
+{
+	size_t cap = t->cap;
+	wc_segment *g = WC_PUSH(t->segs, t->nsegs, t->cap);
+	if (t->cap != cap)
+		t->text_at = wc_xrealloc(t->text_at, t->cap * sizeof *t->text_at);
+	*g = (wc_segment){.start = start, .end = end, .flags = t->brk ? WC_SEG_PARA : 0};
+	t->brk = false;
+	t->text_at[t->nsegs - 1] = SIZE_MAX;
+	if (text) {
+		t->text_at[t->nsegs - 1] = t->texts.len;
+		g->len = len;
+		wc_buf_add(&t->texts, text, len);
+	}
+	if (end > t->cur)
+		t->cur = end;
+}
+
+static bool is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Bytes of the input [start, end) as segments; with collapse, a run of
+ * white space other than one space becomes one space, as a browser shows it. */
+static void push_bytes(wc_textsink *t, size_t start, size_t end)
+{
+	if (!t->collapse) {
+		push(t, start, end, NULL, 0);
+		return;
+	}
+	const char *s = t->in->bytes;
+	size_t i = start;
+	while (i < end) {
+		size_t j = i;
+		if (!is_ws(s[i])) {
+			while (j < end && !is_ws(s[j]))
+				j++;
+			push(t, i, j, NULL, 0);
+		} else {
+			while (j < end && is_ws(s[j]))
+				j++;
+			if (j - i == 1 && s[i] == ' ')
+				push(t, i, j, NULL, 0);
+			else
+				push(t, i, j, " ", 1);
+		}
+		i = j;
+	}
+}
+
+/* Where text s[0..n), reported at input offset now, is the input's own
+ * bytes: the offset they start at, or SIZE_MAX. */
+static size_t verbatim_at(const wc_textsink *t, const char *s, size_t n, size_t now)
+{
+	const char *b = t->in->bytes;
+	for (size_t e = now; e <= now + LAST_CHAR_MAX && e <= t->in->len; e++)
+		if (e >= n && e - n >= t->cur && memcmp(b + e - n, s, n) == 0)
+			return e - n;
+	return SIZE_MAX;
+}
+
+void wc_textsink_text(wc_textsink *t, const char *s, size_t n, size_t now)
+{
+	if (!n)
+		return;
+	if (now > t->in->len)
+		now = t->in->len;
+	size_t at = verbatim_at(t, s, n, now);
+	if (at != SIZE_MAX) {
+		push_bytes(t, at, at + n);
+		return;
+	}
+	/* Decoded text: the reference it came from is the last '&' before the
+	 * parser's position; otherwise the end of the text before it. */
+	size_t from = t->cur < now ? t->cur : now;
+	const char *amp = NULL;
+	for (size_t i = now; i > from; i--)
+		if (t->in->bytes[i - 1] == '&') {
+			amp = t->in->bytes + i - 1;
+			break;
+		}
+	size_t start = amp ? (size_t)(amp - t->in->bytes) : from;
+	if (t->collapse && n && is_ws(s[0])) {
+		size_t k = 0;
+		while (k < n && is_ws(s[k]))
+			k++;
+		if (k == n) {
+			push(t, start, now > start ? now : start, " ", 1);
+			return;
+		}
+	}
+	push(t, start, now > start ? now : start, s, n);
+}
+
+void wc_textsink_seal(wc_textsink *t)
+{
+	for (size_t i = 0; i < t->nsegs; i++)
+		if (t->text_at[i] != SIZE_MAX)
+			t->segs[i].text = t->texts.s + t->text_at[i];
+}
+
+bool wc_textsink_blank(const wc_textsink *t)
+{
+	for (size_t i = 0; i < t->nsegs; i++) {
+		const wc_segment *g = &t->segs[i];
+		const char *s = g->text ? t->texts.s + t->text_at[i] : t->in->bytes + g->start;
+		size_t n = g->text ? g->len : g->end - g->start;
+		for (size_t k = 0; k < n; k++)
+			if (!is_ws(s[k]))
+				return false;
+	}
+	return true;
+}
+
+/* ---- before a parser ---------------------------------------------------------------- */
+
+int wc_markup_validate(const wc_reader_input *in, const char *what)
+{
+	const char *nul = memchr(in->bytes, '\0', in->len);
+	if (nul) {
+		wc_reader_diag(in, SIZE_MAX, "NUL byte at byte offset %zu: not %s", (size_t)(nul - in->bytes),
+		               what);
+		return WC_EINPUT;
+	}
+	size_t bad = wc_utf8_invalid_at(in->bytes, in->len);
+	if (bad != (size_t)-1) {
+		/* The parsers would read it as Latin-1 and lose every position. */
+		wc_reader_diag(in, bad, "invalid UTF-8 at byte offset %zu (byte 0x%02X): %s is read as UTF-8 only",
+		               bad, (unsigned char)in->bytes[bad], what);
+		return WC_EINPUT;
+	}
+	if (in->len > (size_t)INT_MAX) {
+		wc_reader_diag(in, SIZE_MAX, "larger than 2 GiB: too big for %s", what);
+		return WC_EINPUT;
+	}
+	return WC_OK;
+}
+
+/* ---- languages ------------------------------------------------------------------------ */
+
+char *wc_markup_lang(const char *tag)
+{
+	if (!tag)
+		return NULL;
+	while (is_ws(*tag))
+		tag++;
+	size_t n = 0;
+	while (n < 8 && ((tag[n] | 32) >= 'a' && (tag[n] | 32) <= 'z'))
+		n++;
+	if (n < 2 || n > 3 || (tag[n] && tag[n] != '-' && tag[n] != '_' && !is_ws(tag[n])))
+		return NULL;
+	char *l = wc_xstrndup(tag, n);
+	for (size_t i = 0; i < n; i++)
+		l[i] = (char)(l[i] | 32);
+	return l;
+}
+
+const char *wc_markup_version_lang(const wc_reader_input *in, const char *found)
+{
+	return in->lang ? in->lang : found;
+}
+
+/* ---- libxml2 ---------------------------------------------------------------------------- */
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void xml_init(void)
+{
+	xmlInitParser();
+}
+
+void wc_markup_init(void)
+{
+	/* Once, before any thread parses: libxml2 is thread-safe after it. */
+	pthread_once(&xml_once, xml_init);
+}
+
+void wc_markup_force_utf8(xmlParserCtxtPtr c)
+{
+	xmlCharEncodingHandlerPtr u = xmlFindCharEncodingHandler("UTF-8");
+	if (u)
+		xmlSwitchToEncoding(c, u);
+	if (c->input && !c->input->encoding)
+		c->input->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+}
+
+size_t wc_markup_offset(xmlParserCtxtPtr c)
+{
+	/* xmlByteConsumed would convert the rest of the input back at every
+	 * call; UTF-8 to UTF-8 moves no byte, so the buffer's offset is the
+	 * input's. */
+	xmlParserInputPtr in = c->input;
+	if (!in || !in->cur || !in->base)
+		return 0;
+	return (size_t)in->consumed + (size_t)(in->cur - in->base);
+}

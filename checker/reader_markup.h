@@ -1,0 +1,52 @@
+/*
+ * reader_markup.h — the shared part of the markup readers
+ * (reader_markup.c): a text sink that turns the text a parser reports into
+ * segments of the input, validation, language tags.
+ */
+#ifndef WC_READER_MARKUP_H
+#define WC_READER_MARKUP_H
+
+#include "reader.h"
+
+#include <libxml/parser.h>
+#include <limits.h>
+
+typedef struct {
+	const wc_reader_input *in;
+	wc_segment *segs;
+	size_t nsegs, cap;
+	size_t *text_at;        /* per segment: its text's offset in texts, SIZE_MAX = bytes */
+	wc_buf texts;           /* decoded texts, pointed to by wc_textsink_seal */
+	size_t cur;             /* the end of the text placed last */
+	bool brk;               /* the next text starts a paragraph */
+	bool collapse;          /* white space as HTML shows it */
+} wc_textsink;
+
+void wc_textsink_init(wc_textsink *t, const wc_reader_input *in, bool collapse);
+void wc_textsink_free(wc_textsink *t);
+/* The next text starts a paragraph. */
+void wc_textsink_break(wc_textsink *t);
+/* Text s[0..n) a parser reported with its position at input offset now. */
+void wc_textsink_text(wc_textsink *t, const char *s, size_t n, size_t now);
+/* Points the segments at their texts: call once, after the last text. */
+void wc_textsink_seal(wc_textsink *t);
+/* Whether all the text is white space (or there is none). */
+bool wc_textsink_blank(const wc_textsink *t);
+
+/* No NUL byte, valid UTF-8 (what names the format in the message). */
+int wc_markup_validate(const wc_reader_input *in, const char *what);
+
+/* The language code of a tag ("en-GB" -> "en"), newly allocated; NULL
+ * for no tag or one that is no language code. */
+char *wc_markup_lang(const char *tag);
+/* The language of a version: the one it was added with, else found. */
+const char *wc_markup_version_lang(const wc_reader_input *in, const char *found);
+
+/* libxml2 set up, once per process (any thread may call it). */
+void wc_markup_init(void);
+/* The parser reads its input as UTF-8, whatever the input declares. */
+void wc_markup_force_utf8(xmlParserCtxtPtr c);
+/* How far into the input the parser is, in bytes. */
+size_t wc_markup_offset(xmlParserCtxtPtr c);
+
+#endif
