@@ -16,6 +16,8 @@ static const struct {
 } readers[] = {
 	[WC_INPUT_TEXT] = {"text", wc_read_plain_text},
 	[WC_INPUT_HTML] = {"html", wc_read_html},
+	[WC_INPUT_NEWSML] = {"newsml", wc_read_newsml},
+	[WC_INPUT_NITF] = {"nitf", wc_read_nitf},
 };
 
 #define NREADERS (sizeof readers / sizeof *readers)

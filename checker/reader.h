@@ -128,5 +128,9 @@ void wc_bytes_position(const char *bytes, size_t len, size_t offset, size_t *lin
 
 /* reader_html.c: HTML (WC_INPUT_HTML), one version. */
 int wc_read_html(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
+/* reader_xml.c: NewsML-G2 (WC_INPUT_NEWSML) and NITF (WC_INPUT_NITF), one
+ * version each. */
+int wc_read_newsml(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
+int wc_read_nitf(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
 
 #endif

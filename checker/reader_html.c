@@ -20,27 +20,6 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const blocks[] = {
-	"address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details",
-	"dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
-	"h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol",
-	"p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-};
-
-/* What a browser does not show as text. */
-static const char *const hidden[] = {
-	"head", "noscript", "script", "style", "template", "title",
-};
-
-static bool listed(const char *const *list, size_t n, const xmlChar *name)
-{
-	for (size_t i = 0; i < n; i++)
-		if (xmlStrcasecmp(name, (const xmlChar *)list[i]) == 0)
-			return true;
-	return false;
-}
-
-#define LISTED(list, name) listed(list, sizeof list / sizeof *list, name)
 
 typedef struct {
 	htmlParserCtxtPtr ctxt;
@@ -72,25 +51,25 @@ static void take_lang(html_state *h, const xmlChar **atts)
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	html_state *h = ctx;
-	if (LISTED(hidden, name)) {
+	if (wc_markup_is_hidden((const char *)name)) {
 		h->hidden++;
 		return;
 	}
 	if (!xmlStrcasecmp(name, (const xmlChar *)"html") || !xmlStrcasecmp(name, (const xmlChar *)"body"))
 		take_lang(h, atts);
-	if (LISTED(blocks, name))
+	if (wc_markup_is_block((const char *)name))
 		wc_textsink_break(&h->sink);
 }
 
 static void on_end(void *ctx, const xmlChar *name)
 {
 	html_state *h = ctx;
-	if (LISTED(hidden, name)) {
+	if (wc_markup_is_hidden((const char *)name)) {
 		if (h->hidden)
 			h->hidden--;
 		return;
 	}
-	if (LISTED(blocks, name))
+	if (wc_markup_is_block((const char *)name))
 		wc_textsink_break(&h->sink);
 }
 

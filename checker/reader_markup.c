@@ -9,7 +9,9 @@
  * the input it is (xmlByteConsumed).  The text of a callback is then placed
  * in the input: text copied from the input ends there (or one character
  * further, where the parser reports a full buffer before stepping over its
- * last character), and is a segment of the input's own bytes; text that is
+ * last character; or starts there, where XML reports a run of plain
+ * characters before stepping over it), and is a segment of the input's own
+ * bytes; text that is
  * not in the input as such (an entity or character reference decoded, a
  * line end normalized) is a segment of its own text, positioned at the
  * reference it came from.  What cannot be placed either way is positioned
@@ -20,12 +22,15 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* A character is at most 4 bytes: how far a callback's text may end past
  * the parser's position. */
 #define LAST_CHAR_MAX 4
+#define CDATA_END 3
 
 void wc_textsink_init(wc_textsink *t, const wc_reader_input *in, bool collapse)
 {
@@ -104,9 +109,15 @@ static void push_bytes(wc_textsink *t, size_t start, size_t end)
 static size_t verbatim_at(const wc_textsink *t, const char *s, size_t n, size_t now)
 {
 	const char *b = t->in->bytes;
-	for (size_t e = now; e <= now + LAST_CHAR_MAX && e <= t->in->len; e++)
+	/* XML reports a CDATA section after its "]]>". */
+	size_t e = now > CDATA_END ? now - CDATA_END : 0;
+	for (; e <= now + LAST_CHAR_MAX && e <= t->in->len; e++)
 		if (e >= n && e - n >= t->cur && memcmp(b + e - n, s, n) == 0)
 			return e - n;
+	/* XML's fast path reports a run of plain characters before it steps
+	 * over them. */
+	if (now >= t->cur && now + n <= t->in->len && memcmp(b + now, s, n) == 0)
+		return now;
 	return SIZE_MAX;
 }
 
@@ -161,6 +172,40 @@ bool wc_textsink_blank(const wc_textsink *t)
 				return false;
 	}
 	return true;
+}
+
+/* ---- elements ---------------------------------------------------------------------- */
+
+/* Elements that end a paragraph: HTML's blocks, NITF's headlines and blocks. */
+static const char *const blocks[] = {
+	"address", "article", "aside", "block", "blockquote", "body", "br", "caption", "dd",
+	"details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+	"h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hl1", "hl2", "hr", "html", "li",
+	"main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+	"thead", "tr", "ul",
+};
+
+/* What a browser does not show as text. */
+static const char *const hidden[] = {
+	"head", "noscript", "script", "style", "template", "title",
+};
+
+static bool listed(const char *const *list, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(name, list[i]) == 0)
+			return true;
+	return false;
+}
+
+bool wc_markup_is_block(const char *name)
+{
+	return listed(blocks, sizeof blocks / sizeof *blocks, name);
+}
+
+bool wc_markup_is_hidden(const char *name)
+{
+	return listed(hidden, sizeof hidden / sizeof *hidden, name);
 }
 
 /* ---- before a parser ---------------------------------------------------------------- */
@@ -244,4 +289,100 @@ size_t wc_markup_offset(xmlParserCtxtPtr c)
 	if (!in || !in->cur || !in->base)
 		return 0;
 	return (size_t)in->consumed + (size_t)(in->cur - in->base);
+}
+
+/* ---- XML ------------------------------------------------------------------------------- */
+
+static void xml_error(void *user, xmlErrorPtr e)
+{
+	wc_xml_base *x = user;
+	if (x->failed || !e || e->level < XML_ERR_FATAL)
+		return;
+	x->failed = true;
+	char msg[256];
+	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed");
+	size_t n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	wc_reader_diag(x->in, x->ctxt ? wc_markup_offset(x->ctxt) : SIZE_MAX, "malformed %s: %s", x->what,
+	               msg);
+}
+
+/* A DTD's entity declarations are refused: no entity is expanded but the
+ * five XML predefines and character references, so there is no external
+ * entity to fetch (XXE) and no entity to multiply (billion laughs). */
+static void xml_entity_decl(void *user, const xmlChar *name, int type, const xmlChar *public_id,
+                            const xmlChar *system_id, xmlChar *content)
+{
+	(void)type;
+	(void)public_id;
+	(void)system_id;
+	(void)content;
+	wc_xml_base *x = user;
+	if (x->failed)
+		return;
+	x->failed = true;
+	wc_reader_diag(x->in, wc_markup_offset(x->ctxt),
+	               "%s declares the entity '%s': entity declarations are not read", x->what,
+	               (const char *)name);
+	xmlStopParser(x->ctxt);
+}
+
+int wc_xml_parse(wc_xml_base *x, xmlSAXHandler *sax)
+{
+	int rc = wc_markup_validate(x->in, x->what);
+	if (rc < 0)
+		return rc;
+	if (!x->in->len) {
+		wc_reader_diag(x->in, SIZE_MAX, "malformed %s: the file is empty", x->what);
+		return WC_EINPUT;
+	}
+	wc_markup_init();
+	xmlParserCtxtPtr c = xmlCreateMemoryParserCtxt(x->in->bytes, (int)x->in->len);
+	if (!c) {
+		wc_reader_diag(x->in, SIZE_MAX, "the XML parser cannot start");
+		return WC_EINPUT;
+	}
+	/* No network, no DTD loaded, no entity substituted, the default limits
+	 * (depth 256, entity amplification) kept: no XML_PARSE_HUGE. */
+	xmlCtxtUseOptions(c, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	sax->initialized = XML_SAX2_MAGIC;
+	sax->serror = xml_error;
+	sax->entityDecl = xml_entity_decl;
+	memcpy(c->sax, sax, sizeof *sax);
+	c->userData = x;
+	x->ctxt = c;
+	wc_markup_force_utf8(c);
+	xmlParseDocument(c);
+	bool bad = x->failed || !c->wellFormed;
+	if (bad && !x->failed)
+		wc_reader_diag(x->in, wc_markup_offset(c), "malformed %s", x->what);
+	if (c->myDoc)
+		xmlFreeDoc(c->myDoc);
+	c->myDoc = NULL;
+	xmlFreeParserCtxt(c);
+	x->ctxt = NULL;
+	return bad ? WC_EINPUT : WC_OK;
+}
+
+const char *wc_xml_attr(const xmlChar **atts, int nb, const char *name, const char *uri, char *buf,
+                        size_t size)
+{
+	/* SAX2 attributes: localname, prefix, URI, value, end; five a row. */
+	for (int i = 0; i < nb; i++) {
+		const xmlChar **a = atts + 5 * i;
+		if (strcmp((const char *)a[0], name) != 0)
+			continue;
+		if (uri && (!a[2] || strcmp((const char *)a[2], uri) != 0))
+			continue;
+		if (!uri && a[2])
+			continue;
+		size_t n = (size_t)(a[4] - a[3]);
+		if (n >= size)
+			n = size - 1;
+		memcpy(buf, a[3], n);
+		buf[n] = '\0';
+		return buf;
+	}
+	return NULL;
 }

@@ -33,6 +33,12 @@ void wc_textsink_seal(wc_textsink *t);
 /* Whether all the text is white space (or there is none). */
 bool wc_textsink_blank(const wc_textsink *t);
 
+/* Elements that end a paragraph (p, h1, li, td, hl1 ...), and elements
+ * whose text no reader sees (head, script, style, template ...); names
+ * compared without case. */
+bool wc_markup_is_block(const char *name);
+bool wc_markup_is_hidden(const char *name);
+
 /* No NUL byte, valid UTF-8 (what names the format in the message). */
 int wc_markup_validate(const wc_reader_input *in, const char *what);
 
@@ -48,5 +54,27 @@ void wc_markup_init(void);
 void wc_markup_force_utf8(xmlParserCtxtPtr c);
 /* How far into the input the parser is, in bytes. */
 size_t wc_markup_offset(xmlParserCtxtPtr c);
+
+/* ---- XML: what every XML reader shares ---- */
+
+#define WC_XML_NS "http://www.w3.org/XML/1998/namespace"
+
+/* The first member of an XML reader's state (its SAX user data). */
+typedef struct {
+	const wc_reader_input *in;
+	const char *what;       /* "an XLIFF file", ... in messages */
+	xmlParserCtxtPtr ctxt;  /* while parsing */
+	bool failed;            /* a diagnostic was given */
+} wc_xml_base;
+
+/* Parses x->in with the handlers of sax (the error and entity handlers are
+ * set here): validation, no network, no DTD, no entity but the predefined
+ * ones, libxml2's depth and size limits.  A malformed document is
+ * WC_EINPUT with a diagnostic at its line:column. */
+int wc_xml_parse(wc_xml_base *x, xmlSAXHandler *sax);
+/* The value of a SAX2 attribute (name in namespace uri, NULL = none),
+ * copied into buf (cut at size); NULL when it is absent. */
+const char *wc_xml_attr(const xmlChar **atts, int nb, const char *name, const char *uri, char *buf,
+                        size_t size);
 
 #endif
