@@ -18,6 +18,7 @@ static const struct {
 	[WC_INPUT_HTML] = {"html", wc_read_html},
 	[WC_INPUT_NEWSML] = {"newsml", wc_read_newsml},
 	[WC_INPUT_NITF] = {"nitf", wc_read_nitf},
+	[WC_INPUT_XLIFF] = {"xliff", wc_read_xliff},
 };
 
 #define NREADERS (sizeof readers / sizeof *readers)
@@ -30,7 +31,7 @@ wc_reader_fn wc_reader_for(wc_input_format format)
 int wc_input_format_parse(const char *name)
 {
 	for (size_t i = 0; name && i < NREADERS; i++)
-		if (strcmp(name, readers[i].name) == 0)
+		if (readers[i].name && strcmp(name, readers[i].name) == 0)
 			return (int)i;
 	return -1;
 }
@@ -43,7 +44,8 @@ const char *wc_input_format_name(wc_input_format format)
 void wc_input_format_list(wc_buf *b)
 {
 	for (size_t i = 0; i < NREADERS; i++)
-		wc_buf_printf(b, "%s%s", i ? ", " : "", readers[i].name);
+		if (readers[i].name)
+			wc_buf_printf(b, "%s%s", i ? ", " : "", readers[i].name);
 }
 
 /* ---- telling the format ---------------------------------------------------------------- */

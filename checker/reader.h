@@ -36,6 +36,9 @@ typedef struct {
 	                         * of the input each at their own place */
 	size_t len;             /* the length of text */
 	unsigned flags;         /* WC_SEG_* */
+	size_t unit;            /* on a paragraph's first segment: the unit of a bilingual
+	                         * file it is (1-based), which pairs it with the other
+	                         * side's paragraph of that unit; 0 = none */
 } wc_segment;
 
 typedef enum {
@@ -58,6 +61,8 @@ typedef struct {
 	wc_para_mode paras;
 	bool has_invalid;       /* the segments hold invalid UTF-8, to be read as U+FFFD
 	                         * (only when the input asked for WC_DOC_REPLACE_INVALID) */
+	const wc_markup_note *notes; /* inline codes that differ from the source's (XLIFF) */
+	size_t nnotes;
 } wc_segmap;
 
 /* What a reader reads: one input as it was added. */
@@ -132,5 +137,8 @@ int wc_read_html(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
  * version each. */
 int wc_read_newsml(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
 int wc_read_nitf(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
+/* reader_xliff.c: XLIFF 1.2 and 2.x (WC_INPUT_XLIFF), two versions: the
+ * source, then the translation, paired unit by unit. */
+int wc_read_xliff(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
 
 #endif

@@ -100,11 +100,11 @@ static void sax_setup(xmlSAXHandler *sax)
 
 int wc_read_html(const wc_reader_input *in, wc_reader_emit emit, void *ctx)
 {
-	int rc = wc_markup_validate(in, "an HTML file");
+	int rc = wc_markup_validate(in, "HTML");
 	if (rc < 0)
 		return rc;
 	if (!in->len) {
-		wc_segmap none = {wc_markup_version_lang(in, NULL), in->role, NULL, 0, WC_PARAS_SEGMENTS, false};
+		wc_segmap none = {wc_markup_version_lang(in, NULL), in->role, NULL, 0, WC_PARAS_SEGMENTS, false, NULL, 0};
 		return emit(ctx, &none);
 	}
 	wc_markup_init();
@@ -129,7 +129,7 @@ int wc_read_html(const wc_reader_input *in, wc_reader_emit emit, void *ctx)
 	htmlFreeParserCtxt(c);
 	wc_textsink_seal(&h.sink);
 	wc_segmap v = {wc_markup_version_lang(in, h.lang), in->role, h.sink.segs, h.sink.nsegs,
-	               WC_PARAS_SEGMENTS, false};
+	               WC_PARAS_SEGMENTS, false, NULL, 0};
 	rc = emit(ctx, &v);
 	wc_textsink_free(&h.sink);
 	free(h.lang);

@@ -53,13 +53,20 @@ void wc_textsink_break(wc_textsink *t)
 	t->brk = true;
 }
 
+void wc_textsink_unit(wc_textsink *t, size_t unit)
+{
+	t->brk = true;
+	t->unit = unit;
+}
+
 static void push(wc_textsink *t, size_t start, size_t end, const char *text, size_t len)
 {
 	size_t cap = t->cap;
 	wc_segment *g = WC_PUSH(t->segs, t->nsegs, t->cap);
 	if (t->cap != cap)
 		t->text_at = wc_xrealloc(t->text_at, t->cap * sizeof *t->text_at);
-	*g = (wc_segment){.start = start, .end = end, .flags = t->brk ? WC_SEG_PARA : 0};
+	*g = (wc_segment){.start = start, .end = end, .flags = t->brk ? WC_SEG_PARA : 0,
+	                  .unit = t->brk ? t->unit : 0};
 	t->brk = false;
 	t->text_at[t->nsegs - 1] = SIZE_MAX;
 	if (text) {
@@ -226,7 +233,7 @@ int wc_markup_validate(const wc_reader_input *in, const char *what)
 		return WC_EINPUT;
 	}
 	if (in->len > (size_t)INT_MAX) {
-		wc_reader_diag(in, SIZE_MAX, "larger than 2 GiB: too big for %s", what);
+		wc_reader_diag(in, SIZE_MAX, "larger than 2 GiB: too big to read as %s", what);
 		return WC_EINPUT;
 	}
 	return WC_OK;
@@ -323,8 +330,8 @@ static void xml_entity_decl(void *user, const xmlChar *name, int type, const xml
 		return;
 	x->failed = true;
 	wc_reader_diag(x->in, wc_markup_offset(x->ctxt),
-	               "%s declares the entity '%s': entity declarations are not read", x->what,
-	               (const char *)name);
+	               "the %s document declares the entity '%s': entity declarations are not read",
+	               x->what, (const char *)name);
 	xmlStopParser(x->ctxt);
 }
 

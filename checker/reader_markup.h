@@ -20,12 +20,15 @@ typedef struct {
 	size_t cur;             /* the end of the text placed last */
 	bool brk;               /* the next text starts a paragraph */
 	bool collapse;          /* white space as HTML shows it */
+	size_t unit;            /* given to the next paragraph (wc_segment.unit) */
 } wc_textsink;
 
 void wc_textsink_init(wc_textsink *t, const wc_reader_input *in, bool collapse);
 void wc_textsink_free(wc_textsink *t);
 /* The next text starts a paragraph. */
 void wc_textsink_break(wc_textsink *t);
+/* The next text starts a paragraph, of unit (1-based) of a bilingual file. */
+void wc_textsink_unit(wc_textsink *t, size_t unit);
 /* Text s[0..n) a parser reported with its position at input offset now. */
 void wc_textsink_text(wc_textsink *t, const char *s, size_t n, size_t now);
 /* Points the segments at their texts: call once, after the last text. */
@@ -39,7 +42,7 @@ bool wc_textsink_blank(const wc_textsink *t);
 bool wc_markup_is_block(const char *name);
 bool wc_markup_is_hidden(const char *name);
 
-/* No NUL byte, valid UTF-8 (what names the format in the message). */
+/* No NUL byte, valid UTF-8 (what names the format in the message: "HTML"). */
 int wc_markup_validate(const wc_reader_input *in, const char *what);
 
 /* The language code of a tag ("en-GB" -> "en"), newly allocated; NULL
@@ -62,7 +65,7 @@ size_t wc_markup_offset(xmlParserCtxtPtr c);
 /* The first member of an XML reader's state (its SAX user data). */
 typedef struct {
 	const wc_reader_input *in;
-	const char *what;       /* "an XLIFF file", ... in messages */
+	const char *what;       /* the format in messages: "XLIFF", "NITF" ... */
 	xmlParserCtxtPtr ctxt;  /* while parsing */
 	bool failed;            /* a diagnostic was given */
 } wc_xml_base;

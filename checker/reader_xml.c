@@ -29,8 +29,8 @@ typedef struct {
 static const char *const newsml_containers[] = {"headline", "inlineXML"};
 static const char *const nitf_containers[] = {"hedline", "body.content"};
 
-static const xml_format newsml = {"a NewsML-G2 file", newsml_containers, 2};
-static const xml_format nitf = {"a NITF file", nitf_containers, 2};
+static const xml_format newsml = {"NewsML-G2", newsml_containers, 2};
+static const xml_format nitf = {"NITF", nitf_containers, 2};
 
 typedef struct {
 	wc_xml_base base;       /* first: the SAX user data */
@@ -125,7 +125,7 @@ static int read_news_xml(const wc_reader_input *in, const xml_format *f, wc_read
 		wc_textsink_seal(&x.sink);
 		const char *lang = x.root_lang ? x.root_lang : x.text_lang ? x.text_lang : x.meta_lang;
 		wc_segmap v = {wc_markup_version_lang(in, lang), in->role, x.sink.segs, x.sink.nsegs,
-		               WC_PARAS_SEGMENTS, false};
+		               WC_PARAS_SEGMENTS, false, NULL, 0};
 		rc = emit(ctx, &v);
 	}
 	wc_textsink_free(&x.sink);

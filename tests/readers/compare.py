@@ -16,9 +16,16 @@ import re
 import sys
 
 
-def key(f, paths):
+def key(f, versions):
+    """A finding without its position: its version (by order in the report:
+    a bilingual file is two versions of one path), check, severity, message."""
     msg = re.sub(r"line \d+", "line #", f["message"])
-    return (paths.index(f["path"]) if f["path"] in paths else -1, f["check"], f["severity"], msg)
+    v = (f["path"], f["lang"])
+    return (versions.index(v) if v in versions else -1, f["check"], f["severity"], msg)
+
+
+def versions(report):
+    return [(v["path"], v["lang"]) for v in [report["source"]] + report["versions"]]
 
 
 def decoded(path, raw):
@@ -38,8 +45,7 @@ def position(data, start):
 
 def main():
     t, m = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
-    tp = [v["path"] for v in t["versions"]]
-    mp = [v["path"] for v in m["versions"]]
+    tp, mp = versions(t), versions(m)
     tf = sorted(t["findings"], key=lambda f: key(f, tp) + (f["start"] or 0,))
     mf = sorted(m["findings"], key=lambda f: key(f, mp) + (f["start"] or 0,))
     bad = []

@@ -120,7 +120,7 @@ static void test_format_names(void **state)
 	assert_int_equal(wc_bundle_add_file_ex(b, WC_ROLE_SOURCE, "en", "fixtures/zte/zte.en.txt",
 	                                       (wc_input_format)17, d), WC_EUSAGE);
 	assert_int_equal(wc_diags_count(d), 2);
-	assert_string_equal(wc_diags_get(d, 0)->message, "unknown input format 17 (the formats: text, html, newsml, nitf)");
+	assert_string_equal(wc_diags_get(d, 0)->message, "unknown input format 17 (the formats: text, html, newsml, nitf, xliff)");
 	assert_string_equal(wc_diags_get(d, 1)->file, "fixtures/zte/zte.en.txt");
 	assert_int_equal(wc_bundle_add_file_ex(b, WC_ROLE_SOURCE, "en", "fixtures/zte/zte.en.txt",
 	                                       WC_INPUT_TEXT, d), WC_OK);
@@ -141,7 +141,7 @@ static int lines_as_segments(const wc_reader_input *in, wc_reader_emit emit, voi
 			*WC_PUSH(segs, n, cap) = (wc_segment){st, i + 1, NULL, 0, 0};
 			st = i + 1;
 		}
-	wc_segmap v = {in->lang, in->role, segs, n, WC_PARAS_LINES, false};
+	wc_segmap v = {in->lang, in->role, segs, n, WC_PARAS_LINES, false, NULL, 0};
 	int rc = emit(ctx, &v);
 	free(segs);
 	return rc;
@@ -270,7 +270,7 @@ static int fake_read(const wc_reader_input *in, wc_reader_emit emit, void *ctx)
 	}
 	for (size_t k = 0; k < nv; k++) {
 		wc_segmap m = {v[k].lang, k ? WC_ROLE_TRANSLATION : in->role, v[k].segs, v[k].n,
-		               WC_PARAS_SEGMENTS, false};
+		               WC_PARAS_SEGMENTS, false, NULL, 0};
 		int rc = emit(ctx, &m);
 		if (rc < 0)
 			return rc;
