@@ -18,6 +18,7 @@ static const struct {
 	[WC_INPUT_HTML] = {"html", wc_read_html},
 	[WC_INPUT_NEWSML] = {"newsml", wc_read_newsml},
 	[WC_INPUT_NITF] = {"nitf", wc_read_nitf},
+	[WC_INPUT_NINJS] = {"ninjs", wc_read_ninjs},
 	[WC_INPUT_XLIFF] = {"xliff", wc_read_xliff},
 };
 

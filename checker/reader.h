@@ -137,6 +137,8 @@ int wc_read_html(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
  * version each. */
 int wc_read_newsml(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
 int wc_read_nitf(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
+/* reader_ninjs.c: IPTC ninjs 1.x and 2.x JSON (WC_INPUT_NINJS), one version. */
+int wc_read_ninjs(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
 /* reader_xliff.c: XLIFF 1.2 and 2.x (WC_INPUT_XLIFF), two versions: the
  * source, then the translation, paired unit by unit. */
 int wc_read_xliff(const wc_reader_input *in, wc_reader_emit emit, void *ctx);

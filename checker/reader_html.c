@@ -23,7 +23,7 @@
 
 typedef struct {
 	htmlParserCtxtPtr ctxt;
-	wc_textsink sink;
+	wc_textsink *sink;
 	size_t hidden;          /* depth inside hidden elements */
 	char *lang;             /* from <html> or <body> */
 } html_state;
@@ -58,7 +58,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	if (!xmlStrcasecmp(name, (const xmlChar *)"html") || !xmlStrcasecmp(name, (const xmlChar *)"body"))
 		take_lang(h, atts);
 	if (wc_markup_is_block((const char *)name))
-		wc_textsink_break(&h->sink);
+		wc_textsink_break(h->sink);
 }
 
 static void on_end(void *ctx, const xmlChar *name)
@@ -70,14 +70,14 @@ static void on_end(void *ctx, const xmlChar *name)
 		return;
 	}
 	if (wc_markup_is_block((const char *)name))
-		wc_textsink_break(&h->sink);
+		wc_textsink_break(h->sink);
 }
 
 static void on_text(void *ctx, const xmlChar *s, int len)
 {
 	html_state *h = ctx;
 	if (!h->hidden && len > 0)
-		wc_textsink_text(&h->sink, (const char *)s, (size_t)len, now(h));
+		wc_textsink_text(h->sink, (const char *)s, (size_t)len, now(h));
 }
 
 /* Script and style bodies, which the parser hands on as CDATA. */
@@ -98,23 +98,18 @@ static void sax_setup(xmlSAXHandler *sax)
 	sax->cdataBlock = on_cdata;
 }
 
-int wc_read_html(const wc_reader_input *in, wc_reader_emit emit, void *ctx)
+int wc_html_read_into(const wc_reader_input *in, wc_textsink *sink, char **lang)
 {
-	int rc = wc_markup_validate(in, "HTML");
-	if (rc < 0)
-		return rc;
-	if (!in->len) {
-		wc_segmap none = {wc_markup_version_lang(in, NULL), in->role, NULL, 0, WC_PARAS_SEGMENTS, false, NULL, 0};
-		return emit(ctx, &none);
-	}
+	*lang = NULL;
+	if (!in->len)
+		return WC_OK;
 	wc_markup_init();
 	htmlParserCtxtPtr c = htmlCreateMemoryParserCtxt(in->bytes, (int)in->len);
 	if (!c) {
 		wc_reader_diag(in, SIZE_MAX, "the HTML parser cannot start");
 		return WC_EINPUT;
 	}
-	html_state h = {.ctxt = c};
-	wc_textsink_init(&h.sink, in, true);
+	html_state h = {.ctxt = c, .sink = sink};
 	sax_setup((xmlSAXHandler *)c->sax);
 	c->userData = &h;
 	htmlCtxtUseOptions(c, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
@@ -127,11 +122,26 @@ int wc_read_html(const wc_reader_input *in, wc_reader_emit emit, void *ctx)
 		xmlFreeDoc(c->myDoc);
 	c->myDoc = NULL;
 	htmlFreeParserCtxt(c);
-	wc_textsink_seal(&h.sink);
-	wc_segmap v = {wc_markup_version_lang(in, h.lang), in->role, h.sink.segs, h.sink.nsegs,
-	               WC_PARAS_SEGMENTS, false, NULL, 0};
-	rc = emit(ctx, &v);
-	wc_textsink_free(&h.sink);
-	free(h.lang);
+	*lang = h.lang;
+	return WC_OK;
+}
+
+int wc_read_html(const wc_reader_input *in, wc_reader_emit emit, void *ctx)
+{
+	int rc = wc_markup_validate(in, "HTML");
+	if (rc < 0)
+		return rc;
+	wc_textsink sink;
+	wc_textsink_init(&sink, in, true);
+	char *lang;
+	rc = wc_html_read_into(in, &sink, &lang);
+	if (rc >= 0) {
+		wc_textsink_seal(&sink);
+		wc_segmap v = {wc_markup_version_lang(in, lang), in->role, sink.segs, sink.nsegs,
+		               WC_PARAS_SEGMENTS, false, NULL, 0};
+		rc = emit(ctx, &v);
+	}
+	wc_textsink_free(&sink);
+	free(lang);
 	return rc;
 }

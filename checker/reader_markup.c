@@ -78,6 +78,11 @@ static void push(wc_textsink *t, size_t start, size_t end, const char *text, siz
 		t->cur = end;
 }
 
+void wc_textsink_add(wc_textsink *t, size_t start, size_t end, const char *s, size_t n)
+{
+	push(t, start, end, s, n);
+}
+
 static bool is_ws(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';

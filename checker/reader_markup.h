@@ -31,6 +31,9 @@ void wc_textsink_break(wc_textsink *t);
 void wc_textsink_unit(wc_textsink *t, size_t unit);
 /* Text s[0..n) a parser reported with its position at input offset now. */
 void wc_textsink_text(wc_textsink *t, const char *s, size_t n, size_t now);
+/* A segment of the input [start, end), its own bytes (text NULL) or text
+ * s[0..n) positioned there. */
+void wc_textsink_add(wc_textsink *t, size_t start, size_t end, const char *s, size_t n);
 /* Points the segments at their texts: call once, after the last text. */
 void wc_textsink_seal(wc_textsink *t);
 /* Whether all the text is white space (or there is none). */
@@ -57,6 +60,11 @@ void wc_markup_init(void);
 void wc_markup_force_utf8(xmlParserCtxtPtr c);
 /* How far into the input the parser is, in bytes. */
 size_t wc_markup_offset(xmlParserCtxtPtr c);
+
+/* reader_html.c: the text of the HTML in->bytes (valid UTF-8, checked)
+ * into sink; *lang gets the language of <html>/<body> (caller frees) or
+ * NULL. */
+int wc_html_read_into(const wc_reader_input *in, wc_textsink *sink, char **lang);
 
 /* ---- XML: what every XML reader shares ---- */
 

@@ -120,7 +120,7 @@ static void test_format_names(void **state)
 	assert_int_equal(wc_bundle_add_file_ex(b, WC_ROLE_SOURCE, "en", "fixtures/zte/zte.en.txt",
 	                                       (wc_input_format)17, d), WC_EUSAGE);
 	assert_int_equal(wc_diags_count(d), 2);
-	assert_string_equal(wc_diags_get(d, 0)->message, "unknown input format 17 (the formats: text, html, newsml, nitf, xliff)");
+	assert_string_equal(wc_diags_get(d, 0)->message, "unknown input format 17 (the formats: text, html, newsml, nitf, ninjs, xliff)");
 	assert_string_equal(wc_diags_get(d, 1)->file, "fixtures/zte/zte.en.txt");
 	assert_int_equal(wc_bundle_add_file_ex(b, WC_ROLE_SOURCE, "en", "fixtures/zte/zte.en.txt",
 	                                       WC_INPUT_TEXT, d), WC_OK);
