@@ -74,6 +74,13 @@ static const struct {
 	{"nitf", WC_INPUT_NITF}, {"html", WC_INPUT_HTML},
 };
 
+/* Tags an HTML fragment starts with. */
+static const char *const html_tags[] = {
+	"head", "body", "meta", "title", "p", "div", "article", "section", "main", "header", "h1",
+	"h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "blockquote", "figure", "span",
+	"a", "b", "i", "em", "strong", "br", "link", "script", "style",
+};
+
 static size_t skip_space(const char *s, size_t i, size_t n)
 {
 	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
@@ -154,8 +161,13 @@ static int sniff(const char *bytes, size_t len)
 	for (size_t r = 0; r < sizeof roots / sizeof *roots; r++)
 		if (strlen(roots[r].root) == name_len && strncasecmp(name, roots[r].root, name_len) == 0)
 			return (int)roots[r].format;
-	/* A fragment of HTML: a tag HTML knows, or a doctype that says so. */
-	return html || name_len ? (int)WC_INPUT_HTML : -1;
+	/* A fragment of HTML: a doctype that says so, or a tag of HTML. */
+	if (html)
+		return (int)WC_INPUT_HTML;
+	for (size_t t = 0; t < sizeof html_tags / sizeof *html_tags; t++)
+		if (strlen(html_tags[t]) == name_len && strncasecmp(name, html_tags[t], name_len) == 0)
+			return (int)WC_INPUT_HTML;
+	return -1;
 }
 
 static int by_extension(const char *path)

@@ -340,6 +340,21 @@ static void xml_entity_decl(void *user, const xmlChar *name, int type, const xml
 	xmlStopParser(x->ctxt);
 }
 
+/* A reference to an entity the document does not declare, which libxml2
+ * lets through when there is an external DTD (never read here): refused,
+ * rather than its text silently dropped. */
+static void xml_reference(void *user, const xmlChar *name)
+{
+	wc_xml_base *x = user;
+	if (x->failed)
+		return;
+	x->failed = true;
+	wc_reader_diag(x->in, wc_markup_offset(x->ctxt),
+	               "malformed %s: the entity '&%s;' is not declared (a DTD is never read)", x->what,
+	               (const char *)name);
+	xmlStopParser(x->ctxt);
+}
+
 int wc_xml_parse(wc_xml_base *x, xmlSAXHandler *sax)
 {
 	int rc = wc_markup_validate(x->in, x->what);
@@ -361,6 +376,7 @@ int wc_xml_parse(wc_xml_base *x, xmlSAXHandler *sax)
 	sax->initialized = XML_SAX2_MAGIC;
 	sax->serror = xml_error;
 	sax->entityDecl = xml_entity_decl;
+	sax->reference = xml_reference;
 	memcpy(c->sax, sax, sizeof *sax);
 	c->userData = x;
 	x->ctxt = c;

@@ -11,7 +11,8 @@
  * Within a container, block elements (p, h1-h6, li, hl1, block ...) end a
  * paragraph, white space is collapsed as in HTML, script and style are
  * dropped.  The language is the root's xml:lang, else the first xml:lang
- * on or inside a container, else NewsML's <language tag="..."/>.
+ * on or inside a container, else the first anywhere (NITF's <body>), else
+ * NewsML's <language tag="..."/>.
  */
 #include "reader_markup.h"
 
@@ -39,7 +40,7 @@ typedef struct {
 	size_t depth;           /* of the element being read */
 	size_t inside;          /* open containers */
 	size_t hidden;          /* open hidden elements inside them */
-	char *root_lang, *text_lang, *meta_lang;
+	char *root_lang, *text_lang, *any_lang, *meta_lang;
 } xml_state;
 
 static bool is_container(const xml_state *x, const char *name)
@@ -71,6 +72,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 	const char *lang = wc_xml_attr(atts, nb_atts, "lang", WC_XML_NS, buf, sizeof buf);
 	if (x->depth++ == 0)
 		keep_lang(&x->root_lang, lang);
+	keep_lang(&x->any_lang, lang);
 	if (strcmp(name, "language") == 0)
 		keep_lang(&x->meta_lang, wc_xml_attr(atts, nb_atts, "tag", NULL, buf, sizeof buf));
 	bool container = is_container(x, name);
@@ -123,7 +125,10 @@ static int read_news_xml(const wc_reader_input *in, const xml_format *f, wc_read
 	int rc = wc_xml_parse(&x.base, &sax);
 	if (rc >= 0) {
 		wc_textsink_seal(&x.sink);
-		const char *lang = x.root_lang ? x.root_lang : x.text_lang ? x.text_lang : x.meta_lang;
+		const char *lang = x.root_lang  ? x.root_lang
+		                   : x.text_lang ? x.text_lang
+		                   : x.any_lang  ? x.any_lang
+		                                 : x.meta_lang;
 		wc_segmap v = {wc_markup_version_lang(in, lang), in->role, x.sink.segs, x.sink.nsegs,
 		               WC_PARAS_SEGMENTS, false, NULL, 0};
 		rc = emit(ctx, &v);
@@ -131,6 +136,7 @@ static int read_news_xml(const wc_reader_input *in, const xml_format *f, wc_read
 	wc_textsink_free(&x.sink);
 	free(x.root_lang);
 	free(x.text_lang);
+	free(x.any_lang);
 	free(x.meta_lang);
 	return rc;
 }

@@ -138,7 +138,7 @@ static int lines_as_segments(const wc_reader_input *in, wc_reader_emit emit, voi
 	size_t n = 0, cap = 0;
 	for (size_t i = 0, st = 0; i < in->len; i++)
 		if (in->bytes[i] == '\n' || i + 1 == in->len) {
-			*WC_PUSH(segs, n, cap) = (wc_segment){st, i + 1, NULL, 0, 0};
+			*WC_PUSH(segs, n, cap) = (wc_segment){st, i + 1, NULL, 0, 0, 0};
 			st = i + 1;
 		}
 	wc_segmap v = {in->lang, in->role, segs, n, WC_PARAS_LINES, false, NULL, 0};
@@ -220,7 +220,7 @@ typedef struct {
 static void fake_segment(fake_version *v, size_t start, size_t end, const char *text, unsigned flags)
 {
 	assert_true(v->n < FAKE_SEGS);
-	v->segs[v->n++] = (wc_segment){start, end, text, text ? strlen(text) : 0, flags};
+	v->segs[v->n++] = (wc_segment){start, end, text, text ? strlen(text) : 0, flags, 0};
 }
 
 /* The segments of the unit text in[st .. end): runs of bytes, "&amp;" decoded. */
