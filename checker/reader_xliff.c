@@ -20,8 +20,9 @@
  *    translation lacks or adds is a note for markup.mismatch
  *    (check_markup.c).
  *
- * A language given with the file names the translation's; the source's is
- * the file's.
+ * A language given with the file (a LANG: prefix, a batch record's "lang")
+ * names the language of the version of its role: the translation's, or the
+ * source's for a file given as the source; the other is the file's.
  */
 #include "reader_markup.h"
 
@@ -209,12 +210,16 @@ static int emit_sides(xliff_state *x, wc_reader_emit emit, void *ctx)
 	}
 	for (int s = 0; s < 2; s++)
 		wc_textsink_seal(&x->sides[s].sink);
-	wc_segmap src = {x->src_lang, WC_ROLE_SOURCE, x->sides[0].sink.segs, x->sides[0].sink.nsegs,
+	/* A language given with the file is that of the version of the role it
+	 * was given for: the source's in a batch record's "source", else the
+	 * translation's. */
+	bool given_src = in->lang && in->role == WC_ROLE_SOURCE;
+	wc_segmap src = {given_src ? in->lang : x->src_lang, WC_ROLE_SOURCE, x->sides[0].sink.segs, x->sides[0].sink.nsegs,
 	                 WC_PARAS_SEGMENTS, false, NULL, 0};
 	int rc = emit(ctx, &src);
 	if (rc < 0)
 		return rc;
-	wc_segmap tgt = {wc_markup_version_lang(in, x->trg_lang), WC_ROLE_TRANSLATION,
+	wc_segmap tgt = {in->lang && !given_src ? in->lang : x->trg_lang, WC_ROLE_TRANSLATION,
 	                 x->sides[1].sink.segs, x->sides[1].sink.nsegs, WC_PARAS_SEGMENTS, false,
 	                 x->notes, x->nnotes};
 	return emit(ctx, &tgt);
