@@ -133,6 +133,65 @@ static size_t verbatim_at(const wc_textsink *t, const char *s, size_t n, size_t 
 	return SIZE_MAX;
 }
 
+/* Whether s[0..n) is the input's bytes from *start up to end once its
+ * carriage returns are dropped (XML reads a line end as one line feed),
+ * matched backwards from end. */
+static bool crlf_ends_at(const wc_textsink *t, const char *s, size_t n, size_t end, size_t *start)
+{
+	const char *b = t->in->bytes;
+	size_t i = end, k = n;
+	while (k > 0 && i > t->cur) {
+		if (b[i - 1] == s[k - 1]) {
+			i--, k--;
+			continue;
+		}
+		if (b[i - 1] != '\r')
+			return false;
+		bool crlf = i < end && b[i] == '\n'; /* its line feed is matched already */
+		if (!crlf && s[k - 1] != '\n')
+			return false;
+		k -= !crlf; /* a CR alone was read as a line feed */
+		i--;
+	}
+	*start = i;
+	return k == 0;
+}
+
+/* Text read with its line ends normalized: in the input from the end of
+ * the text before it up to about now (a CR is white space, which the sink
+ * collapses anyway, so the input's bytes can stand for the text). */
+static bool place_crlf(wc_textsink *t, const char *s, size_t n, size_t now)
+{
+	if (!t->collapse || !memchr(s, '\n', n))
+		return false;
+	size_t from = now > CDATA_END ? now - CDATA_END : 0, start;
+	for (size_t e = from; e <= now + LAST_CHAR_MAX && e <= t->in->len; e++)
+		if (e >= t->cur && crlf_ends_at(t, s, n, e, &start)) {
+			push_bytes(t, start, e);
+			return true;
+		}
+	/* reported before the parser stepped over it: from now on */
+	size_t i = now, k = 0;
+	const char *b = t->in->bytes;
+	while (k < n && i < t->in->len && now >= t->cur) {
+		if (b[i] == s[k]) {
+			i++, k++;
+			continue;
+		}
+		if (b[i] != '\r')
+			return false;
+		bool crlf = i + 1 < t->in->len && b[i + 1] == '\n';
+		if (!crlf && s[k] != '\n')
+			return false;
+		k += !crlf;
+		i++;
+	}
+	if (k < n || now < t->cur)
+		return false;
+	push_bytes(t, now, i);
+	return true;
+}
+
 void wc_textsink_text(wc_textsink *t, const char *s, size_t n, size_t now)
 {
 	if (!n)
@@ -144,6 +203,8 @@ void wc_textsink_text(wc_textsink *t, const char *s, size_t n, size_t now)
 		push_bytes(t, at, at + n);
 		return;
 	}
+	if (place_crlf(t, s, n, now))
+		return;
 	/* Decoded text: the reference it came from is the last '&' before the
 	 * parser's position; otherwise the end of the text before it. */
 	size_t from = t->cur < now ? t->cur : now;
