@@ -416,7 +416,34 @@ static void xml_reference(void *user, const xmlChar *name)
 	xmlStopParser(x->ctxt);
 }
 
-int wc_xml_parse(wc_xml_base *x, xmlSAXHandler *sax)
+static void sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                      int nb_ns, const xmlChar **ns, int nb_atts, int nb_def, const xmlChar **atts)
+{
+	(void)prefix;
+	(void)uri;
+	(void)nb_ns;
+	(void)ns;
+	(void)nb_def;
+	wc_xml_base *x = ctx;
+	x->h->start(ctx, (const char *)local, atts, nb_atts);
+}
+
+static void sax_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+	(void)prefix;
+	(void)uri;
+	wc_xml_base *x = ctx;
+	x->h->end(ctx, (const char *)local);
+}
+
+static void sax_text(void *ctx, const xmlChar *s, int len)
+{
+	wc_xml_base *x = ctx;
+	if (len > 0)
+		x->h->text(ctx, (const char *)s, (size_t)len);
+}
+
+int wc_xml_parse(wc_xml_base *x)
 {
 	int rc = wc_markup_validate(x->in, x->what);
 	if (rc < 0)
@@ -434,11 +461,16 @@ int wc_xml_parse(wc_xml_base *x, xmlSAXHandler *sax)
 	/* No network, no DTD loaded, no entity substituted, the default limits
 	 * (depth 256, entity amplification) kept: no XML_PARSE_HUGE. */
 	xmlCtxtUseOptions(c, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlSAXHandler *sax = c->sax;
+	memset(sax, 0, sizeof *sax);
 	sax->initialized = XML_SAX2_MAGIC;
+	sax->startElementNs = sax_start;
+	sax->endElementNs = sax_end;
+	sax->characters = sax_text;
+	sax->ignorableWhitespace = sax_text;
 	sax->serror = xml_error;
 	sax->entityDecl = xml_entity_decl;
 	sax->reference = xml_reference;
-	memcpy(c->sax, sax, sizeof *sax);
 	c->userData = x;
 	x->ctxt = c;
 	wc_markup_force_utf8(c);

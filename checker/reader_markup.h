@@ -70,19 +70,27 @@ int wc_html_read_into(const wc_reader_input *in, wc_textsink *sink, char **lang)
 
 #define WC_XML_NS "http://www.w3.org/XML/1998/namespace"
 
+/* What an XML reader does with the parser's events; ctx is its state. */
+typedef struct {
+	void (*start)(void *ctx, const char *name, const xmlChar **atts, int nb_atts);
+	void (*end)(void *ctx, const char *name);
+	void (*text)(void *ctx, const char *s, size_t n);
+} wc_xml_handlers;
+
 /* The first member of an XML reader's state (its SAX user data). */
 typedef struct {
 	const wc_reader_input *in;
 	const char *what;       /* the format in messages: "XLIFF", "NITF" ... */
+	const wc_xml_handlers *h;
 	xmlParserCtxtPtr ctxt;  /* while parsing */
 	bool failed;            /* a diagnostic was given */
 } wc_xml_base;
 
-/* Parses x->in with the handlers of sax (the error and entity handlers are
- * set here): validation, no network, no DTD, no entity but the predefined
- * ones, libxml2's depth and size limits.  A malformed document is
- * WC_EINPUT with a diagnostic at its line:column. */
-int wc_xml_parse(wc_xml_base *x, xmlSAXHandler *sax);
+/* Parses x->in, calling x->h for its elements (by local name) and text:
+ * validation, no network, no DTD, no entity but the predefined ones,
+ * libxml2's depth and size limits.  A malformed document is WC_EINPUT with
+ * a diagnostic at its line:column. */
+int wc_xml_parse(wc_xml_base *x);
 /* The value of a SAX2 attribute (name in namespace uri, NULL = none),
  * copied into buf (cut at size); NULL when it is absent. */
 const char *wc_xml_attr(const xmlChar **atts, int nb, const char *name, const char *uri, char *buf,

@@ -134,16 +134,9 @@ static void inline_code(xliff_state *x, const char *name, const xmlChar **atts, 
 	c->at = wc_markup_offset(x->base.ctxt);
 }
 
-static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
-                     int nb_ns, const xmlChar **ns, int nb_atts, int nb_def, const xmlChar **atts)
+static void on_start(void *ctx, const char *name, const xmlChar **atts, int nb_atts)
 {
-	(void)prefix;
-	(void)uri;
-	(void)nb_ns;
-	(void)ns;
-	(void)nb_def;
 	xliff_state *x = ctx;
-	const char *name = (const char *)local;
 	x->depth++;
 	if (x->drop_depth)
 		return;
@@ -176,11 +169,10 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 	}
 }
 
-static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+/* Elements end by depth: the one that ends is the deepest open. */
+static void on_end(void *ctx, const char *name)
 {
-	(void)local;
-	(void)prefix;
-	(void)uri;
+	(void)name;
 	xliff_state *x = ctx;
 	if (x->drop_depth == x->depth)
 		x->drop_depth = 0;
@@ -193,11 +185,11 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
 	x->depth--;
 }
 
-static void on_text(void *ctx, const xmlChar *s, int len)
+static void on_text(void *ctx, const char *s, size_t len)
 {
 	xliff_state *x = ctx;
-	if (x->in_side >= 0 && !x->drop_depth && len > 0)
-		wc_textsink_text(&x->sides[x->in_side].sink, (const char *)s, (size_t)len,
+	if (x->in_side >= 0 && !x->drop_depth && len)
+		wc_textsink_text(&x->sides[x->in_side].sink, s, len,
 		                 wc_markup_offset(x->base.ctxt));
 }
 
@@ -227,16 +219,11 @@ static int emit_sides(xliff_state *x, wc_reader_emit emit, void *ctx)
 
 int wc_read_xliff(const wc_reader_input *in, wc_reader_emit emit, void *ctx)
 {
-	xliff_state x = {.base = {.in = in, .what = "XLIFF"}, .in_side = -1};
+	static const wc_xml_handlers h = {on_start, on_end, on_text};
+	xliff_state x = {.base = {.in = in, .what = "XLIFF", .h = &h}, .in_side = -1};
 	for (int s = 0; s < 2; s++)
 		wc_textsink_init(&x.sides[s].sink, in, true);
-	xmlSAXHandler sax;
-	memset(&sax, 0, sizeof sax);
-	sax.startElementNs = on_start;
-	sax.endElementNs = on_end;
-	sax.characters = on_text;
-	sax.ignorableWhitespace = on_text;
-	int rc = wc_xml_parse(&x.base, &sax);
+	int rc = wc_xml_parse(&x.base);
 	if (rc >= 0)
 		rc = emit_sides(&x, emit, ctx);
 	for (int s = 0; s < 2; s++) {

@@ -58,16 +58,9 @@ static void keep_lang(char **slot, const char *tag)
 	*slot = wc_markup_lang(tag);
 }
 
-static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
-                     int nb_ns, const xmlChar **ns, int nb_atts, int nb_def, const xmlChar **atts)
+static void on_start(void *ctx, const char *name, const xmlChar **atts, int nb_atts)
 {
-	(void)prefix;
-	(void)uri;
-	(void)nb_ns;
-	(void)ns;
-	(void)nb_def;
 	xml_state *x = ctx;
-	const char *name = (const char *)local;
 	char buf[64];
 	const char *lang = wc_xml_attr(atts, nb_atts, "lang", WC_XML_NS, buf, sizeof buf);
 	if (x->depth++ == 0)
@@ -87,12 +80,9 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 		wc_textsink_break(&x->sink);
 }
 
-static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+static void on_end(void *ctx, const char *name)
 {
-	(void)prefix;
-	(void)uri;
 	xml_state *x = ctx;
-	const char *name = (const char *)local;
 	x->depth--;
 	if (!x->inside)
 		return;
@@ -104,25 +94,20 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
 		x->inside--;
 }
 
-static void on_text(void *ctx, const xmlChar *s, int len)
+static void on_text(void *ctx, const char *s, size_t len)
 {
 	xml_state *x = ctx;
-	if (x->inside && !x->hidden && len > 0)
-		wc_textsink_text(&x->sink, (const char *)s, (size_t)len, wc_markup_offset(x->base.ctxt));
+	if (x->inside && !x->hidden && len)
+		wc_textsink_text(&x->sink, s, len, wc_markup_offset(x->base.ctxt));
 }
 
 static int read_news_xml(const wc_reader_input *in, const xml_format *f, wc_reader_emit emit,
                          void *ctx)
 {
-	xml_state x = {.base = {.in = in, .what = f->what}, .f = f};
+	static const wc_xml_handlers h = {on_start, on_end, on_text};
+	xml_state x = {.base = {.in = in, .what = f->what, .h = &h}, .f = f};
 	wc_textsink_init(&x.sink, in, true);
-	xmlSAXHandler sax;
-	memset(&sax, 0, sizeof sax);
-	sax.startElementNs = on_start;
-	sax.endElementNs = on_end;
-	sax.characters = on_text;
-	sax.ignorableWhitespace = on_text;
-	int rc = wc_xml_parse(&x.base, &sax);
+	int rc = wc_xml_parse(&x.base);
 	if (rc >= 0) {
 		wc_textsink_seal(&x.sink);
 		const char *lang = x.root_lang  ? x.root_lang
