@@ -340,7 +340,7 @@ static int cmd_check(int argc, char **argv)
 		sources += o.inputs[i].role == WC_ROLE_SOURCE;
 	/* None may be right: a bilingual file (XLIFF) holds its own source. */
 	if (sources > 1) {
-		wc_cli_usage_error("%s", sources ? "give exactly one --source" : "no source: give one with --source FILE");
+		wc_cli_usage_error("%s", "give exactly one --source");
 		free_options(&o);
 		return EXIT_TROUBLE;
 	}
