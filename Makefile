@@ -6,7 +6,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Ichecker
-PKGS     = yaml-0.1 libpcre2-8 libutf8proc
+PKGS     = yaml-0.1 libpcre2-8 libutf8proc libxml-2.0
 prefix  ?= /usr/local
 bindir   = $(prefix)/bin
 datadir  = $(prefix)/share

@@ -529,6 +529,23 @@ static bool choose_band(size_t ns, size_t nt, dp_band *b)
 	return true;
 }
 
+/* A bilingual file (XLIFF) pairs its paragraphs itself, unit by unit: the
+ * translator's tool made the pairs, nothing is guessed.  Units come in
+ * order on both sides. */
+static void align_units(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < src->npara; i++) {
+		while (j < tgt->npara && tgt->units[j] < src->units[i])
+			j++;
+		if (j < tgt->npara && tgt->units[j] == src->units[i] && src->units[i]) {
+			al->s2t[i] = (int)j;
+			al->t2s[j] = (int)i;
+			al->score[i] = 1;
+		}
+	}
+}
+
 void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 {
 	size_t ns = src->npara, nt = tgt->npara;
@@ -543,6 +560,10 @@ void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 		al->t2s[j] = -1;
 	if (!ns || !nt)
 		return;
+	if (src->units && tgt->units) {
+		align_units(src, tgt, al);
+		return;
+	}
 	dp_band band;
 	if (!choose_band(ns, nt, &band)) {
 		for (size_t i = 0; i < ns && i < nt; i++)

@@ -87,11 +87,39 @@ typedef struct {
 	bool admitted;          /* the input's own language and role: admitted before reading */
 } adding;
 
+static int add_version(void *ctx, const wc_segmap *v);
+
+/* A version whose document names no language: identified from its text,
+ * as prepared (the markup is no part of it). */
+static int add_unnamed(adding *a, const wc_segmap *v)
+{
+	wc_doc d;
+	int rc = wc_doc_init_segmap(&d, a->in, v, NULL);
+	const char *lang = NULL;
+	double conf = 0;
+	if (rc >= 0 && wc_identify_language(a->b->rs, d.text, d.len, &lang, &conf) < 0) {
+		wc_diags_add(a->in->diags, a->in->path, 0, 0, NULL,
+		             "cannot tell the language (best guess %s, confidence %.2f): write it as LANG:%s "
+		             "or give it in the document",
+		             lang ? lang : "none", conf, a->in->path);
+		rc = WC_ELANG;
+	}
+	wc_doc_fini(&d);
+	if (rc < 0)
+		return rc;
+	wc_segmap named = *v;
+	named.lang = lang;
+	return add_version(a, &named);
+}
+
 /* The reader's emit: each version of the input becomes a doc of the bundle. */
 static int add_version(void *ctx, const wc_segmap *v)
 {
 	adding *a = ctx;
-	bool pre = a->admitted && v->role == a->in->role && strcmp(v->lang, a->in->lang) == 0;
+	if (!v->lang)
+		return add_unnamed(a, v);
+	bool pre = a->admitted && a->in->lang && v->role == a->in->role &&
+	           strcmp(v->lang, a->in->lang) == 0;
 	a->admitted = false;
 	int rc = pre ? WC_OK : admit(a->b, v->role, v->lang, a->in->path, a->in->diags);
 	if (rc < 0)
@@ -120,8 +148,9 @@ int wc_bundle_add_read(wc_bundle *b, wc_role role, const char *lang, const char 
                        const char *bytes, size_t len, wc_reader_fn read, wc_diags *diags)
 {
 	/* Language and role first: a version that cannot join is refused before
-	 * its bytes are looked at, whatever they hold. */
-	int rc = admit(b, role, lang, path, diags);
+	 * its bytes are looked at, whatever they hold.  Without a language, the
+	 * reader's versions are admitted as they come. */
+	int rc = lang ? admit(b, role, lang, path, diags) : WC_OK;
 	if (rc < 0)
 		return rc;
 	wc_reader_input in = {path, bytes, len, lang, role, b->doc_flags, diags};
@@ -132,6 +161,8 @@ int wc_bundle_add_read(wc_bundle *b, wc_role role, const char *lang, const char 
 int wc_bundle_add_text_ex(wc_bundle *b, wc_role role, const char *lang, const char *path,
                           const char *text, size_t len, wc_input_format format, wc_diags *diags)
 {
+	if (format == WC_INPUT_AUTO)
+		format = wc_input_format_detect(path, text, len);
 	wc_reader_fn read = wc_reader_for(format);
 	if (!read)
 		return unknown_format(format, path, diags);
@@ -159,7 +190,7 @@ int wc_bundle_add_file_ex(wc_bundle *b, wc_role role, const char *lang, const ch
 int wc_bundle_add_input(wc_bundle *b, wc_role role, const char *lang, const char *path,
                         const char *name, wc_input_format format, wc_diags *diags)
 {
-	if (!wc_reader_for(format))
+	if (format != WC_INPUT_AUTO && !wc_reader_for(format))
 		return unknown_format(format, name, diags);
 	wc_buf text = {0};
 	unsigned flags = b->doc_flags & WC_DOC_REPLACE_INVALID ? WC_READ_KEEP_INVALID : 0;

@@ -38,6 +38,17 @@ typedef struct {
 	bool broken;            /* reported as quote.unbalanced: a fragment, not a quotation */
 } wc_quotation;
 
+/* An inline code of a bilingual file that one side has and the other lacks
+ * (markup.mismatch, check_markup.c). */
+typedef struct {
+	size_t at;              /* where it is (or, missing, where its unit's text starts):
+	                         * a byte offset of the input */
+	size_t src_at;          /* the code in the source's input; SIZE_MAX = none there */
+	size_t unit;            /* 1-based */
+	char *code;             /* as written: <g id="1"> */
+	bool missing;           /* in the source, not in the translation (else added) */
+} wc_markup_note;
+
 typedef struct wc_doc {
 	char *path;
 	const wc_locale *loc;
@@ -60,6 +71,10 @@ typedef struct wc_doc {
 	wc_quotation *quotations; /* paired (or unclosed) double quotations */
 	size_t nquotations, quotations_cap;
 	int *aligned_to;        /* paragraph → aligned source paragraph or -1 (NULL for the source) */
+	size_t *units;          /* paragraph → its unit of a bilingual file (1-based), which
+	                         * aligns it (align.c); NULL when the reader gave none */
+	wc_markup_note *notes;  /* the inline codes that differ from the source's */
+	size_t nnotes;
 } wc_doc;
 
 /* Prepares a doc: validates UTF-8 (WC_EINPUT + diagnostic with byte offset),

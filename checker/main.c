@@ -41,6 +41,7 @@ typedef struct {
 	size_t max_input;        /* --max-input-bytes; 0 = the default */
 	double min_coverage;     /* -1: the library's default */
 	wc_cli_project project;  /* --config, --no-config, --baseline and what they load (main_config.c) */
+	int input_format;        /* --input-format; WC_INPUT_AUTO: each file's own */
 } options;
 
 static const char *const prog = wc_cli_prog;
@@ -82,6 +83,8 @@ static const char check_help[] =
 	"  -s, --source FILE        the version the others are checked against\n"
 	"  -r, --related FILE       independent coverage of the same story (repeatable)\n"
 	"  -f, --format FORMAT      text (default), json, html, sarif, junit or markdown\n"
+	"      --input-format FMT   read every file as text, html, newsml, nitf, ninjs or xliff\n"
+	"                           (default: from its content, else its extension)\n"
 	"  -o, --output FILE        write the report to FILE (atomically) instead of stdout\n"
 	"      --fail-on SEVERITY   error (default), warning, info or never\n"
 	"      --min-coverage SHARE a translation carrying less of its source fails\n"
@@ -215,6 +218,13 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 				return -1;
 			}
 			o->format = (wc_format)f;
+		} else if (is_check && wc_cli_opt_is(a, NULL, "--input-format")) {
+			if (!(v = wc_cli_take_value(argc, argv, &i, "--input-format")))
+				return -1;
+			if ((o->input_format = wc_input_format_parse(v)) < 0) {
+				wc_cli_usage_error("unknown input format '%s' (text, html, newsml, nitf, ninjs, xliff)", v);
+				return -1;
+			}
 		} else if (wc_cli_opt_is(a, "-o", "--output")) {
 			if (!(o->output = wc_cli_take_value(argc, argv, &i, "--output")))
 				return -1;
@@ -308,14 +318,19 @@ static int identify(const wc_ruleset *rs, const char *path, const char *text, si
 static int add_input_file(const wc_ruleset *rs, wc_bundle *b, input *in, const options *o,
                           wc_diags *diags)
 {
+	wc_input_format fmt = (wc_input_format)o->input_format;
 	if (in->lang)
-		return wc_bundle_add_file(b, in->role, in->lang, in->path, diags) < 0 ? -2 : 0;
+		return wc_bundle_add_file_ex(b, in->role, in->lang, in->path, fmt, diags) < 0 ? -2 : 0;
 	char *text;
 	size_t len;
 	if (read_all(in->path, o, &text, &len) < 0)
 		return -1;
-	int rc = identify(rs, in->path, text, len, &in->lang);
-	if (rc == 0 && wc_bundle_add_text(b, in->role, in->lang, in->path, text, len, diags) < 0)
+	if (fmt == WC_INPUT_AUTO)
+		fmt = wc_input_format_detect(in->path, text, len);
+	/* A document in markup names its language, or the library identifies
+	 * it from the text without the markup. */
+	int rc = fmt == WC_INPUT_TEXT ? identify(rs, in->path, text, len, &in->lang) : 0;
+	if (rc == 0 && wc_bundle_add_text_ex(b, in->role, in->lang, in->path, text, len, fmt, diags) < 0)
 		rc = -2;
 	free(text);
 	return rc;
@@ -330,7 +345,7 @@ static int cmd_check(int argc, char **argv, bool write_baseline)
 	if (dir_rc >= 0)
 		return dir_rc;
 	options o = {.format = WC_FORMAT_TEXT, .fail_on = WC_ERROR, .color = -1, .min_coverage = -1,
-	             .project.write_baseline = write_baseline};
+	             .project.write_baseline = write_baseline, .input_format = WC_INPUT_AUTO};
 	int rc = parse_options(argc, argv, &o, write_baseline ? wc_cli_baseline_help : check_help, true);
 	if (rc) {
 		free_options(&o);
@@ -339,8 +354,9 @@ static int cmd_check(int argc, char **argv, bool write_baseline)
 	size_t sources = 0;
 	for (size_t i = 0; i < o.ninputs; i++)
 		sources += o.inputs[i].role == WC_ROLE_SOURCE;
-	if (sources != 1) {
-		wc_cli_usage_error("%s", sources ? "give exactly one --source" : "no source: give one with --source FILE");
+	/* None may be right: a bilingual file (XLIFF) holds its own source. */
+	if (sources > 1) {
+		wc_cli_usage_error("%s", "give exactly one --source");
 		free_options(&o);
 		return EXIT_TROUBLE;
 	}

@@ -36,6 +36,9 @@ typedef struct {
 	                         * of the input each at their own place */
 	size_t len;             /* the length of text */
 	unsigned flags;         /* WC_SEG_* */
+	size_t unit;            /* on a paragraph's first segment: the unit of a bilingual
+	                         * file it is (1-based), which pairs it with the other
+	                         * side's paragraph of that unit; 0 = none */
 } wc_segment;
 
 typedef enum {
@@ -50,13 +53,16 @@ typedef enum {
  * from the reader until emit returns. */
 typedef struct {
 	const char *lang;       /* its language (the one the input was added with, or the
-	                         * one the format names) */
+	                         * one the format names); NULL: to be identified from
+	                         * its text */
 	wc_role role;
 	const wc_segment *segs; /* in input order, not overlapping */
 	size_t nsegs;
 	wc_para_mode paras;
 	bool has_invalid;       /* the segments hold invalid UTF-8, to be read as U+FFFD
 	                         * (only when the input asked for WC_DOC_REPLACE_INVALID) */
+	const wc_markup_note *notes; /* inline codes that differ from the source's (XLIFF) */
+	size_t nnotes;
 } wc_segmap;
 
 /* What a reader reads: one input as it was added. */
@@ -64,7 +70,8 @@ typedef struct {
 	const char *path;       /* names the input in diagnostics and reports */
 	const char *bytes;      /* the input as read */
 	size_t len;
-	const char *lang;       /* the language it was added with */
+	const char *lang;       /* the language it was added with; NULL (a format other
+	                         * than text): the document's, or identified */
 	wc_role role;           /* the role it was added with */
 	unsigned flags;         /* WC_DOC_* */
 	wc_diags *diags;
@@ -123,5 +130,17 @@ int wc_doc_read(wc_doc *doc, const wc_reader_input *in, wc_reader_fn read, const
 /* text.c: line (1-based) and column (1-based, code points) of byte offset
  * in bytes[0 .. len), as wc_doc_position gives them for a doc of those bytes. */
 void wc_bytes_position(const char *bytes, size_t len, size_t offset, size_t *line, size_t *column);
+
+/* reader_html.c: HTML (WC_INPUT_HTML), one version. */
+int wc_read_html(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
+/* reader_xml.c: NewsML-G2 (WC_INPUT_NEWSML) and NITF (WC_INPUT_NITF), one
+ * version each. */
+int wc_read_newsml(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
+int wc_read_nitf(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
+/* reader_ninjs.c: IPTC ninjs 1.x and 2.x JSON (WC_INPUT_NINJS), one version. */
+int wc_read_ninjs(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
+/* reader_xliff.c: XLIFF 1.2 and 2.x (WC_INPUT_XLIFF), two versions: the
+ * source, then the translation, paired unit by unit. */
+int wc_read_xliff(const wc_reader_input *in, wc_reader_emit emit, void *ctx);
 
 #endif

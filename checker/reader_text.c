@@ -28,6 +28,6 @@ int wc_read_plain_text(const wc_reader_input *in, wc_reader_emit emit, void *ctx
 	}
 	size_t from = in->len >= 3 && memcmp(in->bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	wc_segment seg = {.start = from, .end = in->len};
-	wc_segmap v = {in->lang, in->role, &seg, 1, WC_PARAS_LINES, repair};
+	wc_segmap v = {in->lang, in->role, &seg, 1, WC_PARAS_LINES, repair, NULL, 0};
 	return emit(ctx, &v);
 }

@@ -410,10 +410,12 @@ typedef struct {
 
 /* The text of several segments (or one that is not all of the rest of the
  * input): each normalized on its own, paragraphs (WC_PARAS_SEGMENTS) joined
- * by a line break that maps to the start of the next one.  *spans receives
+ * by a line break that maps to the end of the paragraph before it (so that a
+ * finding ending with its paragraph ends there, not in the markup after it).  *spans receives
  * the paragraphs' text ranges. */
 static void compose(wc_doc *doc, const wc_segmap *v, span **spans, size_t *nspans)
 {
+	size_t *units = NULL, ucap = 0, nunits = 0;
 	composer c = {0};
 	size_t cap = 0, end = doc->orig_len;
 	for (size_t i = 0; i < v->nsegs; i++) {
@@ -421,10 +423,16 @@ static void compose(wc_doc *doc, const wc_segmap *v, span **spans, size_t *nspan
 		bool starts = i == 0 || (v->paras == WC_PARAS_SEGMENTS && (g->flags & WC_SEG_PARA));
 		if (starts && i > 0) {
 			(*spans)[*nspans - 1].end = c.out.len;
-			put(&c, "\n", 1, g->start);
+			put(&c, "\n", 1, end);
 		}
-		if (starts)
+		if (starts) {
 			*WC_PUSH(*spans, *nspans, cap) = (span){c.out.len, 0};
+			if (g->unit || units) {
+				while (nunits + 1 < *nspans)
+					*WC_PUSH(units, nunits, ucap) = 0;
+				*WC_PUSH(units, nunits, ucap) = g->unit;
+			}
+		}
 		if (g->text)
 			put_normalized(&c, g->text, g->len, g->start, MAP_START);
 		else
@@ -434,6 +442,10 @@ static void compose(wc_doc *doc, const wc_segmap *v, span **spans, size_t *nspan
 	if (*nspans)
 		(*spans)[*nspans - 1].end = c.out.len;
 	finish_composing(doc, &c, end);
+	if (units)
+		while (nunits < *nspans)
+			*WC_PUSH(units, nunits, ucap) = 0;
+	doc->units = units; /* per span until segment_paragraphs keeps the paragraphs' */
 }
 
 /* Whether the version is all of the input from its one segment on, the
@@ -445,9 +457,25 @@ static bool rest_of_input(const wc_doc *doc, const wc_segmap *v)
 
 static void segment_paragraphs(wc_doc *doc, const span *spans, size_t n)
 {
+	size_t *span_units = doc->units;
 	for (size_t i = 0; i < n; i++)
-		if (!blank(doc->text, spans[i].start, spans[i].end))
+		if (!blank(doc->text, spans[i].start, spans[i].end)) {
+			if (span_units)
+				span_units[doc->npara] = span_units[i]; /* never ahead of i */
 			add_para(doc, spans[i].start, spans[i].end);
+		}
+}
+
+static void copy_notes(wc_doc *doc, const wc_segmap *v)
+{
+	if (!v->nnotes)
+		return;
+	doc->notes = wc_xmalloc(v->nnotes * sizeof *doc->notes);
+	for (size_t i = 0; i < v->nnotes; i++) {
+		doc->notes[i] = v->notes[i];
+		doc->notes[i].code = wc_xstrdup(v->notes[i].code);
+	}
+	doc->nnotes = v->nnotes;
 }
 
 int wc_doc_init_segmap(wc_doc *doc, const wc_reader_input *in, const wc_segmap *v,
@@ -469,6 +497,7 @@ int wc_doc_init_segmap(wc_doc *doc, const wc_reader_input *in, const wc_segmap *
 		spans[0] = (span){0, doc->len};
 	}
 	pad_text(doc);
+	copy_notes(doc, v);
 	if (v->paras == WC_PARAS_LINES)
 		split_paragraphs(doc);
 	else
@@ -547,6 +576,10 @@ void wc_doc_fini(wc_doc *doc)
 	free(doc->line_starts);
 	free(doc->col_marks);
 	free(doc->paras);
+	free(doc->units);
+	for (size_t i = 0; i < doc->nnotes; i++)
+		free(doc->notes[i].code);
+	free(doc->notes);
 	free(doc->facts);
 	free(doc->quotations);
 	memset(doc, 0, sizeof *doc);

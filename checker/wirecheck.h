@@ -170,20 +170,31 @@ int wc_bundle_add_text(wc_bundle *b, wc_role role, const char *lang,
                        wc_diags *diags);
 
 /* Input formats: how the bytes of an input become the text of one or more
- * versions (each finding still names a line:column of the input as read).
- * Plain text is the one format so far, and the default of every call that
+ * versions (each finding still names a line:column of the input as read;
+ * docs/input-formats.md).  Plain text is the default of every call that
  * takes none. */
-typedef enum { WC_INPUT_TEXT = 0 } wc_input_format;
+typedef enum {
+	WC_INPUT_AUTO = -1,     /* told from the input (wc_input_format_detect) */
+	WC_INPUT_TEXT = 0, WC_INPUT_HTML, WC_INPUT_NEWSML, WC_INPUT_NITF, WC_INPUT_NINJS,
+	WC_INPUT_XLIFF
+} wc_input_format;
 
-/* Parses an input format name ("text"); -1 if unknown. */
+/* Parses an input format name ("text", "html", ...); -1 if unknown. */
 int wc_input_format_parse(const char *name);
-/* "text"; NULL for a value that is no format. */
+/* "text", "html", ...; NULL for a value that is no format. */
 const char *wc_input_format_name(wc_input_format format);
+/* The format of an input from its first bytes (an XML root element, an
+ * HTML tag, a JSON object with ninjs members), else from the extension of
+ * path (may be NULL); plain text when neither tells. */
+wc_input_format wc_input_format_detect(const char *path, const char *bytes, size_t len);
 
 /* wc_bundle_add_text for an input in the given format.  A format may yield
  * several versions from one input (a bilingual file: its source and its
  * translation), each with its own language and role; plain text yields one,
- * in lang and role.  WC_EUSAGE (with a diagnostic) for an unknown format. */
+ * in lang and role.  For any format but text, lang may be NULL: the
+ * document's language is taken (lang, xml:lang, "language", the XLIFF
+ * attributes), else the one identified from its text.  WC_EUSAGE (with a
+ * diagnostic) for an unknown format. */
 int wc_bundle_add_text_ex(wc_bundle *b, wc_role role, const char *lang,
                           const char *path, const char *text, size_t len,
                           wc_input_format format, wc_diags *diags);

@@ -128,8 +128,8 @@ wc_doc *unit_doc_load(const wc_locale *loc, const char *path)
 /* The reader of one paragraph: all of the text, lines and all. */
 static int one_paragraph(const wc_reader_input *in, wc_reader_emit emit, void *ctx)
 {
-	wc_segment seg = {0, in->len, NULL, 0, WC_SEG_PARA};
-	wc_segmap v = {in->lang, in->role, &seg, 1, WC_PARAS_SEGMENTS, false};
+	wc_segment seg = {0, in->len, NULL, 0, WC_SEG_PARA, 0};
+	wc_segmap v = {in->lang, in->role, &seg, 1, WC_PARAS_SEGMENTS, false, NULL, 0};
 	return emit(ctx, &v);
 }
 

@@ -104,7 +104,7 @@ static void test_record_errors(void **state)
 		{"{\"id\": \"a\", \"source\": {\"lang\": \"en\", \"text\": \"x\", \"txt\": 1}}",
 		 "column 51: \"source\" has an unknown key \"txt\" (lang, text, path, format, meta)", 1},
 		{"{\"id\": \"a\", \"source\": {\"lang\": \"en\", \"text\": \"x\", \"format\": \"xml\"}}",
-		 "column 61: \"source\" \"format\" \"xml\" is unknown (the formats: text)", 1},
+		 "column 61: \"source\" \"format\" \"xml\" is unknown (the formats: text, html, newsml, nitf, ninjs, xliff)", 1},
 		{"{\"id\": \"a\", \"source\": {\"lang\": \"en\", \"text\": \"x\", \"format\": 1}}",
 		 "column 61: \"source\" \"format\" must be a string, not a number", 1},
 		{"{\"id\": \"a\", \"source\": {\"lang\": \"en\", \"text\": \"x\"}, \"translations\": [{\"lang\": \"da\", "

@@ -65,7 +65,8 @@ static void test_check_roles(void **state)
 		{"text.punct-spacing", true, true, false}, {"rule.limit", true, true, true},
 		{"version.empty", false, true, false},     {"version.coverage", false, true, false},
 		{"version.language", false, true, false},  {"paragraph.missing", false, true, false},
-		{"paragraph.short", false, true, false},   {"made.up", true, true, true},
+		{"paragraph.short", false, true, false},   {"markup.mismatch", false, true, false},
+		{"made.up", true, true, true},
 	};
 	assert_int_equal(sizeof cases / sizeof *cases, WC_CHECK_COUNT + 1);
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
