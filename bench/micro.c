@@ -123,7 +123,7 @@ static int zte(const char *rules, const char *dir)
 		char *s = NULL;
 		size_t n = 0;
 		FILE *m = open_memstream(&s, &n);
-		wc_report_options ro = {WC_ERROR, 0, 0};
+		wc_report_options ro = {WC_ERROR, 0, 0, WC_INFO};
 		wc_report_write(rep, WC_FORMAT_JSON, &ro, m);
 		fclose(m);
 		t[r] = now_ms() - t0;

@@ -34,6 +34,7 @@ typedef struct {
 	const char *lang;        /* extract --lang */
 	wc_format format;
 	wc_severity fail_on;
+	wc_severity min_severity; /* --min-severity: findings shown */
 	int color;               /* -1 auto */
 	int quiet;
 	int replace_invalid;
@@ -84,7 +85,10 @@ static const char check_help[] =
 	"                           version.coverage (default 0.5; 0 turns it off)\n"
 	"      --rules DIR          add a rule directory (repeatable)\n"
 	"      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
-	"  -q, --quiet              text format: print only the verdict line\n"
+	"      --min-severity LEVEL list only findings at LEVEL (error, warning, info) or\n"
+	"                           above in text and markdown; counts and gate keep all\n"
+	"  -q, --quiet              text format: only the findings that fail the gate\n"
+	"                           and the verdict line\n"
 	"      --replace-invalid    check texts with invalid UTF-8 anyway, reading bad bytes as U+FFFD\n"
 	"      --max-input-bytes N  refuse an input file larger than N bytes (K, M, G: KiB, MiB,\n"
 	"                           GiB; default 128M)\n"
@@ -211,6 +215,9 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 				return -1;
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--fail-on")) {
 			if (wc_cli_take_severity(argc, argv, &i, &o->fail_on) < 0)
+				return -1;
+		} else if (is_check && wc_cli_opt_is(a, NULL, "--min-severity")) {
+			if (wc_cli_take_min_severity(argc, argv, &i, &o->min_severity) < 0)
 				return -1;
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--min-coverage")) {
 			if (wc_cli_take_share(argc, argv, &i, &o->min_coverage) < 0)
@@ -360,7 +367,7 @@ static int cmd_check(int argc, char **argv)
 	int color = o.color;
 	if (color < 0)
 		color = !o.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-	wc_report_options ro = {o.fail_on, color, o.quiet};
+	wc_report_options ro = {o.fail_on, color, o.quiet, o.min_severity};
 	bool ok = wc_report_write(r, o.format, &ro, out.f) == 0;
 	if (wc_sink_close(&out, ok) < 0 || !ok)
 		goto done;

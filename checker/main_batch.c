@@ -54,6 +54,7 @@ static const char batch_help[] =
 	"                         default 128M): an error line for it, and the run goes on\n"
 	"      --path-root DIR    read a \"path\" only if it resolves into DIR (default: the\n"
 	"                         current directory; / allows any)\n"
+	"      --min-severity LEVEL  text: list only findings at LEVEL or above\n"
 	"  -q, --quiet            text format: the summary only, as check -q\n"
 	"  -h, --help             show this help\n"
 	"\n"
@@ -77,6 +78,7 @@ static const char check_dir_help[] =
 	"      --min-coverage SHARE  as for check (default 0.5; 0 turns it off)\n"
 	"      --rules DIR        add a rule directory (repeatable)\n"
 	"      --color WHEN       auto (default), always or never\n"
+	"      --min-severity LEVEL  text: list only findings at LEVEL or above\n"
 	"  -q, --quiet            text format: the summary only, as check -q\n"
 	"      --replace-invalid  check texts with invalid UTF-8 anyway\n"
 	"      --max-input-bytes N  refuse a file larger than N bytes (K, M, G; default 128M)\n";
@@ -90,6 +92,7 @@ typedef struct {
 	const char *source_lang;
 	wc_format format;
 	wc_severity fail_on;
+	wc_severity min_severity;
 	long jobs;
 	size_t first_line;
 	int color;               /* -1 auto */
@@ -153,6 +156,9 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 				return -1;
 		} else if (wc_cli_opt_is(a, NULL, "--fail-on")) {
 			if (wc_cli_take_severity(argc, argv, &i, &o->fail_on) < 0)
+				return -1;
+		} else if (wc_cli_opt_is(a, NULL, "--min-severity")) {
+			if (wc_cli_take_min_severity(argc, argv, &i, &o->min_severity) < 0)
 				return -1;
 		} else if (wc_cli_opt_is(a, NULL, "--min-coverage")) {
 			if (wc_cli_take_share(argc, argv, &i, &o->min_coverage) < 0)
@@ -276,7 +282,7 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 	wc_batch_options bo = {
 		.threads = jobs_of(o->jobs),
 		.format = o->format,
-		.report = {o->fail_on, o->format == WC_FORMAT_TEXT && color, o->quiet},
+		.report = {o->fail_on, o->format == WC_FORMAT_TEXT && color, o->quiet, o->min_severity},
 		.replace_invalid = o->replace_invalid,
 		.max_input = o->max_input,
 		.path_root = o->path_root,
@@ -381,7 +387,7 @@ static bool is_dir_mode(int argc, char **argv)
 {
 	static const char *const with_value[] = {"-s", "--source", "-r", "--related", "-f", "--format",
 	                                         "-o", "--output", "--fail-on", "--rules", "--color",
-	                                         "--min-coverage", "--source-lang", "-j", "--jobs",
+	                                         "--min-coverage", "--min-severity", "--source-lang", "-j", "--jobs",
 	                                         "--max-input-bytes", NULL};
 	const char *positional = NULL;
 	int npositional = 0;

@@ -79,6 +79,20 @@ int wc_cli_take_severity(int argc, char **argv, int *i, wc_severity *out)
 	return 0;
 }
 
+int wc_cli_take_min_severity(int argc, char **argv, int *i, wc_severity *out)
+{
+	const char *v = wc_cli_take_value(argc, argv, i, "--min-severity");
+	if (!v)
+		return -1;
+	int s = wc_severity_parse(v);
+	if (s < 0 || s == WC_NEVER) {
+		wc_cli_usage_error("--min-severity takes error, warning or info, not '%s'", v);
+		return -1;
+	}
+	*out = (wc_severity)s;
+	return 0;
+}
+
 int wc_cli_parse_size(const char *v, size_t *out)
 {
 	char *end;

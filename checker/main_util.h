@@ -33,6 +33,9 @@ const char *wc_cli_take_value(int argc, char **argv, int *i, const char *name);
 /* --fail-on's value at argv[*i] into *out, advancing *i; -1 after a usage
  * error (no value, or no such severity), else 0. */
 int wc_cli_take_severity(int argc, char **argv, int *i, wc_severity *out);
+/* --min-severity's value at argv[*i] (error, warning or info) into *out,
+ * advancing *i; -1 after a usage error, else 0. */
+int wc_cli_take_min_severity(int argc, char **argv, int *i, wc_severity *out);
 /* A byte count: digits with an optional K, M or G (KiB, MiB, GiB) suffix,
  * at least 1.  Returns -1 when v is not one. */
 int wc_cli_parse_size(const char *v, size_t *out);

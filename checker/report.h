@@ -30,11 +30,20 @@ struct wc_report {
 wc_report *wc_report_build(wc_doc *docs, size_t ndocs, const wc_findings *fs);
 
 /* What the verdict line counts: the versions checked against the source (not
- * the source), how many fail under the gate, and their findings. */
+ * the source), how many fail under the gate, whether the source fails too,
+ * the findings of every version (the source's included) and how many of them
+ * fail the gate.  Every format prints the same line from it. */
 typedef struct {
-	size_t checked, failed, errors, warnings, infos;
+	size_t checked, failed, errors, warnings, infos, blocking;
+	int source_fails;
 } wc_totals;
 void wc_report_totals(const wc_report *r, wc_severity gate, wc_totals *t);
+/* "; the source fails the gate": what the verdict line adds when it does. */
+extern const char wc_source_fails_phrase[];
+/* Whether a finding is shown under opt's --min-severity. */
+int wc_report_shown(const wc_report_options *opt, const wc_finding *f);
+/* How many findings --min-severity leaves out. */
+size_t wc_report_hidden(const wc_report *r, const wc_report_options *opt);
 
 int wc_report_write_text(const wc_report *r, const wc_report_options *opt, FILE *out);
 int wc_report_write_json(const wc_report *r, const wc_report_options *opt, FILE *out);

@@ -429,18 +429,12 @@ static void write_card(page *pg, size_t v)
 
 static void write_totals(page *pg)
 {
-	const wc_report *r = pg->r;
-	size_t checked = 0, failed = 0, e = 0, w = 0, i = 0;
-	for (size_t v = 1; v < r->nversions; v++) {
-		checked++;
-		failed += fails(pg, v) ? 1 : 0;
-		e += r->versions[v].errors;
-		w += r->versions[v].warnings;
-		i += r->versions[v].infos;
-	}
-	fprintf(pg->out, "<p class=\"totals\" id=\"totals\">%zu version%s checked: %zu failed, %zu passed \xE2\x80\x94 ",
-	        checked, checked == 1 ? "" : "s", failed, checked - failed);
-	put_counts(pg, e, w, i);
+	wc_totals t;
+	wc_report_totals(pg->r, pg->opt->fail_on, &t);
+	fprintf(pg->out, "<p class=\"totals\" id=\"totals\">%zu version%s checked: %zu failed, %zu passed%s \xE2\x80\x94 ",
+	        t.checked, t.checked == 1 ? "" : "s", t.failed, t.checked - t.failed,
+	        t.source_fails ? wc_source_fails_phrase : "");
+	put_counts(pg, t.errors, t.warnings, t.infos);
 	put(pg, "</p>\n");
 }
 

@@ -107,7 +107,27 @@ static void write_findings(FILE *out, const wc_report *r)
 		fputs(i ? ",\n" : "\n", out);
 		write_finding(out, &r->findings[i]);
 	}
-	fputs(r->nfindings ? "\n  ]\n" : "]\n", out);
+	fputs(r->nfindings ? "\n  ],\n" : "],\n", out);
+}
+
+/* The gate and the verdict line's totals, as the text report's last line
+ * has them: a pipeline reads the run's verdict without recounting. */
+static void write_gate(FILE *out, const wc_report *r, const wc_report_options *opt)
+{
+	wc_totals t;
+	wc_report_totals(r, opt->fail_on, &t);
+	put_str(out, "  \"gate\": {", "fail_on", wc_severity_name(opt->fail_on));
+	put_str(out, ", ", "verdict", wc_report_fails(r, opt->fail_on) ? "fail" : "pass");
+	put_num(out, ", ", "failing_findings", t.blocking);
+	fputs("},\n  \"totals\": {", out);
+	put_num(out, "", "checked", t.checked);
+	put_num(out, ", ", "failed", t.failed);
+	put_num(out, ", ", "passed", t.checked - t.failed);
+	fprintf(out, ", \"source_fails\": %s", t.source_fails ? "true" : "false");
+	put_num(out, ", ", "error", t.errors);
+	put_num(out, ", ", "warning", t.warnings);
+	put_num(out, ", ", "info", t.infos);
+	fputs("}\n", out);
 }
 
 int wc_report_write_json(const wc_report *r, const wc_report_options *opt, FILE *out)
@@ -116,6 +136,9 @@ int wc_report_write_json(const wc_report *r, const wc_report_options *opt, FILE 
 	write_source(out, r, opt);
 	write_versions(out, r, opt);
 	write_findings(out, r);
+	/* Added fields come after the first ones, which stay where they were. */
+	fputs("  \"tool\": \"wirecheck\",\n  \"version\": \"" WC_VERSION "\",\n", out);
+	write_gate(out, r, opt);
 	fputs("}\n", out);
 	return fflush(out) != 0 || ferror(out) ? WC_EIO : WC_OK;
 }

@@ -4,8 +4,10 @@
  * Compiler-style lines (`path:line:col: severity: message [check]`) that
  * editors and terminals can jump to, each followed by the line it is about
  * and, when the finding has one, its counterpart in the source; then a
- * summary with one verdict per version and the totals.  With --quiet only
- * the totals line, the run's verdict, is written.
+ * summary with one verdict per version, the findings that fail the gate
+ * once more (one line each), and the totals.  With --quiet only those
+ * findings and the totals line, the run's verdict, are written;
+ * --min-severity leaves the findings below it out of the listing.
  *
  * Everything printed from the input (paths, messages, snippets) goes through
  * put_clean() (escaped), so that a control character in wire copy cannot
@@ -210,8 +212,9 @@ static void put_count(const writer *w, const char *ansi, size_t n, const char *o
 		fputs(ANSI_RESET, w->out);
 }
 
-/* The totals count what was checked against the source, not the source.
- * This is the verdict line, and all that --quiet prints. */
+/* The totals count what was checked against the source, and the findings
+ * of every version, the source's too: the line never contradicts the exit
+ * status.  This is the verdict line, the last line of every text report. */
 static void write_totals(const writer *w, const wc_report *r, const wc_report_options *opt)
 {
 	wc_totals t;
@@ -220,6 +223,8 @@ static void write_totals(const writer *w, const wc_report *r, const wc_report_op
 	put_count(w, ANSI_ERROR, t.failed, "failed", "failed");
 	fputs(", ", w->out);
 	put_count(w, ANSI_PASS, t.checked - t.failed, "passed", "passed");
+	if (t.source_fails)
+		put_painted(w, ANSI_ERROR, wc_source_fails_phrase);
 	fputs(" \xE2\x80\x94 ", w->out); /* — */
 	put_count(w, ANSI_ERROR, t.errors, "error", "errors");
 	fputs(", ", w->out);
@@ -229,17 +234,51 @@ static void write_totals(const writer *w, const wc_report *r, const wc_report_op
 	fputc('\n', w->out);
 }
 
+/* The findings that fail the gate, repeated one line each above the verdict
+ * line (clang's "N errors generated", ESLint's summary): however long the
+ * report, what must be fixed is at its end.  --quiet keeps only these. */
+static void write_blocking(const writer *w, const wc_report *r, const wc_report_options *opt)
+{
+	wc_totals t;
+	wc_report_totals(r, opt->fail_on, &t);
+	if (!t.blocking)
+		return;
+	if (!opt->quiet)
+		fprintf(w->out, "%s fail%s the gate (--fail-on %s):\n",
+		        t.blocking == 1 ? "This finding" : "These findings", t.blocking == 1 ? "s" : "",
+		        wc_severity_name(opt->fail_on));
+	for (size_t i = 0; i < r->nfindings; i++)
+		if (r->findings[i].severity >= opt->fail_on)
+			write_headline(w, &r->findings[i]);
+}
+
+/* A note of what --min-severity hides, so that counts and lines agree. */
+static void write_hidden(const writer *w, const wc_report *r, const wc_report_options *opt)
+{
+	size_t hidden = wc_report_hidden(r, opt);
+	if (hidden)
+		fprintf(w->out, "(%zu finding%s below %s not shown: --min-severity %s)\n", hidden,
+		        hidden == 1 ? "" : "s", wc_severity_name(opt->min_severity),
+		        wc_severity_name(opt->min_severity));
+}
+
 int wc_report_write_text(const wc_report *r, const wc_report_options *opt, FILE *out)
 {
 	writer w = {out, opt->color};
 	if (!opt->quiet) {
+		size_t shown = 0;
 		for (size_t i = 0; i < r->nfindings; i++)
-			write_finding(&w, &r->findings[i]);
-		if (r->nfindings)
+			if (wc_report_shown(opt, &r->findings[i])) {
+				write_finding(&w, &r->findings[i]);
+				shown++;
+			}
+		if (shown)
 			fputc('\n', out);
 		for (size_t i = 0; i < r->nversions; i++)
 			write_version_line(&w, r, i, opt);
+		write_hidden(&w, r, opt);
 	}
+	write_blocking(&w, r, opt);
 	write_totals(&w, r, opt);
 	return fflush(out) != 0 || ferror(out) ? WC_EIO : WC_OK;
 }

@@ -293,7 +293,9 @@ int wc_format_parse(const char *name);
 typedef struct {
 	wc_severity fail_on; /* the gate that decides pass/fail verdicts */
 	int color;           /* ANSI colour in the text format */
-	int quiet;           /* text format: the verdict line only */
+	int quiet;           /* text format: the findings that fail the gate and the verdict line only */
+	wc_severity min_severity; /* findings below it are not shown (the counts keep them);
+	                           * WC_INFO, the zero value, shows every finding */
 } wc_report_options;
 
 /* Writes the report in the given format.  Returns WC_EIO on a write error. */

@@ -275,7 +275,7 @@ static void test_add_json_and_files(void **state)
 	char *s = NULL;
 	size_t n = 0;
 	FILE *out = open_memstream(&s, &n);
-	wc_batch_options opt = {.threads = 2, .format = WC_FORMAT_JSON, .report = {WC_ERROR, 0, 0}};
+	wc_batch_options opt = {.threads = 2, .format = WC_FORMAT_JSON, .report = {WC_ERROR, 0, 0, WC_INFO}};
 	wc_diags *d = wc_diags_new();
 	wc_batch *b = wc_batch_new(unit_rules, &opt, out, d);
 	const char rec[] = "{\"id\": \"x\", \"source\": {\"lang\": \"sv\", \"text\": \"Hej.\"}}trailing";
@@ -311,7 +311,7 @@ static void test_text_format(void **state)
 	char *s = NULL;
 	size_t n = 0;
 	FILE *out = open_memstream(&s, &n);
-	wc_batch_options opt = {.threads = 1, .format = WC_FORMAT_TEXT, .report = {WC_ERROR, 0, 0}};
+	wc_batch_options opt = {.threads = 1, .format = WC_FORMAT_TEXT, .report = {WC_ERROR, 0, 0, WC_INFO}};
 	wc_diags *d = wc_diags_new();
 	wc_batch *b = wc_batch_new(unit_rules, &opt, out, d);
 	const char *recs[] = {

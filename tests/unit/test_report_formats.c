@@ -180,7 +180,7 @@ static char *render(const wc_report *r, wc_format fmt, wc_severity gate)
 	size_t n = 0;
 	FILE *out = open_memstream(&s, &n);
 	assert_non_null(out);
-	wc_report_options opt = {gate, 1, 0};
+	wc_report_options opt = {gate, 1, 0, WC_INFO};
 	assert_int_equal(wc_report_write(r, fmt, &opt, out), WC_OK);
 	fclose(out);
 	return s;
