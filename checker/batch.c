@@ -406,6 +406,14 @@ static wc_bundle *files_bundle(wc_batch *b, job *j, char **error)
 			break;
 		}
 	wc_diags_free(diags);
+	/* After reading, so that a file that cannot be read says so first. */
+	if (bundle && j->nfiles == 1) {
+		*error = wc_xasprintf("%s: a source with nothing to check against it (translations are "
+		                      "STORY.LANG.txt, related coverage STORY.related-NAME.LANG.txt)",
+		                      j->files[0].path);
+		wc_bundle_free(bundle);
+		bundle = NULL;
+	}
 	return bundle;
 }
 

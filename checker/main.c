@@ -37,6 +37,7 @@ typedef struct {
 	wc_severity min_severity; /* --min-severity: findings shown */
 	int color;               /* -1 auto */
 	int quiet;
+	int source_only;         /* --source-only: no translation needed */
 	int replace_invalid;
 	size_t max_input;        /* --max-input-bytes; 0 = the default */
 	double min_coverage;     /* -1: the library's default */
@@ -78,6 +79,7 @@ static const char check_help[] =
 	"options:\n"
 	"  -s, --source FILE        the version the others are checked against\n"
 	"  -r, --related FILE       independent coverage of the same story (repeatable)\n"
+	"      --source-only        check the source's own text, with no translation\n"
 	"  -f, --format FORMAT      text (default), json, html, sarif, junit or markdown\n"
 	"  -o, --output FILE        write the report to FILE (atomically) instead of stdout\n"
 	"      --fail-on SEVERITY   error (default), warning, info or never\n"
@@ -231,6 +233,8 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 				return -1;
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--replace-invalid")) {
 			o->replace_invalid = 1;
+		} else if (is_check && wc_cli_opt_is(a, NULL, "--source-only")) {
+			o->source_only = 1;
 		} else if (is_check && wc_cli_opt_is(a, "-q", "--quiet")) {
 			o->quiet = 1;
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--color")) {
@@ -265,6 +269,46 @@ static void resolve_lang(input *in, char **owned)
 }
 
 static int read_all(const char *path, const options *o, char **text, size_t *len);
+
+/* Whether two inputs are one file: by device and inode (so links and
+ * ./a = a count), "-" for standard input, else by name. */
+static bool same_input(const char *a, const char *b)
+{
+	if (strcmp(a, b) == 0)
+		return true;
+	struct stat sa, sb;
+	return strcmp(a, "-") && strcmp(b, "-") && stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* A translation (or related story) given twice would be checked, and
+ * counted, twice: refused.  The source given as a translation too stays
+ * allowed: that is an untranslated copy, which version.language reports. */
+static int refuse_twice(const options *o)
+{
+	for (size_t i = 0; i < o->ninputs; i++)
+		for (size_t k = 0; k < i; k++)
+			if (o->inputs[k].role != WC_ROLE_SOURCE && o->inputs[i].role != WC_ROLE_SOURCE &&
+			    same_input(o->inputs[k].path, o->inputs[i].path)) {
+				wc_cli_say("%s: error: given twice (as %s and as %s): each version is checked "
+				           "and counted once; give it once", o->inputs[i].path,
+				           wc_role_name(o->inputs[k].role), wc_role_name(o->inputs[i].role));
+				return -1;
+			}
+	return 0;
+}
+
+/* A source with nothing to check against it is an incomplete bundle, not a
+ * pass, unless --source-only asks for the source's own text alone. */
+static int refuse_alone(const options *o)
+{
+	if (o->source_only || o->ninputs > 1)
+		return 0;
+	wc_cli_usage_error("%s: error: a source with nothing to check against it: give a TRANSLATION "
+	                   "or --related FILE (--source-only checks the source's own text)",
+	                   o->inputs[0].path);
+	return -1;
+}
 
 /* Opens the report's sink, which must not be one of the files the run reads. */
 static int open_sink(wc_sink *out, const options *o)
@@ -345,7 +389,7 @@ static int cmd_check(int argc, char **argv)
 		abort();
 	for (size_t i = 0; i < o.ninputs; i++)
 		resolve_lang(&o.inputs[i], &langs[i]);
-	if (open_sink(&out, &o) < 0)
+	if (refuse_twice(&o) < 0 || open_sink(&out, &o) < 0)
 		goto done;
 	if (!(rs = load_rules(o.rule_dirs, o.nrule_dirs, diags)))
 		goto fail;
@@ -361,6 +405,9 @@ static int cmd_check(int argc, char **argv)
 		if (added < 0)
 			goto fail_diags;
 	}
+	/* After the rules and inputs: their errors come first, as they always did. */
+	if (refuse_alone(&o) < 0)
+		goto fail;
 	int err;
 	if (!(r = wc_bundle_check(b, diags, &err)))
 		goto fail_diags;
@@ -518,6 +565,10 @@ int main(int argc, char **argv)
 		printf("wirecheck %s\n", WC_VERSION);
 		return EXIT_PASS;
 	}
+	static const char *const commands[] = {"check", "batch", "extract", "rules"};
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(cmd, commands[i]) == 0)
+			wc_cli_command = commands[i];
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc - 1, argv + 1);
 	if (strcmp(cmd, "batch") == 0)

@@ -66,8 +66,11 @@ static const char check_dir_help[] =
 	"\n"
 	"Checks a folder of STORY.LANG.txt files: the files of one STORY make a\n"
 	"bundle, the --source-lang version is its source and the others are its\n"
-	"translations.  Reports come one after another (json: one a line, as\n"
-	"`wirecheck batch` writes them).\n"
+	"translations.  STORY.source.LANG.txt is the story's source whatever its\n"
+	"language; STORY.related.LANG.txt and STORY.related-NAME.LANG.txt are related\n"
+	"coverage of STORY.  A story with a source and nothing else is an error.\n"
+	"Reports come one after another (json: one a line, as `wirecheck batch`\n"
+	"writes them).\n"
 	"\n"
 	"options:\n"
 	"      --source-lang LANG the language of the sources (default en)\n"
@@ -415,8 +418,15 @@ static bool is_dir_mode(int argc, char **argv)
 	return npositional == 1 && stat(positional, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* A file of the folder: STORY.LANG.txt, or with a mark between the story and
+ * the language: STORY.source.LANG.txt (the story's source, whatever
+ * --source-lang says) or STORY.related.LANG.txt / STORY.related-NAME.LANG.txt
+ * (related coverage of STORY). */
+typedef enum { MARK_NONE, MARK_SOURCE, MARK_RELATED } mark;
+
 typedef struct {
 	char *story, *lang, *path;
+	mark mark;
 } entry;
 
 typedef struct {
@@ -425,6 +435,16 @@ typedef struct {
 	const char *source_lang;
 } folder;
 
+/* Where the entry goes in its story: the source first, translations by
+ * language, related coverage last. */
+static int rank(const entry *e, const char *source_lang)
+{
+	if (e->mark == MARK_RELATED)
+		return 3;
+	if (e->mark == MARK_SOURCE)
+		return 0;
+	return strcmp(e->lang, source_lang) == 0 ? 1 : 2;
+}
 
 /* Stories in byte order; in a story the source first, then by language. */
 static const char *sort_source_lang;
@@ -434,10 +454,36 @@ static int by_story(const void *x, const void *y)
 	int c = strcmp(a->story, b->story);
 	if (c)
 		return c;
-	bool as = strcmp(a->lang, sort_source_lang) == 0, bs = strcmp(b->lang, sort_source_lang) == 0;
-	if (as != bs)
-		return as ? -1 : 1;
-	return strcmp(a->lang, b->lang);
+	int ra = rank(a, sort_source_lang), rb = rank(b, sort_source_lang);
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	c = strcmp(a->lang, b->lang);
+	return c ? c : strcmp(a->path, b->path);
+}
+
+/* The mark of "STORY.MARK" (the name without .LANG.txt) of n bytes: *story_len
+ * gets the length of STORY. */
+static mark mark_of(const char *name, size_t n, size_t *story_len)
+{
+	*story_len = n;
+	const char *dot = NULL;
+	for (const char *p = name + n; p-- > name;)
+		if (*p == '.') {
+			dot = p;
+			break;
+		}
+	if (!dot || dot == name)
+		return MARK_NONE;
+	size_t m = (size_t)(name + n - dot - 1);
+	const char *w = dot + 1;
+	mark k = MARK_NONE;
+	if (m == 6 && strncmp(w, "source", 6) == 0)
+		k = MARK_SOURCE;
+	else if ((m == 7 && strncmp(w, "related", 7) == 0) || (m > 8 && strncmp(w, "related-", 8) == 0))
+		k = MARK_RELATED;
+	if (k != MARK_NONE)
+		*story_len = (size_t)(dot - name);
+	return k;
 }
 
 static int read_folder(const char *dir, folder *f, unsigned long long *total)
@@ -477,7 +523,9 @@ static int read_folder(const char *dir, folder *f, unsigned long long *total)
 		if (f->n == cap && !(f->v = realloc(f->v, (cap = cap ? 2 * cap : 16) * sizeof *f->v)))
 			abort();
 		entry *en = &f->v[f->n++];
-		en->story = strndup(name, (size_t)(dot - name));
+		size_t story_len;
+		en->mark = mark_of(name, (size_t)(dot - name), &story_len);
+		en->story = strndup(name, story_len);
 		en->lang = strndup(dot + 1, (size_t)(name + n - 4 - dot - 1));
 		en->path = path;
 		if (!en->story || !en->lang)
@@ -491,6 +539,25 @@ static int read_folder(const char *dir, folder *f, unsigned long long *total)
 	return 0;
 }
 
+/* The roles of one story's files, sorted by by_story: a file marked source is
+ * the source; else the --source-lang version; related coverage as marked. */
+static size_t story_files(const folder *f, size_t i, wc_batch_file *files)
+{
+	const char *story = f->v[i].story;
+	bool marked = f->v[i].mark == MARK_SOURCE;
+	size_t k = 0;
+	for (; i < f->n && strcmp(f->v[i].story, story) == 0; i++, k++) {
+		const entry *e = &f->v[i];
+		wc_role role = WC_ROLE_TRANSLATION;
+		if (e->mark == MARK_RELATED)
+			role = WC_ROLE_RELATED;
+		else if (e->mark == MARK_SOURCE || (!marked && strcmp(e->lang, f->source_lang) == 0))
+			role = WC_ROLE_SOURCE;
+		files[k] = (wc_batch_file){role, e->lang, e->path};
+	}
+	return k;
+}
+
 static int feed_folder(wc_batch *b, void *ctx)
 {
 	folder *f = ctx;
@@ -498,14 +565,10 @@ static int feed_folder(wc_batch *b, void *ctx)
 	if (!files)
 		abort();
 	for (size_t i = 0; i < f->n;) {
-		size_t k = 0;
 		const char *story = f->v[i].story;
-		for (; i < f->n && strcmp(f->v[i].story, story) == 0; i++, k++) {
-			bool src = strcmp(f->v[i].lang, f->source_lang) == 0;
-			files[k] = (wc_batch_file){src ? WC_ROLE_SOURCE : WC_ROLE_TRANSLATION, f->v[i].lang,
-			                           f->v[i].path};
-		}
+		size_t k = story_files(f, i, files);
 		wc_batch_add_files(b, story, files, k);
+		i += k;
 	}
 	free(files);
 	return 0;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 const char wc_cli_prog[] = "wirecheck";
+const char *wc_cli_command;
 
 void wc_cli_say(const char *fmt, ...)
 {
@@ -40,7 +41,10 @@ void wc_cli_usage_error(const char *fmt, const char *arg)
 	char *clean = wc_escape_controls(arg);
 	fprintf(stderr, "%s: ", wc_cli_prog);
 	fprintf(stderr, fmt, clean);
-	fprintf(stderr, "\nTry '%s --help'.\n", wc_cli_prog);
+	if (wc_cli_command)
+		fprintf(stderr, "\nTry '%s %s --help'.\n", wc_cli_prog, wc_cli_command);
+	else
+		fprintf(stderr, "\nTry '%s --help'.\n", wc_cli_prog);
 	free(clean);
 }
 

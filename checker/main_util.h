@@ -11,6 +11,9 @@
 #include "wirecheck.h"
 
 extern const char wc_cli_prog[];
+/* The command being run ("check", "batch" ...), for the hint after a usage
+ * error; NULL before one is chosen. */
+extern const char *wc_cli_command;
 
 #if defined(__GNUC__)
 #define WC_CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -21,8 +24,8 @@ extern const char wc_cli_prog[];
 /* "wirecheck: MESSAGE" on standard error, its control characters escaped
  * (a file name or an id cannot break the line). */
 void wc_cli_say(const char *fmt, ...) WC_CLI_PRINTF(1, 2);
-/* "wirecheck: MESSAGE\nTry 'wirecheck --help'." on standard error; arg is
- * escaped. */
+/* "wirecheck: MESSAGE\nTry 'wirecheck COMMAND --help'." on standard error
+ * (the command's own help, as git has it); arg is escaped. */
 void wc_cli_usage_error(const char *fmt, const char *arg);
 /* Whether arg is the short option s (may be NULL) or the long option l,
  * alone or as l=VALUE. */

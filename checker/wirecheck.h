@@ -374,7 +374,8 @@ typedef struct {
 } wc_batch_file;
 
 /* Queues a bundle of files (read by the worker, as wc_bundle_add_file does),
- * written with id and the ordinal number of the bundle as "line". */
+ * written with id and the ordinal number of the bundle as "line".  A bundle
+ * without a source, or of a source alone, is written as an error. */
 int wc_batch_add_files(wc_batch *b, const char *id, const wc_batch_file *files, size_t n);
 
 /* Waits until everything queued is written, then stops the workers.  *st (may
