@@ -124,13 +124,14 @@ static const char rules_help[] =
 /* ---- languages from file names ---------------------------------------------------------- */
 
 
-/* "da:story.txt" → da; "zte.da.txt" → da; else NULL.  *path gets the file. */
+/* "da:story.txt" → da; "zte.da.txt" → da; "pt-BR:x.txt", "x.pt_br.txt" →
+ * pt-BR (BCP 47 tags, any case); else NULL.  *path gets the file. */
 static char *lang_of(const char *arg, const char **path)
 {
 	const char *colon = strchr(arg, ':');
 	if (colon && wc_cli_is_lang_code(arg, (size_t)(colon - arg))) {
 		*path = colon + 1;
-		return strndup(arg, (size_t)(colon - arg));
+		return wc_cli_lang_tag(arg, (size_t)(colon - arg));
 	}
 	*path = arg;
 	const char *base = strrchr(arg, '/');
@@ -138,7 +139,7 @@ static char *lang_of(const char *arg, const char **path)
 	for (const char *p = strchr(base, '.'); p; p = strchr(p + 1, '.')) {
 		const char *e = strchr(p + 1, '.');
 		if (e && wc_cli_is_lang_code(p + 1, (size_t)(e - p - 1)))
-			return strndup(p + 1, (size_t)(e - p - 1));
+			return wc_cli_lang_tag(p + 1, (size_t)(e - p - 1));
 	}
 	return NULL;
 }

@@ -435,6 +435,16 @@ typedef struct {
 	const char *source_lang;
 } folder;
 
+/* Whether a file's language is --source-lang: the same tag, or (for a
+ * --source-lang without subtags) the same base language, as en-US is en. */
+static bool is_source_lang(const char *lang, const char *source_lang)
+{
+	if (strcmp(lang, source_lang) == 0)
+		return true;
+	size_t n = strlen(source_lang);
+	return !strchr(source_lang, '-') && strncmp(lang, source_lang, n) == 0 && lang[n] == '-';
+}
+
 /* Where the entry goes in its story: the source first, translations by
  * language, related coverage last. */
 static int rank(const entry *e, const char *source_lang)
@@ -443,7 +453,7 @@ static int rank(const entry *e, const char *source_lang)
 		return 3;
 	if (e->mark == MARK_SOURCE)
 		return 0;
-	return strcmp(e->lang, source_lang) == 0 ? 1 : 2;
+	return is_source_lang(e->lang, source_lang) ? 1 : 2;
 }
 
 /* Stories in byte order; in a story the source first, then by language. */
@@ -526,7 +536,7 @@ static int read_folder(const char *dir, folder *f, unsigned long long *total)
 		size_t story_len;
 		en->mark = mark_of(name, (size_t)(dot - name), &story_len);
 		en->story = strndup(name, story_len);
-		en->lang = strndup(dot + 1, (size_t)(name + n - 4 - dot - 1));
+		en->lang = wc_cli_lang_tag(dot + 1, (size_t)(name + n - 4 - dot - 1));
 		en->path = path;
 		if (!en->story || !en->lang)
 			abort();
@@ -551,7 +561,7 @@ static size_t story_files(const folder *f, size_t i, wc_batch_file *files)
 		wc_role role = WC_ROLE_TRANSLATION;
 		if (e->mark == MARK_RELATED)
 			role = WC_ROLE_RELATED;
-		else if (e->mark == MARK_SOURCE || (!marked && strcmp(e->lang, f->source_lang) == 0))
+		else if (e->mark == MARK_SOURCE || (!marked && is_source_lang(e->lang, f->source_lang)))
 			role = WC_ROLE_SOURCE;
 		files[k] = (wc_batch_file){role, e->lang, e->path};
 	}
@@ -585,7 +595,14 @@ int wc_cli_check_dir(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 		free(o.rule_dirs);
 		return rc > 0 ? EXIT_PASS : EXIT_TROUBLE;
 	}
-	folder f = {NULL, 0, o.source_lang};
+	if (!wc_cli_is_lang_code(o.source_lang, strlen(o.source_lang))) {
+		wc_cli_usage_error("--source-lang takes a language code or a BCP 47 tag (en, pt-BR), not '%s'",
+		                   o.source_lang);
+		free(o.rule_dirs);
+		return EXIT_TROUBLE;
+	}
+	char *source_lang = wc_cli_lang_tag(o.source_lang, strlen(o.source_lang));
+	folder f = {NULL, 0, source_lang};
 	unsigned long long total = 0;
 	rc = EXIT_TROUBLE;
 	if (read_folder(o.input, &f, &total) == 0) {
@@ -607,6 +624,7 @@ int wc_cli_check_dir(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 		free(f.v[i].path);
 	}
 	free(f.v);
+	free(source_lang);
 	free(o.rule_dirs);
 	return rc;
 }

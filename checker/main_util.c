@@ -165,14 +165,74 @@ int wc_cli_parse_color(const char *v)
 	return -2;
 }
 
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Whether s[0..n) is one subtag of a BCP 47 tag after the language: a
+ * script (4 letters), a region (2 letters or 3 digits) or a variant (5 to 8
+ * letters and digits, or a digit and 3 more). */
+static bool is_subtag(const char *s, size_t n)
+{
+	size_t alpha = 0, digit = 0;
+	for (size_t i = 0; i < n; i++) {
+		alpha += is_alpha(s[i]);
+		digit += is_digit(s[i]);
+	}
+	if (alpha + digit != n)
+		return false;
+	return (n == 2 && alpha == 2) || (n == 3 && digit == 3) || (n == 4 && alpha == 4) ||
+	       (n == 4 && is_digit(s[0])) || (n >= 5 && n <= 8);
+}
+
 bool wc_cli_is_lang_code(const char *s, size_t n)
 {
-	if (n < 2 || n > 3)
+	size_t base = 0;
+	while (base < n && is_alpha(s[base]))
+		base++;
+	if (base < 2 || base > 3)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < 'a' || s[i] > 'z')
+	for (size_t i = base; i < n;) {
+		if (s[i] != '-' && s[i] != '_')
 			return false;
+		size_t k = ++i;
+		while (k < n && s[k] != '-' && s[k] != '_')
+			k++;
+		if (!is_subtag(s + i, k - i))
+			return false;
+		i = k;
+	}
 	return true;
+}
+
+/* BCP 47's case conventions: da-DK, zh-Hant-TW, de-1996; _ becomes -. */
+char *wc_cli_lang_tag(const char *s, size_t n)
+{
+	char *t = strndup(s, n);
+	if (!t)
+		abort();
+	for (size_t i = 0, part = 0, start = 0; i <= n; i++) {
+		if (i < n && t[i] != '-' && t[i] != '_')
+			continue;
+		size_t len = i - start;
+		for (size_t k = start; k < i; k++) {
+			bool upper = part > 0 && (len == 2 || (len == 4 && k == start));
+			char c = t[k];
+			t[k] = upper && c >= 'a' && c <= 'z' ? (char)(c - 32)
+			       : !upper && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+		}
+		if (i < n)
+			t[i] = '-';
+		start = i + 1;
+		part++;
+	}
+	return t;
 }
 
 /* ---- rules ---------------------------------------------------------------------------------- */

@@ -52,8 +52,12 @@ int wc_cli_take_share(int argc, char **argv, int *i, double *out);
 void wc_cli_add_rule_dir(const char ***v, size_t *n, const char *dir);
 /* --color's value: 1 always, 0 never, -1 auto; -2 after a usage error. */
 int wc_cli_parse_color(const char *v);
-/* Whether s[0..n) looks like a language code: two or three lower-case letters. */
+/* Whether s[0..n) looks like a language code or a BCP 47 tag, in any case:
+ * two or three letters, then subtags after - or _ (script, region, variant:
+ * da, DA, da-DK, pt_BR, zh-Hant-TW). */
 bool wc_cli_is_lang_code(const char *s, size_t n);
+/* The tag s[0..n) in BCP 47's case (da-dk -> da-DK, EN -> en).  Caller frees. */
+char *wc_cli_lang_tag(const char *s, size_t n);
 
 /* The folder of the built-in rules: $WIRECHECK_RULES, else beside the
  * binary (PREFIX/share/wirecheck/rules, or the source tree's rules/); NULL

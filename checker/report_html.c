@@ -100,8 +100,10 @@ static const char *language_name(const char *lang)
 		{"de", "German"}, {"fr", "French"}, {"es", "Spanish"}, {"pt", "Portuguese"},
 		{"it", "Italian"}, {"nl", "Dutch"}, {"fi", "Finnish"}, {"pl", "Polish"},
 	};
+	/* a BCP 47 tag (pt-BR) is named by its base language */
+	size_t n = lang ? strcspn(lang, "-_") : 0;
 	for (size_t i = 0; lang && i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(names[i][0], lang) == 0)
+		if (strlen(names[i][0]) == n && strncmp(names[i][0], lang, n) == 0)
 			return names[i][1];
 	return NULL;
 }
