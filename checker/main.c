@@ -32,7 +32,9 @@ typedef struct {
 	size_t nrule_dirs;
 	const char *output;
 	const char *lang;        /* extract --lang */
+	const char *stdin_name;  /* --stdin-filename: what "-" is called in reports */
 	wc_format format;
+	bool format_given;       /* -f; else the format -o's extension names */
 	wc_severity fail_on;
 	wc_severity min_severity; /* --min-severity: findings shown */
 	int color;               /* -1 auto */
@@ -80,8 +82,12 @@ static const char check_help[] =
 	"  -s, --source FILE        the version the others are checked against\n"
 	"  -r, --related FILE       independent coverage of the same story (repeatable)\n"
 	"      --source-only        check the source's own text, with no translation\n"
-	"  -f, --format FORMAT      text (default), json, html, sarif, junit or markdown\n"
+	"  -f, --format FORMAT      text (default), json, html, sarif, junit or markdown,\n"
+	"                           any case (-fjson, -f JSON); without it, the extension\n"
+	"                           of -o names it (.html .json .sarif .xml .md)\n"
 	"  -o, --output FILE        write the report to FILE (atomically) instead of stdout\n"
+	"      --stdin-filename NAME  the name of '-' in reports (its .LANG. infix\n"
+	"                           gives the language)\n"
 	"      --fail-on SEVERITY   error (default), warning, info or never\n"
 	"      --min-coverage SHARE a translation carrying less of its source fails\n"
 	"                           version.coverage (default 0.5; 0 turns it off)\n"
@@ -106,6 +112,7 @@ static const char extract_help[] =
 	"options:\n"
 	"  -l, --lang LANG      language of the text\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
+	"      --stdin-filename NAME  the name of '-' in messages (and its language)\n"
 	"      --rules DIR      add a rule directory (repeatable)\n"
 	"      --max-input-bytes N  refuse a FILE larger than N bytes (K, M, G; default 128M)\n"
 	"  -h, --help           show this help\n";
@@ -178,6 +185,18 @@ static void add_input(options *o, const char *path, wc_role role)
 	o->inputs[o->ninputs++] = (input){path, NULL, role};
 }
 
+/* Every option, for "did you mean". */
+static const char *const check_known[] = {
+	"--source", "--related", "--source-only", "--format", "--output", "--fail-on", "--min-severity",
+	"--min-coverage", "--rules", "--color", "--quiet", "--replace-invalid", "--max-input-bytes",
+	"--stdin-filename", "--help", "--source-lang", "--jobs", NULL};
+static const char *const extract_known[] = {
+	"--lang", "--output", "--rules", "--max-input-bytes", "--stdin-filename", "--help", NULL};
+
+/* Every format for check. */
+#define CHECK_FORMATS 0x3fu
+static const char check_format_names[] = "text, json, html, sarif, junit, markdown";
+
 /* Returns 0, 1 for --help shown, or -1 on a usage error. */
 static int parse_options(int argc, char **argv, options *o, const char *help, bool is_check)
 {
@@ -193,27 +212,25 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 		} else if (wc_cli_opt_is(a, "-h", "--help")) {
 			fputs(help, stdout);
 			return 1;
-		} else if (is_check && wc_cli_opt_is(a, "-s", "--source")) {
+		} else if (is_check && wc_cli_opt_val(a, "-s", "--source")) {
 			if (!(v = wc_cli_take_value(argc, argv, &i, "--source")))
 				return -1;
 			add_input(o, v, WC_ROLE_SOURCE);
-		} else if (is_check && wc_cli_opt_is(a, "-r", "--related")) {
+		} else if (is_check && wc_cli_opt_val(a, "-r", "--related")) {
 			if (!(v = wc_cli_take_value(argc, argv, &i, "--related")))
 				return -1;
 			add_input(o, v, WC_ROLE_RELATED);
-		} else if (!is_check && wc_cli_opt_is(a, "-l", "--lang")) {
+		} else if (!is_check && wc_cli_opt_val(a, "-l", "--lang")) {
 			if (!(o->lang = wc_cli_take_value(argc, argv, &i, "--lang")))
 				return -1;
-		} else if (is_check && wc_cli_opt_is(a, "-f", "--format")) {
-			if (!(v = wc_cli_take_value(argc, argv, &i, "--format")))
+		} else if (is_check && wc_cli_opt_val(a, "-f", "--format")) {
+			if (wc_cli_take_format(argc, argv, &i, CHECK_FORMATS, check_format_names, &o->format) < 0)
 				return -1;
-			int f = wc_format_parse(v);
-			if (f < 0) {
-				wc_cli_usage_error("unknown format '%s' (text, json, html, sarif, junit, markdown)", v);
+			o->format_given = true;
+		} else if (wc_cli_opt_is(a, NULL, "--stdin-filename")) {
+			if (!(o->stdin_name = wc_cli_take_value(argc, argv, &i, "--stdin-filename")))
 				return -1;
-			}
-			o->format = (wc_format)f;
-		} else if (wc_cli_opt_is(a, "-o", "--output")) {
+		} else if (wc_cli_opt_val(a, "-o", "--output")) {
 			if (!(o->output = wc_cli_take_value(argc, argv, &i, "--output")))
 				return -1;
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--fail-on")) {
@@ -244,10 +261,13 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 			if ((o->color = wc_cli_parse_color(v)) == -2)
 				return -1;
 		} else {
-			wc_cli_usage_error("unknown option '%s'", a);
+			wc_cli_unknown_option(a, is_check ? check_known : extract_known);
 			return -1;
 		}
 	}
+	/* -o report.html writes HTML: the file's extension names the format. */
+	if (is_check && !o->format_given && o->output)
+		wc_cli_format_of_path(o->output, &o->format);
 	return 0;
 }
 
@@ -259,13 +279,22 @@ static void free_options(options *o)
 
 /* ---- commands ------------------------------------------------------------------------------------------ */
 
-/* The language from LANG:PATH or a .LANG. infix; NULL leaves it to be
- * identified from the text once the rules are loaded. */
-static void resolve_lang(input *in, char **owned)
+/* What "-" is called: --stdin-filename, if given. */
+static const char *name_of(const input *in, const options *o)
 {
-	const char *path;
+	return strcmp(in->path, "-") == 0 && o->stdin_name ? o->stdin_name : in->path;
+}
+
+/* The language from LANG:PATH or a .LANG. infix (of --stdin-filename for
+ * "-"); NULL leaves it to be identified from the text once the rules are
+ * loaded. */
+static void resolve_lang(input *in, char **owned, const options *o)
+{
+	const char *path, *ignored;
 	*owned = lang_of(in->path, &path);
 	in->path = path;
+	if (!*owned && strcmp(path, "-") == 0 && o->stdin_name)
+		*owned = lang_of(o->stdin_name, &ignored);
 	in->lang = *owned;
 }
 
@@ -346,14 +375,15 @@ static int identify(const wc_ruleset *rs, const char *path, const char *text, si
 static int add_input_file(const wc_ruleset *rs, wc_bundle *b, input *in, const options *o,
                           wc_diags *diags)
 {
-	if (in->lang)
+	const char *name = name_of(in, o);
+	if (in->lang && name == in->path)
 		return wc_bundle_add_file(b, in->role, in->lang, in->path, diags) < 0 ? -2 : 0;
 	char *text;
 	size_t len;
 	if (read_all(in->path, o, &text, &len) < 0)
 		return -1;
-	int rc = identify(rs, in->path, text, len, &in->lang);
-	if (rc == 0 && wc_bundle_add_text(b, in->role, in->lang, in->path, text, len, diags) < 0)
+	int rc = in->lang ? 0 : identify(rs, name, text, len, &in->lang);
+	if (rc == 0 && wc_bundle_add_text(b, in->role, in->lang, name, text, len, diags) < 0)
 		rc = -2;
 	free(text);
 	return rc;
@@ -389,7 +419,7 @@ static int cmd_check(int argc, char **argv)
 	if (!langs)
 		abort();
 	for (size_t i = 0; i < o.ninputs; i++)
-		resolve_lang(&o.inputs[i], &langs[i]);
+		resolve_lang(&o.inputs[i], &langs[i], &o);
 	if (refuse_twice(&o) < 0 || open_sink(&out, &o) < 0)
 		goto done;
 	if (!(rs = load_rules(o.rule_dirs, o.nrule_dirs, diags)))
@@ -475,7 +505,7 @@ static int cmd_extract(int argc, char **argv)
 		in->path = path;
 		in->lang = o.lang;
 	} else {
-		resolve_lang(in, &lang_owned);
+		resolve_lang(in, &lang_owned, &o);
 	}
 	if (open_sink(&out, &o) < 0)
 		goto done;
@@ -487,11 +517,11 @@ static int cmd_extract(int argc, char **argv)
 		wc_sink_close(&out, false);
 		goto done;
 	}
-	if (!in->lang && identify(rs, in->path, text, len, &in->lang) < 0) {
+	if (!in->lang && identify(rs, name_of(in, &o), text, len, &in->lang) < 0) {
 		wc_sink_close(&out, false);
 		goto done;
 	}
-	if (!(facts = wc_extract(rs, in->lang, in->path, text, len, diags))) {
+	if (!(facts = wc_extract(rs, in->lang, name_of(in, &o), text, len, diags))) {
 		wc_diags_print(diags, stderr);
 		wc_sink_close(&out, false);
 		goto done;
@@ -578,6 +608,13 @@ int main(int argc, char **argv)
 		return cmd_extract(argc - 1, argv + 1);
 	if (strcmp(cmd, "rules") == 0)
 		return cmd_rules(argc - 1, argv + 1);
-	wc_cli_usage_error("unknown command '%s' (batch, check, extract, rules)", cmd);
+	static const char *const names[] = {"check", "batch", "extract", "rules", NULL};
+	const char *best = wc_closest(cmd, names, 2);
+	char fmt[96];
+	if (best)
+		snprintf(fmt, sizeof fmt, "unknown command '%%s' (did you mean '%s'?)", best);
+	else
+		snprintf(fmt, sizeof fmt, "unknown command '%%s' (batch, check, extract, rules)");
+	wc_cli_usage_error(fmt, cmd);
 	return EXIT_TROUBLE;
 }

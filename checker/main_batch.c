@@ -94,6 +94,7 @@ typedef struct {
 	const char *output;
 	const char *source_lang;
 	wc_format format;
+	bool format_given;
 	wc_severity fail_on;
 	wc_severity min_severity;
 	long jobs;
@@ -119,6 +120,20 @@ static bool parse_count(const char *s, long max, long *out)
 	*out = v;
 	return true;
 }
+
+/* Every option, for "did you mean". */
+static const char *const batch_known[] = {
+	"--jobs", "--format", "--output", "--fail-on", "--min-severity", "--min-coverage", "--rules",
+	"--first-line", "--replace-invalid", "--max-input-bytes", "--path-root", "--quiet", "--help", NULL};
+static const char *const dir_known[] = {
+	"--source-lang", "--jobs", "--format", "--output", "--fail-on", "--min-severity",
+	"--min-coverage", "--rules", "--color", "--quiet", "--replace-invalid", "--max-input-bytes",
+	"--help", NULL};
+
+/* The formats of the many-bundle commands: a report a bundle (text, json) or
+ * one log for them all (sarif, junit). */
+#define MANY_FORMATS ((1u << WC_FORMAT_TEXT) | (1u << WC_FORMAT_JSON))
+static const char many_format_names[] = "text or json";
 
 /* Returns 0, 1 when --help was shown, or -1 on a usage error. */
 static int parse_options(int argc, char **argv, options *o, bool dir_mode)
@@ -146,15 +161,11 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 				wc_cli_usage_error("--jobs takes a number from 0 to 1024, not '%s'", v);
 				return -1;
 			}
-		} else if (wc_cli_opt_is(a, "-f", "--format")) {
-			if (!(v = wc_cli_take_value(argc, argv, &i, "--format")))
+		} else if (wc_cli_opt_val(a, "-f", "--format")) {
+			if (wc_cli_take_format(argc, argv, &i, MANY_FORMATS, many_format_names, &o->format) < 0)
 				return -1;
-			if (strcmp(v, "json") && strcmp(v, "text")) {
-				wc_cli_usage_error("this command writes json or text, not '%s'", v);
-				return -1;
-			}
-			o->format = strcmp(v, "json") == 0 ? WC_FORMAT_JSON : WC_FORMAT_TEXT;
-		} else if (wc_cli_opt_is(a, "-o", "--output")) {
+			o->format_given = true;
+		} else if (wc_cli_opt_val(a, "-o", "--output")) {
 			if (!(o->output = wc_cli_take_value(argc, argv, &i, "--output")))
 				return -1;
 		} else if (wc_cli_opt_is(a, NULL, "--fail-on")) {
@@ -198,9 +209,19 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 			if (!(o->path_root = wc_cli_take_value(argc, argv, &i, "--path-root")))
 				return -1;
 		} else {
-			wc_cli_usage_error("unknown option '%s'", a);
+			wc_cli_unknown_option(a, dir_mode ? dir_known : batch_known);
 			return -1;
 		}
+	}
+	/* -o report.sarif: the extension names the format, if this command writes it. */
+	wc_format by_ext;
+	if (!o->format_given && o->output && wc_cli_format_of_path(o->output, &by_ext) == 0) {
+		if (!(MANY_FORMATS & (1u << by_ext))) {
+			wc_cli_usage_error("-o %s names a format this command does not write (text or json): "
+			                   "give -f FORMAT", o->output);
+			return -1;
+		}
+		o->format = by_ext;
 	}
 	return 0;
 }
@@ -406,7 +427,7 @@ static bool is_dir_mode(int argc, char **argv)
 			only_files = true;
 			continue;
 		}
-		if (wc_cli_opt_is(a, "-s", "--source") || wc_cli_opt_is(a, "-r", "--related"))
+		if (wc_cli_opt_val(a, "-s", "--source") || wc_cli_opt_val(a, "-r", "--related"))
 			return false;
 		for (size_t k = 0; with_value[k]; k++)
 			if (strcmp(a, with_value[k]) == 0) {

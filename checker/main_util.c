@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -56,12 +57,88 @@ bool wc_cli_opt_is(const char *arg, const char *s, const char *l)
 	return strncmp(arg, l, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
 
+bool wc_cli_opt_val(const char *arg, const char *s, const char *l)
+{
+	return wc_cli_opt_is(arg, s, l) || (s && strncmp(arg, s, 2) == 0 && arg[2] != '\0');
+}
+
+void wc_cli_unknown_option(const char *arg, const char *const *known)
+{
+	/* --sourse=x is --sourse */
+	size_t n = strcspn(arg, "=");
+	char *name = strndup(arg, n);
+	if (!name)
+		abort();
+	const char *best = n > 2 ? wc_closest(name, known, n > 6 ? 3 : 2) : NULL;
+	char *clean = wc_escape_controls(arg);
+	if (best)
+		fprintf(stderr, "%s: unknown option '%s' (did you mean '%s'?)", wc_cli_prog, clean, best);
+	else
+		fprintf(stderr, "%s: unknown option '%s'", wc_cli_prog, clean);
+	fprintf(stderr, "\nTry '%s%s%s --help'.\n", wc_cli_prog, wc_cli_command ? " " : "",
+	        wc_cli_command ? wc_cli_command : "");
+	free(clean);
+	free(name);
+}
+
+/* A format name in any case ("JSON"); -1 if unknown. */
+static int format_named(const char *v)
+{
+	char low[16];
+	size_t n = strlen(v);
+	if (n >= sizeof low)
+		return -1;
+	for (size_t k = 0; k <= n; k++)
+		low[k] = v[k] >= 'A' && v[k] <= 'Z' ? (char)(v[k] + 32) : v[k];
+	return wc_format_parse(low);
+}
+
+int wc_cli_take_format(int argc, char **argv, int *i, unsigned allowed, const char *names,
+                       wc_format *out)
+{
+	const char *v = wc_cli_take_value(argc, argv, i, "--format");
+	if (!v)
+		return -1;
+	int f = format_named(v);
+	if (f < 0 || !(allowed & (1u << f))) {
+		char fmt[256];
+		snprintf(fmt, sizeof fmt, "%s '%%s' (%s)",
+		         f < 0 ? "unknown format" : "this command does not write", names);
+		wc_cli_usage_error(fmt, v);
+		return -1;
+	}
+	*out = (wc_format)f;
+	return 0;
+}
+
+int wc_cli_format_of_path(const char *path, wc_format *out)
+{
+	static const struct {
+		const char *ext;
+		wc_format format;
+	} exts[] = {{".html", WC_FORMAT_HTML}, {".htm", WC_FORMAT_HTML}, {".json", WC_FORMAT_JSON},
+	            {".jsonl", WC_FORMAT_JSON}, {".sarif", WC_FORMAT_SARIF}, {".xml", WC_FORMAT_JUNIT},
+	            {".md", WC_FORMAT_MARKDOWN}, {".markdown", WC_FORMAT_MARKDOWN}, {".txt", WC_FORMAT_TEXT}};
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	if (!dot || strchr(dot, '/'))
+		return -1;
+	for (size_t k = 0; k < sizeof exts / sizeof *exts; k++)
+		if (strcasecmp(dot, exts[k].ext) == 0) {
+			*out = exts[k].format;
+			return 0;
+		}
+	return -1;
+}
+
 const char *wc_cli_take_value(int argc, char **argv, int *i, const char *name)
 {
 	const char *a = argv[*i];
 	const char *eq = strchr(a, '=');
 	if (a[1] == '-' && eq)
 		return eq + 1;
+	/* -fjson, -ofile: a short option's value written onto it */
+	if (a[1] != '-' && a[2])
+		return a + 2;
 	if (*i + 1 >= argc) {
 		wc_cli_usage_error("option %s needs a value", name);
 		return NULL;

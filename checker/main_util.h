@@ -30,8 +30,22 @@ void wc_cli_usage_error(const char *fmt, const char *arg);
 /* Whether arg is the short option s (may be NULL) or the long option l,
  * alone or as l=VALUE. */
 bool wc_cli_opt_is(const char *arg, const char *s, const char *l);
-/* The value of the option at argv[*i] (--opt=VALUE or the next argument),
- * advancing *i; NULL after a usage error. */
+/* wc_cli_opt_is for an option with a value, which also matches the short
+ * option with its value written onto it (-fjson). */
+bool wc_cli_opt_val(const char *arg, const char *s, const char *l);
+/* "wirecheck: unknown option 'ARG' (did you mean 'OPT'?)" and the hint, the
+ * suggestion being the closest of known (NULL-terminated), if any is close. */
+void wc_cli_unknown_option(const char *arg, const char *const *known);
+/* --format's value at argv[*i], in any case (-f JSON), into *out, advancing
+ * *i; -1 after a usage error: no such format, or one not among allowed (a bit
+ * per wc_format; names lists them for the message). */
+int wc_cli_take_format(int argc, char **argv, int *i, unsigned allowed, const char *names,
+                       wc_format *out);
+/* The format a report file's extension names (.html .htm .json .jsonl .sarif
+ * .xml (JUnit) .md .markdown .txt, any case) into *out; -1 for another. */
+int wc_cli_format_of_path(const char *path, wc_format *out);
+/* The value of the option at argv[*i] (--opt=VALUE, -oVALUE or the next
+ * argument), advancing *i; NULL after a usage error. */
 const char *wc_cli_take_value(int argc, char **argv, int *i, const char *name);
 /* --fail-on's value at argv[*i] into *out, advancing *i; -1 after a usage
  * error (no value, or no such severity), else 0. */

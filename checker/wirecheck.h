@@ -305,6 +305,11 @@ int wc_report_write(const wc_report *r, wc_format fmt,
 /* Writes facts as JSON Lines, one fact a line. */
 int wc_facts_write_jsonl(const wc_facts *f, FILE *out);
 
+/* The candidate of a NULL-terminated list closest to word by edit distance,
+ * if it is at most max edits away, else NULL: the "did you mean" of rule
+ * files and of the command line. */
+const char *wc_closest(const char *word, const char *const *candidates, size_t max);
+
 /* s with its control characters escaped (\n, \t, \x1b, \u0085; an invalid
  * byte as \xHH), for messages on one line of text.  Caller frees. */
 char *wc_escape_controls(const char *s);

@@ -418,23 +418,30 @@ static int by_key_then_place(const void *a, const void *b)
 	return c ? c : (x->at < y->at ? -1 : x->at > y->at);
 }
 
+/* The "did you mean" of rule files and of the command line. */
+const char *wc_closest(const char *word, const char *const *candidates, size_t max)
+{
+	const char *best = NULL;
+	size_t bestd = max + 1;
+	for (const char *const *a = candidates; word && *a; a++) {
+		size_t dist = edit_distance(*a, word);
+		if (dist < bestd)
+			bestd = dist, best = *a;
+	}
+	return best;
+}
+
 void wc_ycheck_keys(wc_yschema *ys, const wc_ynode *map, const char *const *allowed)
 {
 	for (size_t i = 0; map && map->type == WC_Y_MAP && i < map->n; i++) {
 		const wc_ynode *k = map->items[2 * i];
-		const char *best = NULL;
-		size_t bestd = 99;
 		bool ok = false;
 		for (const char *const *a = allowed; *a && !ok; a++)
 			ok = strcmp(*a, k->value) == 0;
 		if (ok)
 			continue;
-		for (const char *const *a = allowed; *a; a++) {
-			size_t dist = edit_distance(*a, k->value);
-			if (dist < bestd)
-				bestd = dist, best = *a;
-		}
-		if (best && bestd <= 3)
+		const char *best = wc_closest(k->value, allowed, 3);
+		if (best)
 			wc_yfail(ys, k, "unknown key '%s' (did you mean '%s'?)", k->value, best);
 		else
 			wc_yfail(ys, k, "unknown key '%s'", k->value);
