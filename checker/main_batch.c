@@ -43,7 +43,9 @@ static const char batch_help[] =
 	"\n"
 	"options:\n"
 	"  -j, --jobs N           worker threads (default 1; 0 = one per core)\n"
-	"  -f, --format FORMAT    json (default) or text\n"
+	"  -f, --format FORMAT    json (default), text, sarif (one log: one run, the\n"
+	"                         results of every bundle) or junit (one document); any\n"
+	"                         case; else -o's extension names it\n"
 	"  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
 	"      --fail-on SEVERITY error (default), warning, info or never\n"
 	"      --min-coverage SHARE  as for check (default 0.5; 0 turns it off)\n"
@@ -75,7 +77,8 @@ static const char check_dir_help[] =
 	"options:\n"
 	"      --source-lang LANG the language of the sources (default en)\n"
 	"  -j, --jobs N           worker threads (default 1; 0 = one per core)\n"
-	"  -f, --format FORMAT    text (default) or json\n"
+	"  -f, --format FORMAT    text (default), json, sarif or junit (one log for the\n"
+	"                         folder)\n"
 	"  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
 	"      --fail-on SEVERITY error (default), warning, info or never\n"
 	"      --min-coverage SHARE  as for check (default 0.5; 0 turns it off)\n"
@@ -132,8 +135,9 @@ static const char *const dir_known[] = {
 
 /* The formats of the many-bundle commands: a report a bundle (text, json) or
  * one log for them all (sarif, junit). */
-#define MANY_FORMATS ((1u << WC_FORMAT_TEXT) | (1u << WC_FORMAT_JSON))
-static const char many_format_names[] = "text or json";
+#define MANY_FORMATS ((1u << WC_FORMAT_TEXT) | (1u << WC_FORMAT_JSON) | (1u << WC_FORMAT_SARIF) | \
+                      (1u << WC_FORMAT_JUNIT))
+static const char many_format_names[] = "text, json, sarif or junit";
 
 /* Returns 0, 1 when --help was shown, or -1 on a usage error. */
 static int parse_options(int argc, char **argv, options *o, bool dir_mode)
@@ -217,8 +221,8 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 	wc_format by_ext;
 	if (!o->format_given && o->output && wc_cli_format_of_path(o->output, &by_ext) == 0) {
 		if (!(MANY_FORMATS & (1u << by_ext))) {
-			wc_cli_usage_error("-o %s names a format this command does not write (text or json): "
-			                   "give -f FORMAT", o->output);
+			wc_cli_usage_error("-o %s names a format this command does not write (text, json, "
+			                   "sarif or junit): give -f FORMAT", o->output);
 			return -1;
 		}
 		o->format = by_ext;
@@ -283,6 +287,19 @@ static unsigned jobs_of(long jobs)
 
 typedef int feed_fn(wc_batch *b, void *ctx);
 
+/* The grand total after the text reports of many bundles: how many were
+ * checked, failed, passed, and could not be checked. */
+static void write_grand_total(FILE *out, const wc_batch_stats *st, bool dir_mode)
+{
+	const char *what = dir_mode ? (st->done == 1 ? "story" : "stories")
+	                            : (st->done == 1 ? "bundle" : "bundles");
+	size_t checked = st->done - st->errors;
+	fprintf(out, "%zu %s: %zu failed, %zu passed", st->done, what, st->failed, checked - st->failed);
+	if (st->errors)
+		fprintf(out, ", %zu not checked (errors)", st->errors);
+	fputc('\n', out);
+}
+
 /* Loads the rules, runs feed() into a batch and maps the totals to the exit
  * status. */
 static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed, void *ctx,
@@ -316,6 +333,10 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 		.progress = isatty(STDERR_FILENO) ? on_progress : NULL,
 		.progress_ctx = &pr,
 	};
+	if (o->format == WC_FORMAT_SARIF)
+		wc_sarif_stream_begin(out.f);
+	else if (o->format == WC_FORMAT_JUNIT)
+		wc_junit_stream_begin(out.f);
 	if (!(b = wc_batch_new(rs, &bo, out.f, diags))) {
 		wc_diags_print(diags, stderr);
 		goto done;
@@ -323,6 +344,12 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 	int fed = feed(b, ctx);
 	wc_batch_stats st;
 	bool wrote = wc_batch_finish(b, &st) == 0;
+	if (o->format == WC_FORMAT_SARIF)
+		wrote &= wc_sarif_stream_end(out.f, o->fail_on, &st) == 0;
+	else if (o->format == WC_FORMAT_JUNIT)
+		wrote &= wc_junit_stream_end(out.f) == 0;
+	else if (o->format == WC_FORMAT_TEXT)
+		write_grand_total(out.f, &st, o->source_lang != NULL);
 	if (pr.shown)
 		show_progress(&st, &pr, true);
 	out_open = false;

@@ -54,6 +54,17 @@ int wc_report_write_html(const wc_report *r, const wc_report_options *opt, FILE 
 int wc_report_write_sarif(const wc_report *r, const wc_report_options *opt, FILE *out);
 /* report_junit.c: JUnit XML, a testsuite per version and a testcase per check. */
 int wc_report_write_junit(const wc_report *r, const wc_report_options *opt, FILE *out);
+/* report_sarif.c, a stream of bundles: each result (or error) is written
+ * with a comma before it, which the batch writer leaves out for the first
+ * one of the stream, after wc_sarif_stream_begin's "results": [. */
+void wc_sarif_stream_results(const wc_report *r, const char *bundle, FILE *out);
+void wc_sarif_stream_error(const char *bundle, size_t line, const char *error, FILE *out);
+/* report_junit.c, a stream of bundles: the suites of each bundle (named
+ * "ID: PATH (LANG, ROLE)"), or one suite in error for a bundle that could not
+ * be checked, between wc_junit_stream_begin and _end. */
+void wc_junit_stream_report(const wc_report *r, const wc_report_options *opt, const char *bundle,
+                            FILE *out);
+void wc_junit_stream_error(const char *bundle, size_t line, const char *error, FILE *out);
 /* report_markdown.c: a summary table and the findings, for merge requests. */
 int wc_report_write_markdown(const wc_report *r, const wc_report_options *opt, FILE *out);
 

@@ -383,6 +383,18 @@ typedef struct {
  * without a source, or of a source alone, is written as an error. */
 int wc_batch_add_files(wc_batch *b, const char *id, const wc_batch_file *files, size_t n);
 
+/* With format WC_FORMAT_SARIF a batch writes one SARIF log for the whole
+ * stream, one run, the results of every bundle (properties.bundle names it;
+ * a bundle that could not be checked is a result of rule "bundle.error"):
+ * the caller writes wc_sarif_stream_begin() to out before wc_batch_new and
+ * wc_sarif_stream_end() after wc_batch_finish. */
+int wc_sarif_stream_begin(FILE *out);
+int wc_sarif_stream_end(FILE *out, wc_severity gate, const wc_batch_stats *st);
+/* The same for WC_FORMAT_JUNIT: one <testsuites> document, the suites of every
+ * bundle (a bundle that could not be checked is a suite in error). */
+int wc_junit_stream_begin(FILE *out);
+int wc_junit_stream_end(FILE *out);
+
 /* Waits until everything queued is written, then stops the workers.  *st (may
  * be NULL) receives the totals.  Returns 0, or WC_EIO when writing failed. */
 int wc_batch_finish(wc_batch *b, wc_batch_stats *st);

@@ -91,8 +91,9 @@ static void test_record_errors(void **state)
 		{"{\"id\": true}", "column 8: \"id\" must be a non-empty string or a number", 0},
 		{"{\"id\": \"a\"}", "column 1: the record has no \"source\"", 1},
 		{"{\"id\": \"a\", \"sources\": 1}",
-		 "column 13: unknown key \"sources\" (id, source, translations, related, meta)", 0},
-		{"{\"id\": \"a\", \"id\": \"b\"}", "column 13: \"id\" twice", 0},
+		 "column 13: unknown key \"sources\" (id, source, translations, related, meta)", 1},
+		/* the id is read first: an error line names its record */
+		{"{\"id\": \"a\", \"id\": \"b\"}", "column 13: \"id\" twice", 1},
 		{"{\"id\": \"a\", \"source\": []}", "column 23: \"source\" must be an object, not an array", 1},
 		{"{\"id\": \"a\", \"source\": {\"text\": \"x\"}}", "column 23: \"source\" has no \"lang\"", 1},
 		{"{\"id\": \"a\", \"source\": {\"lang\": \"en\"}}",
