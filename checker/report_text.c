@@ -16,6 +16,7 @@
 #include "report.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 #define SNIPPET_WIDTH 100  /* code points of a line shown at most */
 #define SNIPPET_BEFORE 30  /* of which before the column: findings run rightwards */
@@ -97,19 +98,28 @@ static size_t without_line_break(const char *s)
 	return n;
 }
 
+/* The code points [first, last) of a line that a snippet shows. */
+static void snippet_window(const char *line, size_t n, size_t column, size_t *first, size_t *last,
+                           size_t *total)
+{
+	*total = wc_utf8_count(line, n);
+	*first = 0;
+	*last = *total;
+	if (*total > SNIPPET_WIDTH) {
+		size_t at = column ? column - 1 : 0;
+		*first = at > SNIPPET_BEFORE ? at - SNIPPET_BEFORE : 0;
+		if (*first > *total - SNIPPET_WIDTH)
+			*first = *total - SNIPPET_WIDTH;
+		*last = *first + SNIPPET_WIDTH;
+	}
+}
+
 /* Shows at most SNIPPET_WIDTH code points of line around column (1-based),
  * with "…" where the line was cut. */
 static void put_snippet(FILE *out, const char *line, size_t column)
 {
-	size_t n = without_line_break(line);
-	size_t total = wc_utf8_count(line, n), first = 0, last = total;
-	if (total > SNIPPET_WIDTH) {
-		size_t at = column ? column - 1 : 0;
-		first = at > SNIPPET_BEFORE ? at - SNIPPET_BEFORE : 0;
-		if (first > total - SNIPPET_WIDTH)
-			first = total - SNIPPET_WIDTH;
-		last = first + SNIPPET_WIDTH;
-	}
+	size_t n = without_line_break(line), total, first, last;
+	snippet_window(line, n, column, &first, &last, &total);
 	size_t from = code_point_offset(line, n, first), to = code_point_offset(line, n, last);
 	if (first > 0)
 		fputs(ellipsis, out);
@@ -117,6 +127,57 @@ static void put_snippet(FILE *out, const char *line, size_t column)
 	wc_put_escaped(out, line + from, to - from, WC_ESC_TAB_SPACE);
 	if (last < total)
 		fputs(ellipsis, out);
+}
+
+/* The columns a terminal gives s[from..to) as put_snippet writes it: an
+ * escape its length, a tab one (it shows as a space), a wide character two,
+ * a combining mark none (utf8proc's charwidth). */
+static size_t display_width(const char *s, size_t from, size_t to)
+{
+	size_t w = 0;
+	for (size_t i = from; i < to;) {
+		size_t at = i;
+		int32_t c = wc_utf8_next(s, to, &i);
+		if (c == '\t') {
+			w++;
+		} else if (c < 0 || wc_is_control(c)) {
+			size_t k = at;
+			w += wc_escaped_width(s, to, &k);
+		} else {
+			int cw = utf8proc_charwidth(c);
+			w += cw > 0 ? (size_t)cw : 0;
+		}
+	}
+	return w;
+}
+
+/* The caret line under a snippet, as clang and rustc draw it: '^' under the
+ * finding's first character, '~' under the rest of its span on that line
+ * (columns [column, end), 1-based, end exclusive; end <= column: one caret).
+ * indent is what precedes the snippet on its line. */
+static void put_caret(const writer *w, const char *line, size_t column, size_t end,
+                      size_t indent, wc_severity s)
+{
+	size_t n = without_line_break(line), total, first, last;
+	snippet_window(line, n, column, &first, &last, &total);
+	size_t at = column ? column - 1 : 0, stop = end > column ? end - 1 : at + 1;
+	if (at < first || at > last)
+		return;
+	if (stop > last)
+		stop = last;
+	size_t from = code_point_offset(line, n, first), start = code_point_offset(line, n, at),
+	       to = code_point_offset(line, n, stop);
+	size_t pad = indent + (first > 0) + display_width(line, from, start);
+	size_t span = display_width(line, start, to);
+	fprintf(w->out, "%*s", (int)pad, "");
+	if (w->color)
+		fputs(severity_ansi(s), w->out);
+	fputc('^', w->out);
+	for (size_t k = 1; k < span; k++)
+		fputc('~', w->out);
+	if (w->color)
+		fputs(ANSI_RESET, w->out);
+	fputc('\n', w->out);
 }
 
 /* ---- findings ------------------------------------------------------------------ */
@@ -168,9 +229,15 @@ static void write_finding(const writer *w, const wc_finding *f)
 {
 	write_headline(w, f);
 	if (f->snippet) {
-		fputs("  text:     ", w->out);
-		put_snippet(w->out, f->snippet, f->snippet_column ? f->snippet_column : f->column);
+		static const char label[] = "  text:     ";
+		size_t col = f->snippet_column ? f->snippet_column : f->column;
+		/* the span in snippet columns: to its end on this line, else to the line's end */
+		size_t end = f->end_line == f->line && f->end_column > f->column
+		                 ? col + (f->end_column - f->column) : f->end_line > f->line ? SIZE_MAX : col;
+		fputs(label, w->out);
+		put_snippet(w->out, f->snippet, col);
 		fputc('\n', w->out);
+		put_caret(w, f->snippet, col, end, sizeof label - 1, f->severity);
 	}
 	if (f->has_source_ref)
 		write_source_ref(w->out, f);
