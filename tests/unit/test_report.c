@@ -584,7 +584,7 @@ static void test_json_values(void **state)
 	char *json = render_ok(r, WC_FORMAT_JSON, WC_ERROR, 0);
 	char *path = write_temp(json);
 	assert_jq_valid(path);
-	assert_jq(path, "keys_unsorted | join(\",\")", "wirecheck,source,versions,findings,tool,version,gate,totals");
+	assert_jq(path, "keys_unsorted | join(\",\")", "wirecheck,source,versions,findings,tool,version,gate,totals,alignment");
 	assert_jq(path, "[.gate.fail_on, .gate.verdict, .gate.failing_findings] | @tsv", "error\tfail\t1");
 	assert_jq(path, ".wirecheck", "1");
 	assert_jq(path, ".source | keys_unsorted | join(\",\")", "path,lang,verdict,counts");
