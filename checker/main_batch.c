@@ -439,7 +439,7 @@ static bool is_dir_mode(int argc, char **argv)
 	static const char *const with_value[] = {"-s", "--source", "-r", "--related", "-f", "--format",
 	                                         "-o", "--output", "--fail-on", "--rules", "--color",
 	                                         "--min-coverage", "--min-severity", "--source-lang", "-j", "--jobs",
-	                                         "--max-input-bytes", NULL};
+	                                         "--max-input-bytes", "--stdin-filename", NULL};
 	const char *positional = NULL;
 	int npositional = 0;
 	bool only_files = false;
