@@ -143,12 +143,15 @@ static char *lang_of(const char *arg, const char **path)
 	*path = arg;
 	const char *base = strrchr(arg, '/');
 	base = base ? base + 1 : arg;
+	/* The last infix that is a language: STORY.LANG.txt, so that a story
+	 * named like a tag (zte.new-york.en.txt) is no language. */
+	const char *found = NULL, *found_end = NULL;
 	for (const char *p = strchr(base, '.'); p; p = strchr(p + 1, '.')) {
 		const char *e = strchr(p + 1, '.');
 		if (e && wc_cli_is_lang_code(p + 1, (size_t)(e - p - 1)))
-			return wc_cli_lang_tag(p + 1, (size_t)(e - p - 1));
+			found = p + 1, found_end = e;
 	}
-	return NULL;
+	return found ? wc_cli_lang_tag(found, (size_t)(found_end - found)) : NULL;
 }
 
 /* ---- rules ---------------------------------------------------------------------------------- */
