@@ -146,7 +146,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!r)
 		return 0;
 	unsigned cfg = size > 0 ? data[0] : 0;
-	wc_report_options opt = {(wc_severity)((cfg >> 6) & 3), (cfg >> 7) & 1, 0};
+	wc_report_options opt = {(wc_severity)((cfg >> 6) & 3), (cfg >> 7) & 1, 0, WC_INFO};
 	for (int fmt = WC_FORMAT_TEXT; fmt <= WC_FORMAT_MARKDOWN; fmt++) {
 		for (int quiet = 0; quiet <= (fmt == WC_FORMAT_TEXT); quiet++) {
 			char *buf = NULL;

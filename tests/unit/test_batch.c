@@ -161,7 +161,7 @@ static void run_batch(const char *jsonl, unsigned threads, size_t window, size_t
 	FILE *in = fmemopen((void *)jsonl, strlen(jsonl), "r");
 	assert_non_null(in);
 	wc_batch_options opt = {.threads = threads, .window = window, .max_bytes = max_bytes,
-	                        .format = WC_FORMAT_JSON, .report = {WC_ERROR, 0, 0},
+	                        .format = WC_FORMAT_JSON, .report = {WC_ERROR, 0, 0, WC_INFO},
 	                        .progress = count_progress, .progress_ctx = o};
 	wc_diags *d = wc_diags_new();
 	wc_batch *b = wc_batch_new(unit_rules, &opt, out, d);
