@@ -18,6 +18,7 @@
 #include "escape.h"
 #include "json.h"
 #include "batch.h"
+#include "report.h"
 #include "reader.h"
 
 #include <errno.h>
@@ -61,6 +62,7 @@ struct wc_batch {
 	size_t added, taken, written; /* sequence numbers; slot = seq % window */
 	size_t inflight;        /* input bytes queued and not yet written */
 	int stop, writing, finished, io_error;
+	int any_written;        /* a job wrote something (SARIF's first result has no comma) */
 	wc_batch_stats st;
 	pthread_t *threads;
 	unsigned nthreads;
@@ -321,6 +323,17 @@ wc_bundle *wc_batch_record_bundle(wc_ruleset *rs, char *buf, size_t len,
 		             wc_json_type_name(root->type));
 		goto out;
 	}
+	/* The id first, so that the error line of a record with a bad key still
+	 * names it. */
+	for (const wc_json_node *k = wc_json_child(&doc, root); k && !*id; k = wc_json_next(&doc, k)) {
+		const wc_json_node *v = k + 1;
+		if (!key_is(k, "id"))
+			continue;
+		if (v->type == WC_JSON_NUMBER)
+			*id = wc_xstrndup(v->s, v->len);
+		else if (v->type == WC_JSON_STRING && v->len && !has_nul(v))
+			*id = wc_xstrdup(v->s);
+	}
 	for (const wc_json_node *k = wc_json_child(&doc, root); k; k = wc_json_next(&doc, k)) {
 		const wc_json_node **slot = NULL;
 		if (key_is(k, "id"))
@@ -344,10 +357,6 @@ wc_bundle *wc_batch_record_bundle(wc_ruleset *rs, char *buf, size_t len,
 		}
 		*slot = k + 1;
 	}
-	if (idv && idv->type == WC_JSON_NUMBER)
-		*id = wc_xstrndup(idv->s, idv->len);
-	else if (idv && idv->type == WC_JSON_STRING && idv->len && !has_nul(idv))
-		*id = wc_xstrdup(idv->s);
 	if (!idv) {
 		record_error(&r, "column 1: the record has no \"id\"");
 		goto out;
@@ -406,6 +415,14 @@ static wc_bundle *files_bundle(wc_batch *b, job *j, char **error)
 			break;
 		}
 	wc_diags_free(diags);
+	/* After reading, so that a file that cannot be read says so first. */
+	if (bundle && j->nfiles == 1) {
+		*error = wc_xasprintf("%s: a source with nothing to check against it (translations are "
+		                      "STORY.LANG.txt, related coverage STORY.related-NAME.LANG.txt)",
+		                      j->files[0].path);
+		wc_bundle_free(bundle);
+		bundle = NULL;
+	}
 	return bundle;
 }
 
@@ -423,7 +440,11 @@ static void put_json_head(FILE *f, const char *id, size_t line)
 
 static void format_error(wc_batch *b, job *j, const char *id, const char *error, FILE *f)
 {
-	if (b->opt.format == WC_FORMAT_JSON) {
+	if (b->opt.format == WC_FORMAT_SARIF) {
+		wc_sarif_stream_error(id, j->line, error, f);
+	} else if (b->opt.format == WC_FORMAT_JUNIT) {
+		wc_junit_stream_error(id, j->line, error, f);
+	} else if (b->opt.format == WC_FORMAT_JSON) {
 		put_json_head(f, id, j->line);
 		fputs(",\"error\":", f);
 		wc_json_str(f, error);
@@ -440,8 +461,41 @@ static void format_error(wc_batch *b, job *j, const char *id, const char *error,
 	}
 }
 
+/* The text report with the bundle's id before its verdict line (the last
+ * one), so that `check -q DIR` says which story each verdict is of. */
+static void format_text(wc_batch *b, const char *id, const wc_report *r, FILE *f)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *m = memstream(&s, &n);
+	wc_report_write(r, b->opt.format, &b->opt.report, m);
+	fclose(m);
+	size_t last = n > 1 ? n - 1 : 0;
+	while (last > 0 && s[last - 1] != '\n')
+		last--;
+	fwrite(s, 1, last, f);
+	if (id) {
+		wc_put_escaped(f, id, strlen(id), 0);
+		fputs(": ", f);
+	}
+	fwrite(s + last, 1, n - last, f);
+	free(s);
+}
+
 static void format_report(wc_batch *b, job *j, const char *id, const wc_report *r, FILE *f)
 {
+	if (b->opt.format == WC_FORMAT_SARIF) {
+		wc_sarif_stream_results(r, id, f);
+		return;
+	}
+	if (b->opt.format == WC_FORMAT_JUNIT) {
+		wc_junit_stream_report(r, &b->opt.report, id, f);
+		return;
+	}
+	if (b->opt.format == WC_FORMAT_TEXT) {
+		format_text(b, id, r, f);
+		return;
+	}
 	if (b->opt.format != WC_FORMAT_JSON) {
 		wc_report_write(r, b->opt.format, &b->opt.report, f);
 		return;
@@ -533,7 +587,11 @@ static void drain(wc_batch *b)
 		while (b->written < b->added && b->ring[b->written % b->window].done) {
 			job *j = &b->ring[b->written % b->window];
 			pthread_mutex_unlock(&b->mu);
-			if (!b->io_error && fwrite(j->out, 1, j->out_len, b->out) != j->out_len)
+			/* SARIF: every result comes with a comma before it but the first */
+			size_t skip = b->opt.format == WC_FORMAT_SARIF && !b->any_written && j->out_len;
+			b->any_written |= j->out_len > 0;
+			if (!b->io_error &&
+			    fwrite(j->out + skip, 1, j->out_len - skip, b->out) != j->out_len - skip)
 				b->io_error = 1;
 			b->st.done++;
 			b->st.failed += j->outcome == OUT_FAIL;

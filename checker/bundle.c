@@ -130,6 +130,9 @@ static int add_version(void *ctx, const wc_segmap *v)
 		wc_doc_fini(&d);
 		return rc;
 	}
+	/* A BCP 47 tag selects its base language's locale; reports keep the tag. */
+	if (v->lang && strcmp(v->lang, d.loc->lang) != 0)
+		d.tag = wc_xstrdup(v->lang);
 	*WC_PUSH(a->b->docs, a->b->ndocs, a->b->cap) = d;
 	return WC_OK;
 }

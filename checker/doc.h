@@ -52,6 +52,7 @@ typedef struct {
 typedef struct wc_doc {
 	char *path;
 	const wc_locale *loc;
+	char *tag;              /* the language as given when it is a tag of loc's (pt-BR), or NULL */
 	wc_role role;
 	size_t index;           /* position in the bundle / report versions */
 	char *orig;             /* the bytes as read */

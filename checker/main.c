@@ -33,10 +33,14 @@ typedef struct {
 	size_t nrule_dirs;
 	const char *output;
 	const char *lang;        /* extract --lang */
+	const char *stdin_name;  /* --stdin-filename: what "-" is called in reports */
 	wc_format format;
+	bool format_given;       /* -f; else the format -o's extension names */
 	wc_severity fail_on;
+	wc_severity min_severity; /* --min-severity: findings shown */
 	int color;               /* -1 auto */
 	int quiet;
+	int source_only;         /* --source-only: no translation needed */
 	int replace_invalid;
 	size_t max_input;        /* --max-input-bytes; 0 = the default */
 	double min_coverage;     /* -1: the library's default */
@@ -82,10 +86,15 @@ static const char check_help[] =
 	"options:\n"
 	"  -s, --source FILE        the version the others are checked against\n"
 	"  -r, --related FILE       independent coverage of the same story (repeatable)\n"
-	"  -f, --format FORMAT      text (default), json, html, sarif, junit or markdown\n"
+	"      --source-only        check the source's own text, with no translation\n"
+	"  -f, --format FORMAT      text (default), json, html, sarif, junit or markdown,\n"
+	"                           any case (-fjson, -f JSON); without it, the extension\n"
+	"                           of -o names it (.html .json .sarif .xml .md)\n"
 	"      --input-format FMT   read every file as text, html, newsml, nitf, ninjs or xliff\n"
 	"                           (default: from its content, else its extension)\n"
 	"  -o, --output FILE        write the report to FILE (atomically) instead of stdout\n"
+	"      --stdin-filename NAME  the name of '-' in reports (its .LANG. infix\n"
+	"                           gives the language)\n"
 	"      --fail-on SEVERITY   error (default), warning, info or never\n"
 	"      --min-coverage SHARE a translation carrying less of its source fails\n"
 	"                           version.coverage (default 0.5; 0 turns it off)\n"
@@ -96,7 +105,10 @@ static const char check_help[] =
 	"                           suppressed: they do not fail the gate\n"
 	"      --show-suppressed    text format: list the suppressed findings too\n"
 	"      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
-	"  -q, --quiet              text format: print only the verdict line\n"
+	"      --min-severity LEVEL list only findings at LEVEL (error, warning, info) or\n"
+	"                           above in text and markdown; counts and gate keep all\n"
+	"  -q, --quiet              text format: only the findings that fail the gate\n"
+	"                           and the verdict line\n"
 	"      --replace-invalid    check texts with invalid UTF-8 anyway, reading bad bytes as U+FFFD\n"
 	"      --max-input-bytes N  refuse an input file larger than N bytes (K, M, G: KiB, MiB,\n"
 	"                           GiB; default 128M)\n"
@@ -112,6 +124,7 @@ static const char extract_help[] =
 	"options:\n"
 	"  -l, --lang LANG      language of the text\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
+	"      --stdin-filename NAME  the name of '-' in messages (and its language)\n"
 	"      --rules DIR      add a rule directory (repeatable)\n"
 	"      --max-input-bytes N  refuse a FILE larger than N bytes (K, M, G; default 128M)\n"
 	"  -h, --help           show this help\n";
@@ -130,23 +143,32 @@ static const char rules_help[] =
 /* ---- languages from file names ---------------------------------------------------------- */
 
 
-/* "da:story.txt" → da; "zte.da.txt" → da; else NULL.  *path gets the file. */
+/* "da:story.txt" → da; "zte.da.txt" → da; "pt-BR:x.txt", "x.pt_br.txt" →
+ * pt-BR (BCP 47 tags, any case); else NULL.  *path gets the file. */
 static char *lang_of(const char *arg, const char **path)
 {
 	const char *colon = strchr(arg, ':');
 	if (colon && wc_cli_is_lang_code(arg, (size_t)(colon - arg))) {
 		*path = colon + 1;
-		return strndup(arg, (size_t)(colon - arg));
+		return wc_cli_lang_tag(arg, (size_t)(colon - arg));
 	}
 	*path = arg;
 	const char *base = strrchr(arg, '/');
 	base = base ? base + 1 : arg;
+	/* The last infix that is a language: STORY.LANG.txt, so that a story
+	 * named like a tag (zte.new-york.en.txt) is no language.  An XLIFF
+	 * file's name gives none: "zte.en-da.xlf" names a pair, and the file
+	 * says which language each side is in. */
+	size_t blen = strlen(base);
+	if ((blen > 4 && strcmp(base + blen - 4, ".xlf") == 0) || (blen > 6 && strcmp(base + blen - 6, ".xliff") == 0))
+		return NULL;
+	const char *found = NULL, *found_end = NULL;
 	for (const char *p = strchr(base, '.'); p; p = strchr(p + 1, '.')) {
 		const char *e = strchr(p + 1, '.');
 		if (e && wc_cli_is_lang_code(p + 1, (size_t)(e - p - 1)))
-			return strndup(p + 1, (size_t)(e - p - 1));
+			found = p + 1, found_end = e;
 	}
-	return NULL;
+	return found ? wc_cli_lang_tag(found, (size_t)(found_end - found)) : NULL;
 }
 
 /* ---- rules ---------------------------------------------------------------------------------- */
@@ -183,6 +205,18 @@ static void add_input(options *o, const char *path, wc_role role)
 	o->inputs[o->ninputs++] = (input){path, NULL, role};
 }
 
+/* Every option, for "did you mean". */
+static const char *const check_known[] = {
+	"--source", "--related", "--source-only", "--format", "--output", "--fail-on", "--min-severity",
+	"--min-coverage", "--rules", "--color", "--quiet", "--replace-invalid", "--max-input-bytes",
+	"--stdin-filename", "--help", "--source-lang", "--jobs", NULL};
+static const char *const extract_known[] = {
+	"--lang", "--output", "--rules", "--max-input-bytes", "--stdin-filename", "--help", NULL};
+
+/* Every format for check. */
+#define CHECK_FORMATS 0x3fu
+static const char check_format_names[] = "text, json, html, sarif, junit, markdown";
+
 /* Returns 0, 1 for --help shown, or -1 on a usage error. */
 static int parse_options(int argc, char **argv, options *o, const char *help, bool is_check)
 {
@@ -198,26 +232,24 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 		} else if (wc_cli_opt_is(a, "-h", "--help")) {
 			fputs(help, stdout);
 			return 1;
-		} else if (is_check && wc_cli_opt_is(a, "-s", "--source")) {
+		} else if (is_check && wc_cli_opt_val(a, "-s", "--source")) {
 			if (!(v = wc_cli_take_value(argc, argv, &i, "--source")))
 				return -1;
 			add_input(o, v, WC_ROLE_SOURCE);
-		} else if (is_check && wc_cli_opt_is(a, "-r", "--related")) {
+		} else if (is_check && wc_cli_opt_val(a, "-r", "--related")) {
 			if (!(v = wc_cli_take_value(argc, argv, &i, "--related")))
 				return -1;
 			add_input(o, v, WC_ROLE_RELATED);
-		} else if (!is_check && wc_cli_opt_is(a, "-l", "--lang")) {
+		} else if (!is_check && wc_cli_opt_val(a, "-l", "--lang")) {
 			if (!(o->lang = wc_cli_take_value(argc, argv, &i, "--lang")))
 				return -1;
-		} else if (is_check && wc_cli_opt_is(a, "-f", "--format")) {
-			if (!(v = wc_cli_take_value(argc, argv, &i, "--format")))
+		} else if (is_check && wc_cli_opt_val(a, "-f", "--format")) {
+			if (wc_cli_take_format(argc, argv, &i, CHECK_FORMATS, check_format_names, &o->format) < 0)
 				return -1;
-			int f = wc_format_parse(v);
-			if (f < 0) {
-				wc_cli_usage_error("unknown format '%s' (text, json, html, sarif, junit, markdown)", v);
+			o->format_given = true;
+		} else if (wc_cli_opt_is(a, NULL, "--stdin-filename")) {
+			if (!(o->stdin_name = wc_cli_take_value(argc, argv, &i, "--stdin-filename")))
 				return -1;
-			}
-			o->format = (wc_format)f;
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--input-format")) {
 			if (!(v = wc_cli_take_value(argc, argv, &i, "--input-format")))
 				return -1;
@@ -225,13 +257,16 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 				wc_cli_usage_error("unknown input format '%s' (text, html, newsml, nitf, ninjs, xliff)", v);
 				return -1;
 			}
-		} else if (wc_cli_opt_is(a, "-o", "--output")) {
+		} else if (wc_cli_opt_val(a, "-o", "--output")) {
 			if (!(o->output = wc_cli_take_value(argc, argv, &i, "--output")))
 				return -1;
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--fail-on")) {
 			if (wc_cli_take_severity(argc, argv, &i, &o->fail_on) < 0)
 				return -1;
 			o->project.fail_on_given = true;
+		} else if (is_check && wc_cli_opt_is(a, NULL, "--min-severity")) {
+			if (wc_cli_take_min_severity(argc, argv, &i, &o->min_severity) < 0)
+				return -1;
 		} else if (is_check && wc_cli_project_option(argc, argv, &i, &o->project)) {
 			if (o->project.bad)
 				return -1;
@@ -247,6 +282,8 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 				return -1;
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--replace-invalid")) {
 			o->replace_invalid = 1;
+		} else if (is_check && wc_cli_opt_is(a, NULL, "--source-only")) {
+			o->source_only = 1;
 		} else if (is_check && wc_cli_opt_is(a, "-q", "--quiet")) {
 			o->quiet = 1;
 		} else if (is_check && wc_cli_opt_is(a, NULL, "--color")) {
@@ -255,10 +292,13 @@ static int parse_options(int argc, char **argv, options *o, const char *help, bo
 			if ((o->color = wc_cli_parse_color(v)) == -2)
 				return -1;
 		} else {
-			wc_cli_usage_error("unknown option '%s'", a);
+			wc_cli_unknown_option(a, is_check ? check_known : extract_known);
 			return -1;
 		}
 	}
+	/* -o report.html writes HTML: the file's extension names the format. */
+	if (is_check && !o->format_given && o->output)
+		wc_cli_format_of_path(o->output, &o->format);
 	return 0;
 }
 
@@ -271,17 +311,68 @@ static void free_options(options *o)
 
 /* ---- commands ------------------------------------------------------------------------------------------ */
 
-/* The language from LANG:PATH or a .LANG. infix; NULL leaves it to be
- * identified from the text once the rules are loaded. */
-static void resolve_lang(input *in, char **owned)
+/* What "-" is called: --stdin-filename, if given. */
+static const char *name_of(const input *in, const options *o)
 {
-	const char *path;
+	return strcmp(in->path, "-") == 0 && o->stdin_name ? o->stdin_name : in->path;
+}
+
+/* The language from LANG:PATH or a .LANG. infix (of --stdin-filename for
+ * "-"); NULL leaves it to be identified from the text once the rules are
+ * loaded. */
+static void resolve_lang(input *in, char **owned, const options *o)
+{
+	const char *path, *ignored;
 	*owned = lang_of(in->path, &path);
 	in->path = path;
+	if (!*owned && strcmp(path, "-") == 0 && o->stdin_name)
+		*owned = lang_of(o->stdin_name, &ignored);
 	in->lang = *owned;
 }
 
 static int read_all(const char *path, const options *o, char **text, size_t *len);
+
+/* Whether two inputs are one file: by device and inode (so links and
+ * ./a = a count), "-" for standard input, else by name. */
+static bool same_input(const char *a, const char *b)
+{
+	if (strcmp(a, b) == 0)
+		return true;
+	struct stat sa, sb;
+	return strcmp(a, "-") && strcmp(b, "-") && stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* A translation (or related story) given twice would be checked, and
+ * counted, twice: refused.  The source given as a translation too stays
+ * allowed: that is an untranslated copy, which version.language reports. */
+static int refuse_twice(const options *o)
+{
+	for (size_t i = 0; i < o->ninputs; i++)
+		for (size_t k = 0; k < i; k++)
+			if (o->inputs[k].role != WC_ROLE_SOURCE && o->inputs[i].role != WC_ROLE_SOURCE &&
+			    same_input(o->inputs[k].path, o->inputs[i].path)) {
+				wc_cli_say("%s: error: given twice (as %s and as %s): each version is checked "
+				           "and counted once; give it once", o->inputs[i].path,
+				           wc_role_name(o->inputs[k].role), wc_role_name(o->inputs[i].role));
+				return -1;
+			}
+	return 0;
+}
+
+/* A source with nothing to check against it is an incomplete bundle, not a
+ * pass, unless --source-only asks for the source's own text alone.  A lone
+ * file that is no source is the bundle's to judge: an XLIFF file holds the
+ * source and its translation, any other lacks a source. */
+static int refuse_alone(const options *o)
+{
+	if (o->source_only || o->ninputs > 1 || o->inputs[0].role != WC_ROLE_SOURCE)
+		return 0;
+	wc_cli_usage_error("%s: error: a source with nothing to check against it: give a TRANSLATION "
+	                   "or --related FILE (--source-only checks the source's own text)",
+	                   o->inputs[0].path);
+	return -1;
+}
 
 /* Opens the report's sink, which must not be one of the files the run reads. */
 static int open_sink(wc_sink *out, const options *o)
@@ -319,18 +410,19 @@ static int add_input_file(const wc_ruleset *rs, wc_bundle *b, input *in, const o
                           wc_diags *diags)
 {
 	wc_input_format fmt = (wc_input_format)o->input_format;
-	if (in->lang)
+	const char *name = name_of(in, o);
+	if (in->lang && name == in->path)
 		return wc_bundle_add_file_ex(b, in->role, in->lang, in->path, fmt, diags) < 0 ? -2 : 0;
 	char *text;
 	size_t len;
 	if (read_all(in->path, o, &text, &len) < 0)
 		return -1;
 	if (fmt == WC_INPUT_AUTO)
-		fmt = wc_input_format_detect(in->path, text, len);
+		fmt = wc_input_format_detect(name, text, len);
 	/* A document in markup names its language, or the library identifies
 	 * it from the text without the markup. */
-	int rc = fmt == WC_INPUT_TEXT ? identify(rs, in->path, text, len, &in->lang) : 0;
-	if (rc == 0 && wc_bundle_add_text_ex(b, in->role, in->lang, in->path, text, len, fmt, diags) < 0)
+	int rc = in->lang || fmt != WC_INPUT_TEXT ? 0 : identify(rs, name, text, len, &in->lang);
+	if (rc == 0 && wc_bundle_add_text_ex(b, in->role, in->lang, name, text, len, fmt, diags) < 0)
 		rc = -2;
 	free(text);
 	return rc;
@@ -374,8 +466,8 @@ static int cmd_check(int argc, char **argv, bool write_baseline)
 	if (!langs)
 		abort();
 	for (size_t i = 0; i < o.ninputs; i++)
-		resolve_lang(&o.inputs[i], &langs[i]);
-	if (open_sink(&out, &o) < 0)
+		resolve_lang(&o.inputs[i], &langs[i], &o);
+	if (refuse_twice(&o) < 0 || open_sink(&out, &o) < 0)
 		goto done;
 	if (!(rs = load_rules(o.rule_dirs, o.nrule_dirs, diags)))
 		goto fail;
@@ -391,6 +483,9 @@ static int cmd_check(int argc, char **argv, bool write_baseline)
 		if (added < 0)
 			goto fail_diags;
 	}
+	/* After the rules and inputs: their errors come first, as they always did. */
+	if (refuse_alone(&o) < 0)
+		goto fail;
 	int err;
 	if (!(r = wc_bundle_check(b, diags, &err)) || wc_cli_project_apply(&o.project, rs, r, diags) < 0)
 		goto fail_diags;
@@ -398,7 +493,7 @@ static int cmd_check(int argc, char **argv, bool write_baseline)
 	if (color < 0)
 		color = !o.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 	wc_report_options ro = {.fail_on = o.fail_on, .color = color, .quiet = o.quiet,
-	                        .show_suppressed = o.project.show_suppressed};
+	                        .show_suppressed = o.project.show_suppressed, .min_severity = o.min_severity};
 	bool ok = (write_baseline ? wc_baseline_write(r, out.f)
 	                          : wc_report_write(r, o.format, &ro, out.f)) == 0;
 	if (wc_sink_close(&out, ok) < 0 || !ok)
@@ -459,7 +554,7 @@ static int cmd_extract(int argc, char **argv)
 		in->path = path;
 		in->lang = o.lang;
 	} else {
-		resolve_lang(in, &lang_owned);
+		resolve_lang(in, &lang_owned, &o);
 	}
 	if (open_sink(&out, &o) < 0)
 		goto done;
@@ -471,11 +566,11 @@ static int cmd_extract(int argc, char **argv)
 		wc_sink_close(&out, false);
 		goto done;
 	}
-	if (!in->lang && identify(rs, in->path, text, len, &in->lang) < 0) {
+	if (!in->lang && identify(rs, name_of(in, &o), text, len, &in->lang) < 0) {
 		wc_sink_close(&out, false);
 		goto done;
 	}
-	if (!(facts = wc_extract(rs, in->lang, in->path, text, len, diags))) {
+	if (!(facts = wc_extract(rs, in->lang, name_of(in, &o), text, len, diags))) {
 		wc_diags_print(diags, stderr);
 		wc_sink_close(&out, false);
 		goto done;
@@ -550,6 +645,10 @@ int main(int argc, char **argv)
 		printf("wirecheck %s\n", WC_VERSION);
 		return EXIT_PASS;
 	}
+	static const char *const commands[] = {"check", "batch", "extract", "rules"};
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(cmd, commands[i]) == 0)
+			wc_cli_command = commands[i];
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc - 1, argv + 1, false);
 	if (strcmp(cmd, "baseline") == 0)
@@ -562,6 +661,13 @@ int main(int argc, char **argv)
 		return cmd_rules(argc - 1, argv + 1);
 	if (strcmp(cmd, "config") == 0)
 		return wc_cli_config(argc - 1, argv + 1, load_rules);
-	wc_cli_usage_error("unknown command '%s' (baseline, batch, check, config, extract, rules)", cmd);
+	static const char *const names[] = {"check", "batch", "extract", "rules", "baseline", "config", NULL};
+	const char *best = wc_closest(cmd, names, 2);
+	char fmt[96];
+	if (best)
+		snprintf(fmt, sizeof fmt, "unknown command '%%s' (did you mean '%s'?)", best);
+	else
+		snprintf(fmt, sizeof fmt, "unknown command '%%s' (baseline, batch, check, config, extract, rules)");
+	wc_cli_usage_error(fmt, cmd);
 	return EXIT_TROUBLE;
 }

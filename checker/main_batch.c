@@ -43,7 +43,9 @@ static const char batch_help[] =
 	"\n"
 	"options:\n"
 	"  -j, --jobs N           worker threads (default 1; 0 = one per core)\n"
-	"  -f, --format FORMAT    json (default) or text\n"
+	"  -f, --format FORMAT    json (default), text, sarif (one log: one run, the\n"
+	"                         results of every bundle) or junit (one document); any\n"
+	"                         case; else -o's extension names it\n"
 	"  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
 	"      --fail-on SEVERITY error (default), warning, info or never\n"
 	"      --min-coverage SHARE  as for check (default 0.5; 0 turns it off)\n"
@@ -54,6 +56,7 @@ static const char batch_help[] =
 	"                         default 128M): an error line for it, and the run goes on\n"
 	"      --path-root DIR    read a \"path\" only if it resolves into DIR (default: the\n"
 	"                         current directory; / allows any)\n"
+	"      --min-severity LEVEL  text: list only findings at LEVEL or above\n"
 	"  -q, --quiet            text format: the summary only, as check -q\n"
 	"  -h, --help             show this help\n"
 	"\n"
@@ -65,18 +68,23 @@ static const char check_dir_help[] =
 	"\n"
 	"Checks a folder of STORY.LANG.txt files: the files of one STORY make a\n"
 	"bundle, the --source-lang version is its source and the others are its\n"
-	"translations.  Reports come one after another (json: one a line, as\n"
-	"`wirecheck batch` writes them).\n"
+	"translations.  STORY.source.LANG.txt is the story's source whatever its\n"
+	"language; STORY.related.LANG.txt and STORY.related-NAME.LANG.txt are related\n"
+	"coverage of STORY.  A story with a source and nothing else is an error.\n"
+	"Reports come one after another (json: one a line, as `wirecheck batch`\n"
+	"writes them).\n"
 	"\n"
 	"options:\n"
 	"      --source-lang LANG the language of the sources (default en)\n"
 	"  -j, --jobs N           worker threads (default 1; 0 = one per core)\n"
-	"  -f, --format FORMAT    text (default) or json\n"
+	"  -f, --format FORMAT    text (default), json, sarif or junit (one log for the\n"
+	"                         folder)\n"
 	"  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
 	"      --fail-on SEVERITY error (default), warning, info or never\n"
 	"      --min-coverage SHARE  as for check (default 0.5; 0 turns it off)\n"
 	"      --rules DIR        add a rule directory (repeatable)\n"
 	"      --color WHEN       auto (default), always or never\n"
+	"      --min-severity LEVEL  text: list only findings at LEVEL or above\n"
 	"  -q, --quiet            text format: the summary only, as check -q\n"
 	"      --replace-invalid  check texts with invalid UTF-8 anyway\n"
 	"      --max-input-bytes N  refuse a file larger than N bytes (K, M, G; default 128M)\n";
@@ -89,7 +97,9 @@ typedef struct {
 	const char *output;
 	const char *source_lang;
 	wc_format format;
+	bool format_given;
 	wc_severity fail_on;
+	wc_severity min_severity;
 	long jobs;
 	size_t first_line;
 	int color;               /* -1 auto */
@@ -113,6 +123,21 @@ static bool parse_count(const char *s, long max, long *out)
 	*out = v;
 	return true;
 }
+
+/* Every option, for "did you mean". */
+static const char *const batch_known[] = {
+	"--jobs", "--format", "--output", "--fail-on", "--min-severity", "--min-coverage", "--rules",
+	"--first-line", "--replace-invalid", "--max-input-bytes", "--path-root", "--quiet", "--help", NULL};
+static const char *const dir_known[] = {
+	"--source-lang", "--jobs", "--format", "--output", "--fail-on", "--min-severity",
+	"--min-coverage", "--rules", "--color", "--quiet", "--replace-invalid", "--max-input-bytes",
+	"--help", NULL};
+
+/* The formats of the many-bundle commands: a report a bundle (text, json) or
+ * one log for them all (sarif, junit). */
+#define MANY_FORMATS ((1u << WC_FORMAT_TEXT) | (1u << WC_FORMAT_JSON) | (1u << WC_FORMAT_SARIF) | \
+                      (1u << WC_FORMAT_JUNIT))
+static const char many_format_names[] = "text, json, sarif or junit";
 
 /* Returns 0, 1 when --help was shown, or -1 on a usage error. */
 static int parse_options(int argc, char **argv, options *o, bool dir_mode)
@@ -140,19 +165,18 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 				wc_cli_usage_error("--jobs takes a number from 0 to 1024, not '%s'", v);
 				return -1;
 			}
-		} else if (wc_cli_opt_is(a, "-f", "--format")) {
-			if (!(v = wc_cli_take_value(argc, argv, &i, "--format")))
+		} else if (wc_cli_opt_val(a, "-f", "--format")) {
+			if (wc_cli_take_format(argc, argv, &i, MANY_FORMATS, many_format_names, &o->format) < 0)
 				return -1;
-			if (strcmp(v, "json") && strcmp(v, "text")) {
-				wc_cli_usage_error("this command writes json or text, not '%s'", v);
-				return -1;
-			}
-			o->format = strcmp(v, "json") == 0 ? WC_FORMAT_JSON : WC_FORMAT_TEXT;
-		} else if (wc_cli_opt_is(a, "-o", "--output")) {
+			o->format_given = true;
+		} else if (wc_cli_opt_val(a, "-o", "--output")) {
 			if (!(o->output = wc_cli_take_value(argc, argv, &i, "--output")))
 				return -1;
 		} else if (wc_cli_opt_is(a, NULL, "--fail-on")) {
 			if (wc_cli_take_severity(argc, argv, &i, &o->fail_on) < 0)
+				return -1;
+		} else if (wc_cli_opt_is(a, NULL, "--min-severity")) {
+			if (wc_cli_take_min_severity(argc, argv, &i, &o->min_severity) < 0)
 				return -1;
 		} else if (wc_cli_opt_is(a, NULL, "--min-coverage")) {
 			if (wc_cli_take_share(argc, argv, &i, &o->min_coverage) < 0)
@@ -189,9 +213,19 @@ static int parse_options(int argc, char **argv, options *o, bool dir_mode)
 			if (!(o->path_root = wc_cli_take_value(argc, argv, &i, "--path-root")))
 				return -1;
 		} else {
-			wc_cli_usage_error("unknown option '%s'", a);
+			wc_cli_unknown_option(a, dir_mode ? dir_known : batch_known);
 			return -1;
 		}
+	}
+	/* -o report.sarif: the extension names the format, if this command writes it. */
+	wc_format by_ext;
+	if (!o->format_given && o->output && wc_cli_format_of_path(o->output, &by_ext) == 0) {
+		if (!(MANY_FORMATS & (1u << by_ext))) {
+			wc_cli_usage_error("-o %s names a format this command does not write (text, json, "
+			                   "sarif or junit): give -f FORMAT", o->output);
+			return -1;
+		}
+		o->format = by_ext;
 	}
 	return 0;
 }
@@ -253,6 +287,19 @@ static unsigned jobs_of(long jobs)
 
 typedef int feed_fn(wc_batch *b, void *ctx);
 
+/* The grand total after the text reports of many bundles: how many were
+ * checked, failed, passed, and could not be checked. */
+static void write_grand_total(FILE *out, const wc_batch_stats *st, bool dir_mode)
+{
+	const char *what = dir_mode ? (st->done == 1 ? "story" : "stories")
+	                            : (st->done == 1 ? "bundle" : "bundles");
+	size_t checked = st->done - st->errors;
+	fprintf(out, "%zu %s: %zu failed, %zu passed", st->done, what, st->failed, checked - st->failed);
+	if (st->errors)
+		fprintf(out, ", %zu not checked (errors)", st->errors);
+	fputc('\n', out);
+}
+
 /* Loads the rules, runs feed() into a batch and maps the totals to the exit
  * status. */
 static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed, void *ctx,
@@ -276,7 +323,8 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 	wc_batch_options bo = {
 		.threads = jobs_of(o->jobs),
 		.format = o->format,
-		.report = {o->fail_on, o->format == WC_FORMAT_TEXT && color, o->quiet},
+		.report = {.fail_on = o->fail_on, .color = o->format == WC_FORMAT_TEXT && color, .quiet = o->quiet,
+		           .min_severity = o->min_severity},
 		.replace_invalid = o->replace_invalid,
 		.max_input = o->max_input,
 		.path_root = o->path_root,
@@ -286,6 +334,10 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 		.progress = isatty(STDERR_FILENO) ? on_progress : NULL,
 		.progress_ctx = &pr,
 	};
+	if (o->format == WC_FORMAT_SARIF)
+		wc_sarif_stream_begin(out.f);
+	else if (o->format == WC_FORMAT_JUNIT)
+		wc_junit_stream_begin(out.f);
 	if (!(b = wc_batch_new(rs, &bo, out.f, diags))) {
 		wc_diags_print(diags, stderr);
 		goto done;
@@ -293,6 +345,12 @@ static int run(const options *o, wc_cli_load_rules_fn *load_rules, feed_fn *feed
 	int fed = feed(b, ctx);
 	wc_batch_stats st;
 	bool wrote = wc_batch_finish(b, &st) == 0;
+	if (o->format == WC_FORMAT_SARIF)
+		wrote &= wc_sarif_stream_end(out.f, o->fail_on, &st) == 0;
+	else if (o->format == WC_FORMAT_JUNIT)
+		wrote &= wc_junit_stream_end(out.f) == 0;
+	else if (o->format == WC_FORMAT_TEXT)
+		write_grand_total(out.f, &st, o->source_lang != NULL);
 	if (pr.shown)
 		show_progress(&st, &pr, true);
 	out_open = false;
@@ -381,8 +439,8 @@ static bool is_dir_mode(int argc, char **argv)
 {
 	static const char *const with_value[] = {"-s", "--source", "-r", "--related", "-f", "--format",
 	                                         "-o", "--output", "--fail-on", "--rules", "--color",
-	                                         "--min-coverage", "--source-lang", "-j", "--jobs",
-	                                         "--max-input-bytes", NULL};
+	                                         "--min-coverage", "--min-severity", "--source-lang", "-j", "--jobs",
+	                                         "--max-input-bytes", "--stdin-filename", NULL};
 	const char *positional = NULL;
 	int npositional = 0;
 	bool only_files = false;
@@ -397,7 +455,7 @@ static bool is_dir_mode(int argc, char **argv)
 			only_files = true;
 			continue;
 		}
-		if (wc_cli_opt_is(a, "-s", "--source") || wc_cli_opt_is(a, "-r", "--related"))
+		if (wc_cli_opt_val(a, "-s", "--source") || wc_cli_opt_val(a, "-r", "--related"))
 			return false;
 		for (size_t k = 0; with_value[k]; k++)
 			if (strcmp(a, with_value[k]) == 0) {
@@ -409,8 +467,15 @@ static bool is_dir_mode(int argc, char **argv)
 	return npositional == 1 && stat(positional, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* A file of the folder: STORY.LANG.txt, or with a mark between the story and
+ * the language: STORY.source.LANG.txt (the story's source, whatever
+ * --source-lang says) or STORY.related.LANG.txt / STORY.related-NAME.LANG.txt
+ * (related coverage of STORY). */
+typedef enum { MARK_NONE, MARK_SOURCE, MARK_RELATED } mark;
+
 typedef struct {
 	char *story, *lang, *path;
+	mark mark;
 } entry;
 
 typedef struct {
@@ -419,6 +484,26 @@ typedef struct {
 	const char *source_lang;
 } folder;
 
+/* Whether a file's language is --source-lang: the same tag, or (for a
+ * --source-lang without subtags) the same base language, as en-US is en. */
+static bool is_source_lang(const char *lang, const char *source_lang)
+{
+	if (strcmp(lang, source_lang) == 0)
+		return true;
+	size_t n = strlen(source_lang);
+	return !strchr(source_lang, '-') && strncmp(lang, source_lang, n) == 0 && lang[n] == '-';
+}
+
+/* Where the entry goes in its story: the source first, translations by
+ * language, related coverage last. */
+static int rank(const entry *e, const char *source_lang)
+{
+	if (e->mark == MARK_RELATED)
+		return 3;
+	if (e->mark == MARK_SOURCE)
+		return 0;
+	return is_source_lang(e->lang, source_lang) ? 1 : 2;
+}
 
 /* Stories in byte order; in a story the source first, then by language. */
 static const char *sort_source_lang;
@@ -428,10 +513,36 @@ static int by_story(const void *x, const void *y)
 	int c = strcmp(a->story, b->story);
 	if (c)
 		return c;
-	bool as = strcmp(a->lang, sort_source_lang) == 0, bs = strcmp(b->lang, sort_source_lang) == 0;
-	if (as != bs)
-		return as ? -1 : 1;
-	return strcmp(a->lang, b->lang);
+	int ra = rank(a, sort_source_lang), rb = rank(b, sort_source_lang);
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	c = strcmp(a->lang, b->lang);
+	return c ? c : strcmp(a->path, b->path);
+}
+
+/* The mark of "STORY.MARK" (the name without .LANG.txt) of n bytes: *story_len
+ * gets the length of STORY. */
+static mark mark_of(const char *name, size_t n, size_t *story_len)
+{
+	*story_len = n;
+	const char *dot = NULL;
+	for (const char *p = name + n; p-- > name;)
+		if (*p == '.') {
+			dot = p;
+			break;
+		}
+	if (!dot || dot == name)
+		return MARK_NONE;
+	size_t m = (size_t)(name + n - dot - 1);
+	const char *w = dot + 1;
+	mark k = MARK_NONE;
+	if (m == 6 && strncmp(w, "source", 6) == 0)
+		k = MARK_SOURCE;
+	else if ((m == 7 && strncmp(w, "related", 7) == 0) || (m > 8 && strncmp(w, "related-", 8) == 0))
+		k = MARK_RELATED;
+	if (k != MARK_NONE)
+		*story_len = (size_t)(dot - name);
+	return k;
 }
 
 static int read_folder(const char *dir, folder *f, unsigned long long *total)
@@ -471,8 +582,10 @@ static int read_folder(const char *dir, folder *f, unsigned long long *total)
 		if (f->n == cap && !(f->v = realloc(f->v, (cap = cap ? 2 * cap : 16) * sizeof *f->v)))
 			abort();
 		entry *en = &f->v[f->n++];
-		en->story = strndup(name, (size_t)(dot - name));
-		en->lang = strndup(dot + 1, (size_t)(name + n - 4 - dot - 1));
+		size_t story_len;
+		en->mark = mark_of(name, (size_t)(dot - name), &story_len);
+		en->story = strndup(name, story_len);
+		en->lang = wc_cli_lang_tag(dot + 1, (size_t)(name + n - 4 - dot - 1));
 		en->path = path;
 		if (!en->story || !en->lang)
 			abort();
@@ -485,6 +598,25 @@ static int read_folder(const char *dir, folder *f, unsigned long long *total)
 	return 0;
 }
 
+/* The roles of one story's files, sorted by by_story: a file marked source is
+ * the source; else the --source-lang version; related coverage as marked. */
+static size_t story_files(const folder *f, size_t i, wc_batch_file *files)
+{
+	const char *story = f->v[i].story;
+	bool marked = f->v[i].mark == MARK_SOURCE;
+	size_t k = 0;
+	for (; i < f->n && strcmp(f->v[i].story, story) == 0; i++, k++) {
+		const entry *e = &f->v[i];
+		wc_role role = WC_ROLE_TRANSLATION;
+		if (e->mark == MARK_RELATED)
+			role = WC_ROLE_RELATED;
+		else if (e->mark == MARK_SOURCE || (!marked && is_source_lang(e->lang, f->source_lang)))
+			role = WC_ROLE_SOURCE;
+		files[k] = (wc_batch_file){role, e->lang, e->path};
+	}
+	return k;
+}
+
 static int feed_folder(wc_batch *b, void *ctx)
 {
 	folder *f = ctx;
@@ -492,14 +624,10 @@ static int feed_folder(wc_batch *b, void *ctx)
 	if (!files)
 		abort();
 	for (size_t i = 0; i < f->n;) {
-		size_t k = 0;
 		const char *story = f->v[i].story;
-		for (; i < f->n && strcmp(f->v[i].story, story) == 0; i++, k++) {
-			bool src = strcmp(f->v[i].lang, f->source_lang) == 0;
-			files[k] = (wc_batch_file){src ? WC_ROLE_SOURCE : WC_ROLE_TRANSLATION, f->v[i].lang,
-			                           f->v[i].path};
-		}
+		size_t k = story_files(f, i, files);
 		wc_batch_add_files(b, story, files, k);
+		i += k;
 	}
 	free(files);
 	return 0;
@@ -516,7 +644,14 @@ int wc_cli_check_dir(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 		free(o.rule_dirs);
 		return rc > 0 ? EXIT_PASS : EXIT_TROUBLE;
 	}
-	folder f = {NULL, 0, o.source_lang};
+	if (!wc_cli_is_lang_code(o.source_lang, strlen(o.source_lang))) {
+		wc_cli_usage_error("--source-lang takes a language code or a BCP 47 tag (en, pt-BR), not '%s'",
+		                   o.source_lang);
+		free(o.rule_dirs);
+		return EXIT_TROUBLE;
+	}
+	char *source_lang = wc_cli_lang_tag(o.source_lang, strlen(o.source_lang));
+	folder f = {NULL, 0, source_lang};
 	unsigned long long total = 0;
 	rc = EXIT_TROUBLE;
 	if (read_folder(o.input, &f, &total) == 0) {
@@ -538,6 +673,7 @@ int wc_cli_check_dir(int argc, char **argv, wc_cli_load_rules_fn *load_rules)
 		free(f.v[i].path);
 	}
 	free(f.v);
+	free(source_lang);
 	free(o.rule_dirs);
 	return rc;
 }

@@ -12,10 +12,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 const char wc_cli_prog[] = "wirecheck";
+const char *wc_cli_command;
 
 void wc_cli_say(const char *fmt, ...)
 {
@@ -40,7 +42,10 @@ void wc_cli_usage_error(const char *fmt, const char *arg)
 	char *clean = wc_escape_controls(arg);
 	fprintf(stderr, "%s: ", wc_cli_prog);
 	fprintf(stderr, fmt, clean);
-	fprintf(stderr, "\nTry '%s --help'.\n", wc_cli_prog);
+	if (wc_cli_command)
+		fprintf(stderr, "\nTry '%s %s --help'.\n", wc_cli_prog, wc_cli_command);
+	else
+		fprintf(stderr, "\nTry '%s --help'.\n", wc_cli_prog);
 	free(clean);
 }
 
@@ -52,12 +57,88 @@ bool wc_cli_opt_is(const char *arg, const char *s, const char *l)
 	return strncmp(arg, l, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
 
+bool wc_cli_opt_val(const char *arg, const char *s, const char *l)
+{
+	return wc_cli_opt_is(arg, s, l) || (s && strncmp(arg, s, 2) == 0 && arg[2] != '\0');
+}
+
+void wc_cli_unknown_option(const char *arg, const char *const *known)
+{
+	/* --sourse=x is --sourse */
+	size_t n = strcspn(arg, "=");
+	char *name = strndup(arg, n);
+	if (!name)
+		abort();
+	const char *best = n > 2 ? wc_closest(name, known, n > 6 ? 3 : 2) : NULL;
+	char *clean = wc_escape_controls(arg);
+	if (best)
+		fprintf(stderr, "%s: unknown option '%s' (did you mean '%s'?)", wc_cli_prog, clean, best);
+	else
+		fprintf(stderr, "%s: unknown option '%s'", wc_cli_prog, clean);
+	fprintf(stderr, "\nTry '%s%s%s --help'.\n", wc_cli_prog, wc_cli_command ? " " : "",
+	        wc_cli_command ? wc_cli_command : "");
+	free(clean);
+	free(name);
+}
+
+/* A format name in any case ("JSON"); -1 if unknown. */
+static int format_named(const char *v)
+{
+	char low[16];
+	size_t n = strlen(v);
+	if (n >= sizeof low)
+		return -1;
+	for (size_t k = 0; k <= n; k++)
+		low[k] = v[k] >= 'A' && v[k] <= 'Z' ? (char)(v[k] + 32) : v[k];
+	return wc_format_parse(low);
+}
+
+int wc_cli_take_format(int argc, char **argv, int *i, unsigned allowed, const char *names,
+                       wc_format *out)
+{
+	const char *v = wc_cli_take_value(argc, argv, i, "--format");
+	if (!v)
+		return -1;
+	int f = format_named(v);
+	if (f < 0 || !(allowed & (1u << f))) {
+		char fmt[256];
+		snprintf(fmt, sizeof fmt, "%s '%%s' (%s)",
+		         f < 0 ? "unknown format" : "this command does not write", names);
+		wc_cli_usage_error(fmt, v);
+		return -1;
+	}
+	*out = (wc_format)f;
+	return 0;
+}
+
+int wc_cli_format_of_path(const char *path, wc_format *out)
+{
+	static const struct {
+		const char *ext;
+		wc_format format;
+	} exts[] = {{".html", WC_FORMAT_HTML}, {".htm", WC_FORMAT_HTML}, {".json", WC_FORMAT_JSON},
+	            {".jsonl", WC_FORMAT_JSON}, {".sarif", WC_FORMAT_SARIF}, {".xml", WC_FORMAT_JUNIT},
+	            {".md", WC_FORMAT_MARKDOWN}, {".markdown", WC_FORMAT_MARKDOWN}, {".txt", WC_FORMAT_TEXT}};
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	if (!dot || strchr(dot, '/'))
+		return -1;
+	for (size_t k = 0; k < sizeof exts / sizeof *exts; k++)
+		if (strcasecmp(dot, exts[k].ext) == 0) {
+			*out = exts[k].format;
+			return 0;
+		}
+	return -1;
+}
+
 const char *wc_cli_take_value(int argc, char **argv, int *i, const char *name)
 {
 	const char *a = argv[*i];
 	const char *eq = strchr(a, '=');
 	if (a[1] == '-' && eq)
 		return eq + 1;
+	/* -fjson, -ofile: a short option's value written onto it */
+	if (a[1] != '-' && a[2])
+		return a + 2;
 	if (*i + 1 >= argc) {
 		wc_cli_usage_error("option %s needs a value", name);
 		return NULL;
@@ -73,6 +154,20 @@ int wc_cli_take_severity(int argc, char **argv, int *i, wc_severity *out)
 	int s = wc_severity_parse(v);
 	if (s < 0) {
 		wc_cli_usage_error("unknown severity '%s' (error, warning, info, never)", v);
+		return -1;
+	}
+	*out = (wc_severity)s;
+	return 0;
+}
+
+int wc_cli_take_min_severity(int argc, char **argv, int *i, wc_severity *out)
+{
+	const char *v = wc_cli_take_value(argc, argv, i, "--min-severity");
+	if (!v)
+		return -1;
+	int s = wc_severity_parse(v);
+	if (s < 0 || s == WC_NEVER) {
+		wc_cli_usage_error("--min-severity takes error, warning or info, not '%s'", v);
 		return -1;
 	}
 	*out = (wc_severity)s;
@@ -147,14 +242,74 @@ int wc_cli_parse_color(const char *v)
 	return -2;
 }
 
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Whether s[0..n) is one subtag of a BCP 47 tag after the language: a
+ * script (4 letters), a region (2 letters or 3 digits) or a variant (5 to 8
+ * letters and digits, or a digit and 3 more). */
+static bool is_subtag(const char *s, size_t n)
+{
+	size_t alpha = 0, digit = 0;
+	for (size_t i = 0; i < n; i++) {
+		alpha += is_alpha(s[i]);
+		digit += is_digit(s[i]);
+	}
+	if (alpha + digit != n)
+		return false;
+	return (n == 2 && alpha == 2) || (n == 3 && digit == 3) || (n == 4 && alpha == 4) ||
+	       (n == 4 && is_digit(s[0])) || (n >= 5 && n <= 8);
+}
+
 bool wc_cli_is_lang_code(const char *s, size_t n)
 {
-	if (n < 2 || n > 3)
+	size_t base = 0;
+	while (base < n && is_alpha(s[base]))
+		base++;
+	if (base < 2 || base > 3)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < 'a' || s[i] > 'z')
+	for (size_t i = base; i < n;) {
+		if (s[i] != '-' && s[i] != '_')
 			return false;
+		size_t k = ++i;
+		while (k < n && s[k] != '-' && s[k] != '_')
+			k++;
+		if (!is_subtag(s + i, k - i))
+			return false;
+		i = k;
+	}
 	return true;
+}
+
+/* BCP 47's case conventions: da-DK, zh-Hant-TW, de-1996; _ becomes -. */
+char *wc_cli_lang_tag(const char *s, size_t n)
+{
+	char *t = strndup(s, n);
+	if (!t)
+		abort();
+	for (size_t i = 0, part = 0, start = 0; i <= n; i++) {
+		if (i < n && t[i] != '-' && t[i] != '_')
+			continue;
+		size_t len = i - start;
+		for (size_t k = start; k < i; k++) {
+			bool upper = part > 0 && (len == 2 || (len == 4 && k == start));
+			char c = t[k];
+			t[k] = upper && c >= 'a' && c <= 'z' ? (char)(c - 32)
+			       : !upper && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+		}
+		if (i < n)
+			t[i] = '-';
+		start = i + 1;
+		part++;
+	}
+	return t;
 }
 
 /* ---- rules ---------------------------------------------------------------------------------- */

@@ -11,6 +11,9 @@
 #include "wirecheck.h"
 
 extern const char wc_cli_prog[];
+/* The command being run ("check", "batch" ...), for the hint after a usage
+ * error; NULL before one is chosen. */
+extern const char *wc_cli_command;
 
 #if defined(__GNUC__)
 #define WC_CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -21,18 +24,35 @@ extern const char wc_cli_prog[];
 /* "wirecheck: MESSAGE" on standard error, its control characters escaped
  * (a file name or an id cannot break the line). */
 void wc_cli_say(const char *fmt, ...) WC_CLI_PRINTF(1, 2);
-/* "wirecheck: MESSAGE\nTry 'wirecheck --help'." on standard error; arg is
- * escaped. */
+/* "wirecheck: MESSAGE\nTry 'wirecheck COMMAND --help'." on standard error
+ * (the command's own help, as git has it); arg is escaped. */
 void wc_cli_usage_error(const char *fmt, const char *arg);
 /* Whether arg is the short option s (may be NULL) or the long option l,
  * alone or as l=VALUE. */
 bool wc_cli_opt_is(const char *arg, const char *s, const char *l);
-/* The value of the option at argv[*i] (--opt=VALUE or the next argument),
- * advancing *i; NULL after a usage error. */
+/* wc_cli_opt_is for an option with a value, which also matches the short
+ * option with its value written onto it (-fjson). */
+bool wc_cli_opt_val(const char *arg, const char *s, const char *l);
+/* "wirecheck: unknown option 'ARG' (did you mean 'OPT'?)" and the hint, the
+ * suggestion being the closest of known (NULL-terminated), if any is close. */
+void wc_cli_unknown_option(const char *arg, const char *const *known);
+/* --format's value at argv[*i], in any case (-f JSON), into *out, advancing
+ * *i; -1 after a usage error: no such format, or one not among allowed (a bit
+ * per wc_format; names lists them for the message). */
+int wc_cli_take_format(int argc, char **argv, int *i, unsigned allowed, const char *names,
+                       wc_format *out);
+/* The format a report file's extension names (.html .htm .json .jsonl .sarif
+ * .xml (JUnit) .md .markdown .txt, any case) into *out; -1 for another. */
+int wc_cli_format_of_path(const char *path, wc_format *out);
+/* The value of the option at argv[*i] (--opt=VALUE, -oVALUE or the next
+ * argument), advancing *i; NULL after a usage error. */
 const char *wc_cli_take_value(int argc, char **argv, int *i, const char *name);
 /* --fail-on's value at argv[*i] into *out, advancing *i; -1 after a usage
  * error (no value, or no such severity), else 0. */
 int wc_cli_take_severity(int argc, char **argv, int *i, wc_severity *out);
+/* --min-severity's value at argv[*i] (error, warning or info) into *out,
+ * advancing *i; -1 after a usage error, else 0. */
+int wc_cli_take_min_severity(int argc, char **argv, int *i, wc_severity *out);
 /* A byte count: digits with an optional K, M or G (KiB, MiB, GiB) suffix,
  * at least 1.  Returns -1 when v is not one. */
 int wc_cli_parse_size(const char *v, size_t *out);
@@ -46,8 +66,12 @@ int wc_cli_take_share(int argc, char **argv, int *i, double *out);
 void wc_cli_add_rule_dir(const char ***v, size_t *n, const char *dir);
 /* --color's value: 1 always, 0 never, -1 auto; -2 after a usage error. */
 int wc_cli_parse_color(const char *v);
-/* Whether s[0..n) looks like a language code: two or three lower-case letters. */
+/* Whether s[0..n) looks like a language code or a BCP 47 tag, in any case:
+ * two or three letters, then subtags after - or _ (script, region, variant:
+ * da, DA, da-DK, pt_BR, zh-Hant-TW). */
 bool wc_cli_is_lang_code(const char *s, size_t n);
+/* The tag s[0..n) in BCP 47's case (da-dk -> da-DK, EN -> en).  Caller frees. */
+char *wc_cli_lang_tag(const char *s, size_t n);
 
 /* The folder of the built-in rules: $WIRECHECK_RULES, else beside the
  * binary (PREFIX/share/wirecheck/rules, or the source tree's rules/); NULL

@@ -149,7 +149,7 @@ wc_report *wc_report_build(wc_doc *docs, size_t ndocs, const wc_findings *fs)
 		keep_doc(r, &r->docs[i], &docs[i]);
 	for (size_t i = 0; i < ndocs; i++) {
 		r->versions[i].path = keep_copy(r, docs[i].path);
-		r->versions[i].lang = keep_copy(r, docs[i].loc->lang);
+		r->versions[i].lang = keep_copy(r, docs[i].tag ? docs[i].tag : docs[i].loc->lang);
 		r->versions[i].role = docs[i].role;
 	}
 	size_t summaries = 0;

@@ -100,8 +100,10 @@ static const char *language_name(const char *lang)
 		{"de", "German"}, {"fr", "French"}, {"es", "Spanish"}, {"pt", "Portuguese"},
 		{"it", "Italian"}, {"nl", "Dutch"}, {"fi", "Finnish"}, {"pl", "Polish"},
 	};
+	/* a BCP 47 tag (pt-BR) is named by its base language */
+	size_t n = lang ? strcspn(lang, "-_") : 0;
 	for (size_t i = 0; lang && i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(names[i][0], lang) == 0)
+		if (strlen(names[i][0]) == n && strncmp(names[i][0], lang, n) == 0)
 			return names[i][1];
 	return NULL;
 }
@@ -317,6 +319,24 @@ static const char css[] =
 	"details.text>summary{cursor:pointer;color:var(--muted);margin:8px 0}\n"
 	".unplaced{margin:10px 0}\n"
 	"footer{max-width:1500px;margin:30px auto;padding:0 24px;color:var(--muted);font-size:13px}\n"
+	".scroll{max-width:100%;overflow-x:auto}\n"
+	/* A phone: one column, the cells of a row one under the other, each with
+	 * its heading; words wrap whole (only a word wider than the screen, as a
+	 * URL, breaks), and nothing is wider than the screen. */
+	"@media screen and (max-width:700px){\n"
+	"main,header.top,footer{padding:0 10px}#filters{padding:8px 10px}\n"
+	".card{flex-basis:100%;max-width:none}\n"
+	"table.side,table.side tbody,table.side tr,table.side td{display:block;width:100%}\n"
+	"table.side colgroup,table.side thead{display:none}\n"
+	"table.side td+td{border-left:0;border-top:1px dashed var(--line)}\n"
+	"table.side td[data-label]::before{content:attr(data-label);display:block;"
+	"font:600 11px/1.6 system-ui,\"DejaVu Sans\",sans-serif;text-transform:uppercase;"
+	"letter-spacing:.05em;color:var(--muted)}\n"
+	"table.side tr{border-bottom:2px solid var(--line)}\n"
+	"td.text{hyphens:manual}\n"
+	".where{margin-left:0}\n"
+	".bycheck .desc{display:none}\n"
+	"}\n"
 	"@media print{\n"
 	"@page{size:A4 landscape;margin:10mm}\n"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
@@ -429,18 +449,13 @@ static void write_card(page *pg, size_t v)
 
 static void write_totals(page *pg)
 {
-	const wc_report *r = pg->r;
-	size_t checked = 0, failed = 0, e = 0, w = 0, i = 0;
-	for (size_t v = 1; v < r->nversions; v++) {
-		checked++;
-		failed += fails(pg, v) ? 1 : 0;
-		e += r->versions[v].errors;
-		w += r->versions[v].warnings;
-		i += r->versions[v].infos;
-	}
-	fprintf(pg->out, "<p class=\"totals\" id=\"totals\">%zu version%s checked: %zu failed, %zu passed \xE2\x80\x94 ",
-	        checked, checked == 1 ? "" : "s", failed, checked - failed);
-	put_counts(pg, e, w, i);
+	wc_totals t;
+	wc_report_totals(pg->r, pg->opt->fail_on, &t);
+	/* "against the source": the cards above show the source too */
+	fprintf(pg->out, "<p class=\"totals\" id=\"totals\">%zu version%s checked against the source: %zu failed, %zu passed%s \xE2\x80\x94 ",
+	        t.checked, t.checked == 1 ? "" : "s", t.failed, t.checked - t.failed,
+	        t.source_fails ? wc_source_fails_phrase : "");
+	put_counts(pg, t.errors, t.warnings, t.infos);
 	put(pg, "</p>\n");
 }
 
@@ -452,7 +467,7 @@ static void write_by_check(page *pg)
 		put(pg, "<p>No check found anything.</p>\n");
 		return;
 	}
-	put(pg, "<table class=\"bycheck\"><thead><tr><th>check</th><th>what it means</th>");
+	put(pg, "<div class=\"scroll\"><table class=\"bycheck\"><thead><tr><th>check</th><th>what it means</th>");
 	for (size_t v = 0; v < r->nversions; v++) {
 		fprintf(pg->out, "<th class=\"n\" title=\"%s: ", wc_role_name(r->versions[v].role));
 		esc(pg, r->versions[v].path);
@@ -479,7 +494,7 @@ static void write_by_check(page *pg)
 		}
 		fprintf(pg->out, "<td class=\"n\"><b>%zu</b></td></tr>\n", total);
 	}
-	put(pg, "</tbody></table>\n");
+	put(pg, "</tbody></table></div>\n");
 	if (silent)
 		fprintf(pg->out, "<p class=\"meta\">%zu other check%s found nothing.</p>\n", silent,
 		        silent == 1 ? "" : "s");
@@ -491,17 +506,18 @@ static void write_blocking(page *pg)
 	const wc_report *r = pg->r;
 	size_t n = 0;
 	for (size_t k = 0; k < r->nfindings; k++)
-		n += pg->opt->fail_on < WC_NEVER && r->findings[k].severity >= pg->opt->fail_on;
+		n += wc_report_blocks(&r->findings[k], pg->opt->fail_on);
 	if (!n)
 		return;
 	fprintf(pg->out, "<div class=\"blocking\" role=\"note\"><h2>%s</h2>\n<ul>\n",
 	        n == 1 ? "This finding fails the gate" : "These findings fail the gate");
 	for (size_t k = 0; k < r->nfindings; k++) {
 		const wc_finding *f = &r->findings[k];
-		if (f->severity < pg->opt->fail_on)
+		if (!wc_report_blocks(f, pg->opt->fail_on))
 			continue;
-		fprintf(pg->out, "<li><a href=\"#f%zu\">%s %s\xC2\xA0%zu</a> <span class=\"check\">", k + 1,
-		        sev_icon(f->severity), wc_severity_name(f->severity), k + 1);
+		/* the number is the finding's marker in the text, not a count */
+		fprintf(pg->out, "<li><a href=\"#f%zu\">%s %s, finding\xC2\xA0#%zu</a> <span class=\"check\">",
+		        k + 1, sev_icon(f->severity), wc_severity_name(f->severity), k + 1);
 		esc(pg, f->check);
 		put(pg, "</span> in ");
 		esc(pg, f->path);
@@ -571,15 +587,55 @@ static void write_filters(page *pg)
 	        "<output id=\"shown\"></output>\n</form>\n");
 }
 
+/* The text of the first fact of a translation (or, for WC_FACT_UNCHECKED,
+ * of related coverage) with status st: the legend shows the story's own
+ * facts, so that an editor never looks for a sample that is not there.
+ * NULL when the report has none. */
+static const char *legend_sample(const wc_report *r, wc_fact_status st)
+{
+	for (size_t v = 1; v < r->nversions; v++) {
+		bool related = r->versions[v].role == WC_ROLE_RELATED;
+		for (size_t k = 0; k < wc_report_fact_count(r, v); k++) {
+			const wc_report_fact *f = wc_report_fact_get(r, v, k);
+			if (st == WC_FACT_UNCHECKED ? related : !related && f->status == st)
+				return f->fact.text;
+		}
+	}
+	return NULL;
+}
+
+static void write_sample(page *pg, const char *cls, wc_fact_status st, const char *icon,
+                         const char *label, const char *what)
+{
+	const char *text = legend_sample(pg->r, st);
+	put(pg, "<span><mark class=\"fact ");
+	put(pg, cls);
+	put(pg, "\">");
+	esc(pg, text ? text : "fact");
+	if (icon) {
+		put(pg, "<span class=\"fi\" aria-hidden=\"true\">");
+		put(pg, icon);
+		put(pg, "</span>");
+	}
+	if (label) {
+		put(pg, "<span class=\"fl\">");
+		put(pg, label);
+		put(pg, "</span>");
+	}
+	put(pg, "</mark> ");
+	put(pg, what);
+	put(pg, "</span>");
+}
+
 static void write_legend(page *pg)
 {
-	put(pg, "<div class=\"legend\" aria-label=\"How facts are marked\">"
-	        "<span><b>Facts:</b></span>"
-	        "<span><mark class=\"fact f-ok\">80,000<span class=\"fi\" aria-hidden=\"true\">\xE2\x9C\x93</span></mark> matched (solid underline, \xE2\x9C\x93)</span>"
-	        "<span><mark class=\"fact f-bad\">$1.3bn<span class=\"fi\" aria-hidden=\"true\">\xE2\x9C\x97</span><span class=\"fl\">mismatch</span></mark> different value (double underline, \xE2\x9C\x97)</span>"
-	        "<span><mark class=\"fact f-miss\">Tuesday<span class=\"fi\" aria-hidden=\"true\">?</span><span class=\"fl\">missing</span></mark> no counterpart (dashed underline, ?)</span>"
-	        "<span><mark class=\"fact f-plain\">Beijing</mark> found, not compared (dotted)</span>"
-	        "<span><b>Findings:</b> <a class=\"pin error\">\xE2\x9C\x96 1</a> error "
+	put(pg, "<div class=\"legend\" aria-label=\"How facts are marked\"><span><b>Facts:</b></span>");
+	write_sample(pg, "f-ok", WC_FACT_MATCHED, "\xE2\x9C\x93", NULL, "matched (solid underline, \xE2\x9C\x93)");
+	write_sample(pg, "f-bad", WC_FACT_MISMATCHED, "\xE2\x9C\x97", "mismatch",
+	             "different value (double underline, \xE2\x9C\x97)");
+	write_sample(pg, "f-miss", WC_FACT_UNMATCHED, "?", "missing", "no counterpart (dashed underline, ?)");
+	write_sample(pg, "f-plain", WC_FACT_UNCHECKED, NULL, NULL, "found, not compared (dotted)");
+	put(pg, "<span><b>Findings:</b> <a class=\"pin error\">\xE2\x9C\x96 1</a> error "
 	        "<a class=\"pin warning\">\xE2\x96\xB2 2</a> warning <a class=\"pin info\">\xE2\x84\xB9 3</a> info: "
 	        "the number leads to the finding</span></div>\n");
 }
@@ -1141,14 +1197,14 @@ static void write_pair(page *pg, size_t v)
 			static const char *const kind[] = {"pair", "gap", "added"};
 			fprintf(pg->out, "<tr class=\"row %s%s\" id=\"v%zu-r%zu\">", kind[rw->kind],
 			        group_has_error(r, &rows, i) ? " has-error" : "", v, i);
-			put(pg, "<td class=\"text src\" lang=\"");
+			put(pg, "<td class=\"text src\" data-label=\"Source\" lang=\"");
 			esc(pg, r->versions[0].lang);
 			put(pg, "\">");
 			if (rw->src >= 0)
 				write_para(pg, 0, (size_t)rw->src, &vv, NULL);
 			else
 				write_absent(pg, "Not in the source: the translation adds this paragraph");
-			put(pg, "</td><td class=\"text tgt\" lang=\"");
+			put(pg, "</td><td class=\"text tgt\" data-label=\"Translation\" lang=\"");
 			esc(pg, r->versions[v].lang);
 			put(pg, "\">");
 			if (rw->kind == ROW_GAP)
@@ -1158,7 +1214,7 @@ static void write_pair(page *pg, size_t v)
 					put(pg, "<span class=\"tag moved\" title=\"the translation tells this earlier than the source\">\xE2\x86\x95 moved</span>");
 				write_para(pg, v, lo.tgt[rw->first + j], NULL, &pins);
 			}
-			put(pg, "</td><td class=\"fnd\">");
+			put(pg, "</td><td class=\"fnd\" data-label=\"Findings\">");
 			write_placed_findings(pg, &rows, i, 0);
 			put(pg, "</td></tr>\n");
 		}
@@ -1201,7 +1257,7 @@ static void write_single(page *pg, size_t v)
 			esc(pg, ver->lang);
 			put(pg, "\">");
 			write_para(pg, v, p, NULL, &paras);
-			put(pg, "</td><td class=\"fnd\">");
+			put(pg, "</td><td class=\"fnd\" data-label=\"Findings\">");
 			write_placed_findings(pg, &paras, p, 1);
 			put(pg, "</td></tr>\n");
 		}

@@ -8,6 +8,8 @@
  */
 #include "report.h"
 
+#include <stdlib.h>
+
 /* ---- small field writers: `sep` is what comes before the key ---------------- */
 
 static void put_str(FILE *out, const char *sep, const char *key, const char *value)
@@ -109,7 +111,75 @@ static void write_findings(FILE *out, const wc_report *r)
 		fputs(i ? ",\n" : "\n", out);
 		write_finding(out, &r->findings[i]);
 	}
-	fputs(r->nfindings ? "\n  ]\n" : "]\n", out);
+	fputs(r->nfindings ? "\n  ],\n" : "],\n", out);
+}
+
+/* The gate and the verdict line's totals, as the text report's last line
+ * has them: a pipeline reads the run's verdict without recounting. */
+static void write_gate(FILE *out, const wc_report *r, const wc_report_options *opt)
+{
+	wc_totals t;
+	wc_report_totals(r, opt->fail_on, &t);
+	put_str(out, "  \"gate\": {", "fail_on", wc_severity_name(opt->fail_on));
+	put_str(out, ", ", "verdict", wc_report_fails(r, opt->fail_on) ? "fail" : "pass");
+	put_num(out, ", ", "failing_findings", t.blocking);
+	fputs("},\n  \"totals\": {", out);
+	put_num(out, "", "checked", t.checked);
+	put_num(out, ", ", "failed", t.failed);
+	put_num(out, ", ", "passed", t.checked - t.failed);
+	fprintf(out, ", \"source_fails\": %s", t.source_fails ? "true" : "false");
+	put_num(out, ", ", "error", t.errors);
+	put_num(out, ", ", "warning", t.warnings);
+	put_num(out, ", ", "info", t.infos);
+	fputs("}", out);
+}
+
+/* One version's alignment: its paragraphs paired with the source's (1-based
+ * paragraph numbers and their first lines), the source paragraphs no
+ * paragraph of it carries ("dropped"), and its paragraphs without a source
+ * paragraph ("added"). */
+static void write_aligned(FILE *out, const wc_report *r, size_t v)
+{
+	size_t ns = wc_report_paragraph_count(r, 0), nv = wc_report_paragraph_count(r, v);
+	char *carried = wc_xcalloc(ns ? ns : 1, 1);
+	put_str(out, "    {", "path", r->versions[v].path);
+	put_str(out, ", ", "role", wc_role_name(r->versions[v].role));
+	fputs(",\n     \"pairs\": [", out);
+	size_t n = 0;
+	for (size_t p = 0; p < nv; p++) {
+		const wc_paragraph *q = wc_report_paragraph(r, v, p);
+		const wc_paragraph *s = q->source_para >= 0 ? wc_report_paragraph(r, 0, (size_t)q->source_para) : NULL;
+		if (!s)
+			continue;
+		carried[q->source_para] = 1;
+		fprintf(out, "%s{\"source\": %ld, \"source_line\": %zu, \"paragraph\": %zu, \"line\": %zu}",
+		        n++ ? ", " : "", q->source_para + 1, s->line, p + 1, q->line);
+	}
+	fputs("],\n     \"dropped\": [", out);
+	n = 0;
+	for (size_t p = 0; p < ns; p++)
+		if (!carried[p])
+			fprintf(out, "%s{\"source\": %zu, \"source_line\": %zu}", n++ ? ", " : "", p + 1,
+			        wc_report_paragraph(r, 0, p)->line);
+	fputs("],\n     \"added\": [", out);
+	n = 0;
+	for (size_t p = 0; p < nv; p++) {
+		const wc_paragraph *q = wc_report_paragraph(r, v, p);
+		if (q->source_para < 0 || (size_t)q->source_para >= ns)
+			fprintf(out, "%s{\"paragraph\": %zu, \"line\": %zu}", n++ ? ", " : "", p + 1, q->line);
+	}
+	fputs("]}", out);
+	free(carried);
+}
+
+static void write_alignment(FILE *out, const wc_report *r)
+{
+	fputs(",\n  \"alignment\": [", out);
+	for (size_t v = 1; v < r->nversions; v++) {
+		fputs(v > 1 ? ",\n" : "\n", out);
+		write_aligned(out, r, v);
+	}
+	fputs(r->nversions > 1 ? "\n  ]" : "]", out);
 }
 
 int wc_report_write_json(const wc_report *r, const wc_report_options *opt, FILE *out)
@@ -118,6 +188,10 @@ int wc_report_write_json(const wc_report *r, const wc_report_options *opt, FILE 
 	write_source(out, r, opt);
 	write_versions(out, r, opt);
 	write_findings(out, r);
-	fputs("}\n", out);
+	/* Added fields come after the first ones, which stay where they were. */
+	fputs("  \"tool\": \"wirecheck\",\n  \"version\": \"" WC_VERSION "\",\n", out);
+	write_gate(out, r, opt);
+	write_alignment(out, r);
+	fputs("\n}\n", out);
 	return fflush(out) != 0 || ferror(out) ? WC_EIO : WC_OK;
 }

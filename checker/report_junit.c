@@ -161,18 +161,25 @@ static void write_property(FILE *out, const char *name, const char *value)
 	fputs("\"/>\n", out);
 }
 
+/* bundle: the id of the bundle in a stream, or NULL. */
 static void write_suite(FILE *out, const wc_report *r, size_t v, const names *ns,
-                        const wc_report_options *opt)
+                        const wc_report_options *opt, const char *bundle)
 {
 	const wc_version *ver = &r->versions[v];
 	tally t = count_suite(r, v, ns, opt->fail_on);
 	fputs("  <testsuite name=\"", out);
+	if (bundle) {
+		wc_xml_str(out, bundle);
+		fputs(": ", out);
+	}
 	wc_xml_str(out, ver->path);
 	fputs(" (", out);
 	wc_xml_str(out, ver->lang);
 	fprintf(out, ", %s)\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\" time=\"0\">\n",
 	        wc_role_name(ver->role), t.tests, t.failures, t.skipped);
 	fputs("    <properties>\n", out);
+	if (bundle)
+		write_property(out, "bundle", bundle);
 	write_property(out, "path", ver->path);
 	write_property(out, "lang", ver->lang);
 	write_property(out, "role", wc_role_name(ver->role));
@@ -199,8 +206,48 @@ int wc_report_write_junit(const wc_report *r, const wc_report_options *opt, FILE
 	fprintf(out, "<testsuites name=\"wirecheck\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" "
 	        "skipped=\"%zu\" time=\"0\">\n", all.tests, all.failures, all.skipped);
 	for (size_t v = 0; v < r->nversions; v++)
-		write_suite(out, r, v, &ns, opt);
+		write_suite(out, r, v, &ns, opt, NULL);
 	fputs("</testsuites>\n", out);
 	free(ns.v);
+	return fflush(out) != 0 || ferror(out) ? WC_EIO : WC_OK;
+}
+
+/* ---- a stream of bundles: the suites of every bundle in one document ------------ */
+
+int wc_junit_stream_begin(FILE *out)
+{
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"wirecheck\">\n", out);
+	return ferror(out) ? WC_EIO : WC_OK;
+}
+
+void wc_junit_stream_report(const wc_report *r, const wc_report_options *opt, const char *bundle,
+                            FILE *out)
+{
+	names ns = {0};
+	collect_checks(r, &ns);
+	for (size_t v = 0; v < r->nversions; v++)
+		write_suite(out, r, v, &ns, opt, bundle);
+	free(ns.v);
+}
+
+/* A bundle that could not be checked: a suite of one test in error. */
+void wc_junit_stream_error(const char *bundle, size_t line, const char *error, FILE *out)
+{
+	char at[32];
+	snprintf(at, sizeof at, "line %zu", line);
+	const char *name = bundle ? bundle : at;
+	fputs("  <testsuite name=\"", out);
+	wc_xml_str(out, name);
+	fputs("\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0\">\n"
+	      "    <testcase classname=\"", out);
+	wc_xml_str(out, name);
+	fputs("\" name=\"bundle\" time=\"0\">\n      <error type=\"bundle.error\" message=\"", out);
+	wc_xml_str(out, error);
+	fputs("\"/>\n    </testcase>\n  </testsuite>\n", out);
+}
+
+int wc_junit_stream_end(FILE *out)
+{
+	fputs("</testsuites>\n", out);
 	return fflush(out) != 0 || ferror(out) ? WC_EIO : WC_OK;
 }

@@ -91,28 +91,24 @@ static void write_summary(FILE *out, const wc_report *r, const wc_report_options
 		fprintf(out, " | %s | %zu | %zu | %zu |\n", wc_role_name(v->role), v->errors,
 		        v->warnings, v->infos);
 	}
-	fprintf(out, "\n**%zu version%s checked: %zu failed, %zu passed %s ", t.checked,
-	        t.checked == 1 ? "" : "s", t.failed, t.checked - t.failed, em_dash);
+	fprintf(out, "\n**%zu version%s checked: %zu failed, %zu passed%s %s ", t.checked,
+	        t.checked == 1 ? "" : "s", t.failed, t.checked - t.failed,
+	        t.source_fails ? wc_source_fails_phrase : "", em_dash);
 	put_counts(out, t.errors, t.warnings, t.infos);
 	fputs("**\n", out);
-}
-
-static int blocks(const wc_finding *f, wc_severity gate)
-{
-	return gate < WC_NEVER && f->severity >= gate;
 }
 
 static void write_blocking(FILE *out, const wc_report *r, const wc_report_options *opt)
 {
 	size_t n = 0;
 	for (size_t k = 0; k < r->nfindings; k++)
-		n += blocks(&r->findings[k], opt->fail_on);
+		n += wc_report_blocks(&r->findings[k], opt->fail_on);
 	if (!n)
 		return;
 	fputs(n == 1 ? "\n#### The finding that fails the gate\n\n" : "\n#### Findings that fail the gate\n\n", out);
 	for (size_t k = 0; k < r->nfindings; k++) {
 		const wc_finding *f = &r->findings[k];
-		if (!blocks(f, opt->fail_on))
+		if (!wc_report_blocks(f, opt->fail_on))
 			continue;
 		fprintf(out, "- %s **%s** ", severity_icon(f->severity), wc_severity_name(f->severity));
 		put_code(out, f->check);
@@ -135,10 +131,14 @@ static void write_blocking(FILE *out, const wc_report *r, const wc_report_option
 	}
 }
 
-static void write_version_findings(FILE *out, const wc_report *r, size_t v)
+static void write_version_findings(FILE *out, const wc_report *r, size_t v,
+                                   const wc_report_options *opt)
 {
 	const wc_version *ver = &r->versions[v];
-	if (ver->errors + ver->warnings + ver->infos == 0)
+	size_t shown = 0;
+	for (size_t k = 0; k < r->nfindings; k++)
+		shown += r->findings[k].version == v && wc_report_shown(opt, &r->findings[k]);
+	if (!shown)
 		return;
 	fputs("\n#### ", out);
 	put_md(out, ver->path);
@@ -150,7 +150,7 @@ static void write_version_findings(FILE *out, const wc_report *r, size_t v)
 	fputs("|--:|---|---|---|---|---|\n", out);
 	for (size_t k = 0; k < r->nfindings; k++) {
 		const wc_finding *f = &r->findings[k];
-		if (f->version != v)
+		if (f->version != v || !wc_report_shown(opt, f))
 			continue;
 		fprintf(out, "| %zu:%zu | %s %s | ", f->line, f->column, severity_icon(f->severity),
 		        wc_severity_name(f->severity));
@@ -169,11 +169,17 @@ int wc_report_write_markdown(const wc_report *r, const wc_report_options *opt, F
 {
 	write_summary(out, r, opt);
 	write_blocking(out, r, opt);
-	if (r->nfindings) {
-		fprintf(out, "\n<details><summary>All %zu finding%s</summary>\n", r->nfindings,
-		        r->nfindings == 1 ? "" : "s");
+	size_t hidden = wc_report_hidden(r, opt), shown = r->nfindings - hidden;
+	if (shown) {
+		if (hidden)
+			fprintf(out, "\n<details><summary>%zu finding%s at %s or above (%zu below not shown)"
+			        "</summary>\n", shown, shown == 1 ? "" : "s",
+			        wc_severity_name(opt->min_severity), hidden);
+		else
+			fprintf(out, "\n<details><summary>All %zu finding%s</summary>\n", shown,
+			        shown == 1 ? "" : "s");
 		for (size_t v = 0; v < r->nversions; v++)
-			write_version_findings(out, r, v);
+			write_version_findings(out, r, v, opt);
 		fputs("\n</details>\n", out);
 	}
 	return fflush(out) != 0 || ferror(out) ? WC_EIO : WC_OK;

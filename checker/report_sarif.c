@@ -169,7 +169,10 @@ static size_t version_of_path(const wc_report *r, const char *path)
 	return 0;
 }
 
-static void write_result(FILE *out, const wc_report *r, const wc_finding *f, char **uris)
+/* bundle: the id of the bundle the result is of, in a stream (or NULL);
+ * with_index: whether the run's artifacts are written, for "index". */
+static void write_result(FILE *out, const wc_report *r, const wc_finding *f, char **uris,
+                         const char *bundle, int with_index)
 {
 	put_key_str(out, "        {", "ruleId", f->check);
 	long ri = rule_index(f->check);
@@ -180,7 +183,9 @@ static void write_result(FILE *out, const wc_report *r, const wc_finding *f, cha
 	size_t v = f->version < r->nversions ? f->version : 0;
 	fputs(",\n         \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {", out);
 	put_key_str(out, "", "uri", uris[v]);
-	fprintf(out, ", \"index\": %zu}", v);
+	if (with_index)
+		fprintf(out, ", \"index\": %zu", v);
+	fputc('}', out);
 	write_region(out, f->line, f->column, f->end_line, f->end_column);
 	fputs("}}]", out);
 	if (f->has_source_ref) {
@@ -188,7 +193,9 @@ static void write_result(FILE *out, const wc_report *r, const wc_finding *f, cha
 		fputs(",\n         \"relatedLocations\": [{\"id\": 1, \"message\": {\"text\": "
 		      "\"the source's counterpart\"}, \"physicalLocation\": {\"artifactLocation\": {", out);
 		put_key_str(out, "", "uri", uris[s]);
-		fprintf(out, ", \"index\": %zu}", s);
+		if (with_index)
+			fprintf(out, ", \"index\": %zu", s);
+		fputc('}', out);
 		write_region(out, f->source_line, f->source_column, 0, 0);
 		fputs("}}]", out);
 	}
@@ -199,7 +206,9 @@ static void write_result(FILE *out, const wc_report *r, const wc_finding *f, cha
 		fputs(",\n         \"suppressions\": [{\"kind\": \"external\", \"status\": \"accepted\", "
 		      "\"justification\": \"in the wirecheck baseline\"}]", out);
 	fputs(",\n         \"properties\": {", out);
-	put_key_str(out, "", "lang", f->lang);
+	if (bundle)
+		put_key_str(out, "", "bundle", bundle);
+	put_key_str(out, bundle ? ", " : "", "lang", f->lang);
 	put_key_str(out, ", ", "role", v < r->nversions ? wc_role_name(r->versions[v].role) : NULL);
 	if (f->expected)
 		put_key_str(out, ", ", "expected", f->expected);
@@ -215,32 +224,95 @@ static void write_results(FILE *out, const wc_report *r, char **uris)
 	fputs("      \"results\": [", out);
 	for (size_t i = 0; i < r->nfindings && r->nversions; i++) {
 		fputs(i ? ",\n" : "\n", out);
-		write_result(out, r, &r->findings[i], uris);
+		write_result(out, r, &r->findings[i], uris, NULL, 1);
 	}
 	fputs(r->nfindings && r->nversions ? "\n      ],\n" : "],\n", out);
 }
 
-int wc_report_write_sarif(const wc_report *r, const wc_report_options *opt, FILE *out)
+static char **uris_of(const wc_report *r)
 {
 	char cwd[PATH_MAX];
 	const char *here = getcwd(cwd, sizeof cwd);
 	char **uris = wc_xcalloc(r->nversions ? r->nversions : 1, sizeof *uris);
 	for (size_t i = 0; i < r->nversions; i++)
 		uris[i] = path_uri(r->versions[i].path ? r->versions[i].path : "-", here);
+	return uris;
+}
 
+static void uris_free(const wc_report *r, char **uris)
+{
+	for (size_t i = 0; i < r->nversions; i++)
+		free(uris[i]);
+	free(uris);
+}
+
+/* The log up to the run's results: the same for one bundle and a stream. */
+static void write_head(FILE *out)
+{
 	fputs("{\n  \"$schema\": \"" SARIF_SCHEMA "\",\n  \"version\": \"2.1.0\",\n", out);
 	fputs("  \"runs\": [\n    {\n", out);
 	write_tool(out);
 	fputs("      \"columnKind\": \"unicodeCodePoints\",\n", out);
+}
+
+int wc_report_write_sarif(const wc_report *r, const wc_report_options *opt, FILE *out)
+{
+	char **uris = uris_of(r);
+	write_head(out);
 	write_artifacts(out, r, uris, opt);
 	write_results(out, r, uris);
 	fputs("      \"properties\": {", out);
 	put_key_str(out, "", "gate", wc_severity_name(opt->fail_on));
 	fprintf(out, ", \"failed\": %s}\n", wc_report_fails(r, opt->fail_on) ? "true" : "false");
 	fputs("    }\n  ]\n}\n", out);
+	uris_free(r, uris);
+	return fflush(out) != 0 || ferror(out) ? WC_EIO : WC_OK;
+}
 
-	for (size_t i = 0; i < r->nversions; i++)
-		free(uris[i]);
-	free(uris);
+/* ---- a stream of bundles: one log, one run ------------------------------------- */
+
+/* The artifacts of a stream are not known before its end, so results name
+ * their files by URI only (SARIF's index is optional), and each says its
+ * bundle in properties.bundle. */
+int wc_sarif_stream_begin(FILE *out)
+{
+	write_head(out);
+	fputs("      \"results\": [", out);
+	return ferror(out) ? WC_EIO : WC_OK;
+}
+
+void wc_sarif_stream_results(const wc_report *r, const char *bundle, FILE *out)
+{
+	char **uris = uris_of(r);
+	for (size_t i = 0; i < r->nfindings && r->nversions; i++) {
+		fputs(",\n", out);
+		write_result(out, r, &r->findings[i], uris, bundle, 0);
+	}
+	uris_free(r, uris);
+}
+
+/* A bundle that could not be checked: an error result without a location,
+ * so that a dashboard shows it where the findings are. */
+void wc_sarif_stream_error(const char *bundle, size_t line, const char *error, FILE *out)
+{
+	wc_buf b = {0};
+	wc_buf_printf(&b, "%s%s%s", bundle ? bundle : "", bundle ? ": " : "", error);
+	put_key_str(out, ",\n        {", "ruleId", "bundle.error");
+	fputs(", \"level\": \"error\", \"kind\": \"fail\",\n         ", out);
+	put_key_str(out, "\"message\": {", "text", b.s);
+	fputs("},\n         \"properties\": {", out);
+	if (bundle)
+		put_key_str(out, "", "bundle", bundle);
+	fprintf(out, "%s\"line\": %zu}}", bundle ? ", " : "", line);
+	wc_buf_free(&b);
+}
+
+int wc_sarif_stream_end(FILE *out, wc_severity gate, const wc_batch_stats *st)
+{
+	fputs("\n      ],\n      \"properties\": {", out);
+	put_key_str(out, "", "gate", wc_severity_name(gate));
+	fprintf(out, ", \"failed\": %s, \"bundles\": %zu, \"bundles_failed\": %zu, "
+	        "\"bundles_not_checked\": %zu}\n    }\n  ]\n}\n",
+	        st->failed || st->errors ? "true" : "false", st->done, st->failed, st->errors);
 	return fflush(out) != 0 || ferror(out) ? WC_EIO : WC_OK;
 }

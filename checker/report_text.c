@@ -4,8 +4,10 @@
  * Compiler-style lines (`path:line:col: severity: message [check]`) that
  * editors and terminals can jump to, each followed by the line it is about
  * and, when the finding has one, its counterpart in the source; then a
- * summary with one verdict per version and the totals.  With --quiet only
- * the totals line, the run's verdict, is written.
+ * summary with one verdict per version, the findings that fail the gate
+ * once more (one line each), and the totals.  With --quiet only those
+ * findings and the totals line, the run's verdict, are written;
+ * --min-severity leaves the findings below it out of the listing.
  *
  * Everything printed from the input (paths, messages, snippets) goes through
  * put_clean() (escaped), so that a control character in wire copy cannot
@@ -14,6 +16,7 @@
 #include "report.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 #define SNIPPET_WIDTH 100  /* code points of a line shown at most */
 #define SNIPPET_BEFORE 30  /* of which before the column: findings run rightwards */
@@ -95,19 +98,28 @@ static size_t without_line_break(const char *s)
 	return n;
 }
 
+/* The code points [first, last) of a line that a snippet shows. */
+static void snippet_window(const char *line, size_t n, size_t column, size_t *first, size_t *last,
+                           size_t *total)
+{
+	*total = wc_utf8_count(line, n);
+	*first = 0;
+	*last = *total;
+	if (*total > SNIPPET_WIDTH) {
+		size_t at = column ? column - 1 : 0;
+		*first = at > SNIPPET_BEFORE ? at - SNIPPET_BEFORE : 0;
+		if (*first > *total - SNIPPET_WIDTH)
+			*first = *total - SNIPPET_WIDTH;
+		*last = *first + SNIPPET_WIDTH;
+	}
+}
+
 /* Shows at most SNIPPET_WIDTH code points of line around column (1-based),
  * with "…" where the line was cut. */
 static void put_snippet(FILE *out, const char *line, size_t column)
 {
-	size_t n = without_line_break(line);
-	size_t total = wc_utf8_count(line, n), first = 0, last = total;
-	if (total > SNIPPET_WIDTH) {
-		size_t at = column ? column - 1 : 0;
-		first = at > SNIPPET_BEFORE ? at - SNIPPET_BEFORE : 0;
-		if (first > total - SNIPPET_WIDTH)
-			first = total - SNIPPET_WIDTH;
-		last = first + SNIPPET_WIDTH;
-	}
+	size_t n = without_line_break(line), total, first, last;
+	snippet_window(line, n, column, &first, &last, &total);
 	size_t from = code_point_offset(line, n, first), to = code_point_offset(line, n, last);
 	if (first > 0)
 		fputs(ellipsis, out);
@@ -115,6 +127,57 @@ static void put_snippet(FILE *out, const char *line, size_t column)
 	wc_put_escaped(out, line + from, to - from, WC_ESC_TAB_SPACE);
 	if (last < total)
 		fputs(ellipsis, out);
+}
+
+/* The columns a terminal gives s[from..to) as put_snippet writes it: an
+ * escape its length, a tab one (it shows as a space), a wide character two,
+ * a combining mark none (utf8proc's charwidth). */
+static size_t display_width(const char *s, size_t from, size_t to)
+{
+	size_t w = 0;
+	for (size_t i = from; i < to;) {
+		size_t at = i;
+		int32_t c = wc_utf8_next(s, to, &i);
+		if (c == '\t') {
+			w++;
+		} else if (c < 0 || wc_is_control(c)) {
+			size_t k = at;
+			w += wc_escaped_width(s, to, &k);
+		} else {
+			int cw = utf8proc_charwidth(c);
+			w += cw > 0 ? (size_t)cw : 0;
+		}
+	}
+	return w;
+}
+
+/* The caret line under a snippet, as clang and rustc draw it: '^' under the
+ * finding's first character, '~' under the rest of its span on that line
+ * (columns [column, end), 1-based, end exclusive; end <= column: one caret).
+ * indent is what precedes the snippet on its line. */
+static void put_caret(const writer *w, const char *line, size_t column, size_t end,
+                      size_t indent, wc_severity s)
+{
+	size_t n = without_line_break(line), total, first, last;
+	snippet_window(line, n, column, &first, &last, &total);
+	size_t at = column ? column - 1 : 0, stop = end > column ? end - 1 : at + 1;
+	if (at < first || at > last)
+		return;
+	if (stop > last)
+		stop = last;
+	size_t from = code_point_offset(line, n, first), start = code_point_offset(line, n, at),
+	       to = code_point_offset(line, n, stop);
+	size_t pad = indent + (first > 0) + display_width(line, from, start);
+	size_t span = display_width(line, start, to);
+	fprintf(w->out, "%*s", (int)pad, "");
+	if (w->color)
+		fputs(severity_ansi(s), w->out);
+	fputc('^', w->out);
+	for (size_t k = 1; k < span; k++)
+		fputc('~', w->out);
+	if (w->color)
+		fputs(ANSI_RESET, w->out);
+	fputc('\n', w->out);
 }
 
 /* ---- findings ------------------------------------------------------------------ */
@@ -168,9 +231,15 @@ static void write_finding(const writer *w, const wc_finding *f)
 {
 	write_headline(w, f);
 	if (f->snippet) {
-		fputs("  text:     ", w->out);
-		put_snippet(w->out, f->snippet, f->snippet_column ? f->snippet_column : f->column);
+		static const char label[] = "  text:     ";
+		size_t col = f->snippet_column ? f->snippet_column : f->column;
+		/* the span in snippet columns: to its end on this line, else to the line's end */
+		size_t end = f->end_line == f->line && f->end_column > f->column
+		                 ? col + (f->end_column - f->column) : f->end_line > f->line ? SIZE_MAX : col;
+		fputs(label, w->out);
+		put_snippet(w->out, f->snippet, col);
 		fputc('\n', w->out);
+		put_caret(w, f->snippet, col, end, sizeof label - 1, f->severity);
 	}
 	if (f->has_source_ref)
 		write_source_ref(w->out, f);
@@ -212,8 +281,9 @@ static void put_count(const writer *w, const char *ansi, size_t n, const char *o
 		fputs(ANSI_RESET, w->out);
 }
 
-/* The totals count what was checked against the source, not the source.
- * This is the verdict line, and all that --quiet prints. */
+/* The totals count what was checked against the source, and the findings
+ * of every version, the source's too: the line never contradicts the exit
+ * status.  This is the verdict line, the last line of every text report. */
 static void write_totals(const writer *w, const wc_report *r, const wc_report_options *opt)
 {
 	wc_totals t;
@@ -222,6 +292,8 @@ static void write_totals(const writer *w, const wc_report *r, const wc_report_op
 	put_count(w, ANSI_ERROR, t.failed, "failed", "failed");
 	fputs(", ", w->out);
 	put_count(w, ANSI_PASS, t.checked - t.failed, "passed", "passed");
+	if (t.source_fails)
+		put_painted(w, ANSI_ERROR, wc_source_fails_phrase);
 	fputs(" \xE2\x80\x94 ", w->out); /* — */
 	put_count(w, ANSI_ERROR, t.errors, "error", "errors");
 	fputs(", ", w->out);
@@ -236,13 +308,42 @@ static void write_totals(const writer *w, const wc_report *r, const wc_report_op
 	fputc('\n', w->out);
 }
 
+/* The findings that fail the gate, repeated one line each above the verdict
+ * line (clang's "N errors generated", ESLint's summary): however long the
+ * report, what must be fixed is at its end.  --quiet keeps only these. */
+static void write_blocking(const writer *w, const wc_report *r, const wc_report_options *opt)
+{
+	wc_totals t;
+	wc_report_totals(r, opt->fail_on, &t);
+	if (!t.blocking)
+		return;
+	if (!opt->quiet)
+		fprintf(w->out, "%s fail%s the gate (--fail-on %s):\n",
+		        t.blocking == 1 ? "This finding" : "These findings", t.blocking == 1 ? "s" : "",
+		        wc_severity_name(opt->fail_on));
+	for (size_t i = 0; i < r->nfindings; i++)
+		if (wc_report_blocks(&r->findings[i], opt->fail_on))
+			write_headline(w, &r->findings[i]);
+}
+
+/* A note of what --min-severity hides, so that counts and lines agree. */
+static void write_hidden(const writer *w, const wc_report *r, const wc_report_options *opt)
+{
+	size_t hidden = wc_report_hidden(r, opt);
+	if (hidden)
+		fprintf(w->out, "(%zu finding%s below %s not shown: --min-severity %s)\n", hidden,
+		        hidden == 1 ? "" : "s", wc_severity_name(opt->min_severity),
+		        wc_severity_name(opt->min_severity));
+}
+
 int wc_report_write_text(const wc_report *r, const wc_report_options *opt, FILE *out)
 {
 	writer w = {out, opt->color};
 	if (!opt->quiet) {
 		size_t shown = 0;
 		for (size_t i = 0; i < r->nfindings; i++)
-			if (!r->findings[i].suppressed || opt->show_suppressed) {
+			if (wc_report_shown(opt, &r->findings[i]) &&
+			    (!r->findings[i].suppressed || opt->show_suppressed)) {
 				write_finding(&w, &r->findings[i]);
 				shown++;
 			}
@@ -250,7 +351,9 @@ int wc_report_write_text(const wc_report *r, const wc_report_options *opt, FILE 
 			fputc('\n', out);
 		for (size_t i = 0; i < r->nversions; i++)
 			write_version_line(&w, r, i, opt);
+		write_hidden(&w, r, opt);
 	}
+	write_blocking(&w, r, opt);
 	write_totals(&w, r, opt);
 	return fflush(out) != 0 || ferror(out) ? WC_EIO : WC_OK;
 }

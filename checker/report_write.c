@@ -141,16 +141,45 @@ const wc_report_fact *wc_report_fact_get(const wc_report *r, size_t i, size_t k)
 	return k < wc_report_fact_count(r, i) ? &r->docs[i].facts[k] : NULL;
 }
 
+/* The counts hold every finding, the source's own too, so that the line
+ * agrees with the exit status (wc_report_fails counts the source). */
 void wc_report_totals(const wc_report *r, wc_severity gate, wc_totals *t)
 {
 	memset(t, 0, sizeof *t);
-	for (size_t i = 1; i < r->nversions; i++) {
-		t->checked++;
-		t->failed += wc_report_version_fails(r, i, gate) ? 1 : 0;
+	for (size_t i = 0; i < r->nversions; i++) {
+		if (i > 0) {
+			t->checked++;
+			t->failed += wc_report_version_fails(r, i, gate) ? 1 : 0;
+		}
 		t->errors += r->versions[i].errors;
 		t->warnings += r->versions[i].warnings;
 		t->infos += r->versions[i].infos;
 	}
+	t->source_fails = r->nversions > 0 && wc_report_version_fails(r, 0, gate);
+	for (size_t k = 0; k < r->nfindings; k++)
+		t->blocking += wc_report_blocks(&r->findings[k], gate);
+}
+
+/* A finding that fails the gate: at or above it, and not suppressed by a
+ * baseline (which does not count for the gate). */
+int wc_report_blocks(const wc_finding *f, wc_severity gate)
+{
+	return gate < WC_NEVER && f->severity >= gate && !f->suppressed;
+}
+
+const char wc_source_fails_phrase[] = "; the source fails the gate";
+
+int wc_report_shown(const wc_report_options *opt, const wc_finding *f)
+{
+	return f->severity >= opt->min_severity;
+}
+
+size_t wc_report_hidden(const wc_report *r, const wc_report_options *opt)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < r->nfindings; k++)
+		n += !wc_report_shown(opt, &r->findings[k]);
+	return n;
 }
 
 int wc_report_write(const wc_report *r, wc_format fmt,

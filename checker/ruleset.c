@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const kind_names[WC_K_COUNT] = {
 #define WC_KIND(e, name, norm, scope, rank) name,
@@ -160,10 +161,16 @@ void wc_ruleset_free(wc_ruleset *rs)
 	free(rs);
 }
 
+/* A language code, or a BCP 47 tag (pt-BR, da_DK, EN-us): a tag selects the
+ * locale of its base language, in any case. */
 wc_locale *wc_ruleset_locale(const wc_ruleset *rs, const char *lang)
 {
 	for (size_t i = 0; lang && i < rs->nlocales; i++)
 		if (strcmp(rs->locales[i]->lang, lang) == 0)
+			return rs->locales[i];
+	size_t n = lang ? strcspn(lang, "-_") : 0;
+	for (size_t i = 0; n && i < rs->nlocales; i++)
+		if (strlen(rs->locales[i]->lang) == n && strncasecmp(rs->locales[i]->lang, lang, n) == 0)
 			return rs->locales[i];
 	return NULL;
 }

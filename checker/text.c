@@ -569,6 +569,7 @@ void wc_doc_fini(wc_doc *doc)
 {
 	wc_doc_clear_results(doc);
 	free(doc->path);
+	free(doc->tag);
 	free(doc->orig);
 	if (!doc->text_is_orig)
 		free(doc->text);

@@ -320,8 +320,10 @@ int wc_format_parse(const char *name);
 typedef struct {
 	wc_severity fail_on; /* the gate that decides pass/fail verdicts */
 	int color;           /* ANSI colour in the text format */
-	int quiet;           /* text format: the verdict line only */
+	int quiet;           /* text format: the findings that fail the gate and the verdict line only */
 	int show_suppressed; /* text format: list suppressed findings too, marked so */
+	wc_severity min_severity; /* findings below it are not shown (the counts keep them);
+	                           * WC_INFO, the zero value, shows every finding */
 } wc_report_options;
 
 /* Writes the report in the given format.  Returns WC_EIO on a write error. */
@@ -330,6 +332,11 @@ int wc_report_write(const wc_report *r, wc_format fmt,
 
 /* Writes facts as JSON Lines, one fact a line. */
 int wc_facts_write_jsonl(const wc_facts *f, FILE *out);
+
+/* The candidate of a NULL-terminated list closest to word by edit distance,
+ * if it is at most max edits away, else NULL: the "did you mean" of rule
+ * files and of the command line. */
+const char *wc_closest(const char *word, const char *const *candidates, size_t max);
 
 /* s with its control characters escaped (\n, \t, \x1b, \u0085; an invalid
  * byte as \xHH), for messages on one line of text.  Caller frees. */
@@ -400,8 +407,21 @@ typedef struct {
 } wc_batch_file;
 
 /* Queues a bundle of files (read by the worker, as wc_bundle_add_file does),
- * written with id and the ordinal number of the bundle as "line". */
+ * written with id and the ordinal number of the bundle as "line".  A bundle
+ * without a source, or of a source alone, is written as an error. */
 int wc_batch_add_files(wc_batch *b, const char *id, const wc_batch_file *files, size_t n);
+
+/* With format WC_FORMAT_SARIF a batch writes one SARIF log for the whole
+ * stream, one run, the results of every bundle (properties.bundle names it;
+ * a bundle that could not be checked is a result of rule "bundle.error"):
+ * the caller writes wc_sarif_stream_begin() to out before wc_batch_new and
+ * wc_sarif_stream_end() after wc_batch_finish. */
+int wc_sarif_stream_begin(FILE *out);
+int wc_sarif_stream_end(FILE *out, wc_severity gate, const wc_batch_stats *st);
+/* The same for WC_FORMAT_JUNIT: one <testsuites> document, the suites of every
+ * bundle (a bundle that could not be checked is a suite in error). */
+int wc_junit_stream_begin(FILE *out);
+int wc_junit_stream_end(FILE *out);
 
 /* Waits until everything queued is written, then stops the workers.  *st (may
  * be NULL) receives the totals.  Returns 0, or WC_EIO when writing failed. */

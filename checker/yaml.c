@@ -418,16 +418,23 @@ static int by_key_then_place(const void *a, const void *b)
 	return c ? c : (x->at < y->at ? -1 : x->at > y->at);
 }
 
-const char *wc_ynearest(const char *word, const char *const *allowed)
+/* The "did you mean" of rule files, configuration files and the command
+ * line. */
+const char *wc_closest(const char *word, const char *const *candidates, size_t max)
 {
 	const char *best = NULL;
-	size_t bestd = 99;
-	for (const char *const *a = allowed; *a; a++) {
+	size_t bestd = max + 1;
+	for (const char *const *a = candidates; word && *a; a++) {
 		size_t dist = edit_distance(*a, word);
 		if (dist < bestd)
 			bestd = dist, best = *a;
 	}
-	return bestd <= 3 ? best : NULL;
+	return best;
+}
+
+const char *wc_ynearest(const char *word, const char *const *allowed)
+{
+	return wc_closest(word, allowed, 3);
 }
 
 void wc_ycheck_keys(wc_yschema *ys, const wc_ynode *map, const char *const *allowed)

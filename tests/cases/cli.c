@@ -217,7 +217,9 @@ static int cli_check(const case_t *c, wc_strlist *got)
 			return 1;
 	char *dir = case_tmpdir();
 	wc_strlist args = {0};
-	static const char *const head[] = {"wirecheck", "check", "--format", "json", "--fail-on", "never"};
+	/* --source-only: a case may be a source alone, checked for its own text. */
+	static const char *const head[] = {"wirecheck", "check", "--format", "json", "--fail-on", "never",
+	                                   "--source-only"};
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
 		wc_strlist_add(&args, head[i]);
 	version_args(c, dir, &args);

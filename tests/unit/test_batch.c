@@ -91,8 +91,9 @@ static void test_record_errors(void **state)
 		{"{\"id\": true}", "column 8: \"id\" must be a non-empty string or a number", 0},
 		{"{\"id\": \"a\"}", "column 1: the record has no \"source\"", 1},
 		{"{\"id\": \"a\", \"sources\": 1}",
-		 "column 13: unknown key \"sources\" (id, source, translations, related, meta)", 0},
-		{"{\"id\": \"a\", \"id\": \"b\"}", "column 13: \"id\" twice", 0},
+		 "column 13: unknown key \"sources\" (id, source, translations, related, meta)", 1},
+		/* the id is read first: an error line names its record */
+		{"{\"id\": \"a\", \"id\": \"b\"}", "column 13: \"id\" twice", 1},
 		{"{\"id\": \"a\", \"source\": []}", "column 23: \"source\" must be an object, not an array", 1},
 		{"{\"id\": \"a\", \"source\": {\"text\": \"x\"}}", "column 23: \"source\" has no \"lang\"", 1},
 		{"{\"id\": \"a\", \"source\": {\"lang\": \"en\"}}",
@@ -160,7 +161,7 @@ static void run_batch(const char *jsonl, unsigned threads, size_t window, size_t
 	FILE *in = fmemopen((void *)jsonl, strlen(jsonl), "r");
 	assert_non_null(in);
 	wc_batch_options opt = {.threads = threads, .window = window, .max_bytes = max_bytes,
-	                        .format = WC_FORMAT_JSON, .report = {WC_ERROR, 0, 0},
+	                        .format = WC_FORMAT_JSON, .report = {.fail_on = WC_ERROR},
 	                        .progress = count_progress, .progress_ctx = o};
 	wc_diags *d = wc_diags_new();
 	wc_batch *b = wc_batch_new(unit_rules, &opt, out, d);
@@ -275,7 +276,7 @@ static void test_add_json_and_files(void **state)
 	char *s = NULL;
 	size_t n = 0;
 	FILE *out = open_memstream(&s, &n);
-	wc_batch_options opt = {.threads = 2, .format = WC_FORMAT_JSON, .report = {WC_ERROR, 0, 0}};
+	wc_batch_options opt = {.threads = 2, .format = WC_FORMAT_JSON, .report = {.fail_on = WC_ERROR}};
 	wc_diags *d = wc_diags_new();
 	wc_batch *b = wc_batch_new(unit_rules, &opt, out, d);
 	const char rec[] = "{\"id\": \"x\", \"source\": {\"lang\": \"sv\", \"text\": \"Hej.\"}}trailing";
@@ -311,7 +312,7 @@ static void test_text_format(void **state)
 	char *s = NULL;
 	size_t n = 0;
 	FILE *out = open_memstream(&s, &n);
-	wc_batch_options opt = {.threads = 1, .format = WC_FORMAT_TEXT, .report = {WC_ERROR, 0, 0}};
+	wc_batch_options opt = {.threads = 1, .format = WC_FORMAT_TEXT, .report = {.fail_on = WC_ERROR}};
 	wc_diags *d = wc_diags_new();
 	wc_batch *b = wc_batch_new(unit_rules, &opt, out, d);
 	const char *recs[] = {

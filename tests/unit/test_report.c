@@ -291,15 +291,18 @@ static void test_verdicts(void **state)
 static const char sample_text[] =
 	"fix/zte.en.txt:2:5: info: no space after \xE2\x80\x9C:\xE2\x80\x9D in running text [text.punct-spacing]\n"
 	"  text:     Kina:roste mandag\n"
+	"                ^~~~\n"
 	"fix/zte.da.txt:3:172: warning: word written twice: \"amerikanske\" [text.repeated-word]\n"
 	"  text:     med amerikanske amerikanske embedsm\xC3\xA6nd\n"
 	"fix/zte.da.txt:4:101: warning: closing mark \\\" stands after the space [quote.detached]\n"
 	"  text:     \xE2\x80\xA6H\xC3\xA6" "3456789 I\xC3\xA6" "3456789 J\xC3\xA6" "3456789 K\xC3\xA6" "3456789 "
 	"L\xC3\xA6" "3456789 M\xC3\xA6" "3456789 N\xC3\xA6" "3456789 O\xC3\xA6" "3456789 "
 	"P\xC3\xA6" "3456789 Q\xC3\xA6" "3456789 \xE2\x80\xA6\n"
+	"                                           ^~~~\n"
 	"  source:   fix/zte.en.txt:4: \xE2\x80\x9CWe are in close touch,\xE2\x80\x9D said Lu.\n"
 	"fix/zte.sv.txt:25:1: error: quotation opened\\tand never\\x01 closed\\n [quote.unbalanced]\n"
 	"  text:     \"V\xC3\xA5ra underr\xC3\xA4ttelsetj\xC3\xA4nster har varnat, sa Adam Schiff.\n"
+	"            ^~~~\n"
 	"  source:   fix/zte.en.txt:20:3\n"
 	"fix/zte.sv.txt:8:40: warning: garbled number \xE2\x80\x9C" "80, 000\xE2\x80\x9D [number.format]\n"
 	"  text:     med 80, 000 anst\xC3\xA4llda\n"
@@ -311,7 +314,9 @@ static const char sample_text[] =
 	"fix/zte.da.txt (da, translation): PASS \xE2\x80\x94 0 errors, 2 warnings, 0 info\n"
 	"fix/zte.sv.txt (sv, translation): FAIL \xE2\x80\x94 1 error, 1 warning, 0 info\n"
 	"fix/zte-\xC3\xA5land.en.txt (en, related): PASS \xE2\x80\x94 0 errors, 0 warnings, 1 info\n"
-	"3 versions checked: 1 failed, 2 passed \xE2\x80\x94 1 error, 3 warnings, 1 info\n";
+	"This finding fails the gate (--fail-on error):\n"
+	"fix/zte.sv.txt:25:1: error: quotation opened\\tand never\\x01 closed\\n [quote.unbalanced]\n"
+	"3 versions checked: 1 failed, 2 passed \xE2\x80\x94 1 error, 3 warnings, 2 info\n";
 
 static void test_text_exact(void **state)
 {
@@ -330,7 +335,7 @@ static void test_text_gates(void **state)
 	wc_report *r = sample_report();
 	char *got = render_ok(r, WC_FORMAT_TEXT, WC_WARNING, 0);
 	assert_non_null(strstr(got, "\nfix/zte.da.txt (da, translation): FAIL \xE2\x80\x94 0 errors, 2 warnings, 0 info\n"));
-	assert_non_null(strstr(got, "\n3 versions checked: 2 failed, 1 passed \xE2\x80\x94 1 error, 3 warnings, 1 info\n"));
+	assert_non_null(strstr(got, "\n3 versions checked: 2 failed, 1 passed \xE2\x80\x94 1 error, 3 warnings, 2 info\n"));
 	free(got);
 	got = render_ok(r, WC_FORMAT_TEXT, WC_NEVER, 0);
 	assert_null(strstr(got, "FAIL"));
@@ -338,7 +343,7 @@ static void test_text_gates(void **state)
 	free(got);
 	got = render_ok(r, WC_FORMAT_TEXT, WC_INFO, 0);
 	assert_non_null(strstr(got, "\nfix/zte.en.txt (en, source): FAIL"));
-	assert_non_null(strstr(got, "\n3 versions checked: 3 failed, 0 passed"));
+	assert_non_null(strstr(got, "\n3 versions checked: 3 failed, 0 passed; the source fails the gate"));
 	free(got);
 	wc_report_free(r);
 }
@@ -373,36 +378,50 @@ static void test_text_color(void **state)
 	wc_report_free(r);
 }
 
-/* --quiet: the verdict line alone, painted only when colour is on. */
-static char *render_quiet(const wc_report *r, wc_severity gate, int color)
+/* --quiet: the findings that fail the gate and the verdict line, painted
+ * only when colour is on. */
+static char *render_view(const wc_report *r, wc_severity gate, int color, int quiet, wc_severity min)
 {
 	char *s = NULL;
 	size_t n = 0;
 	FILE *out = open_memstream(&s, &n);
 	assert_non_null(out);
-	wc_report_options opt = {.fail_on = gate, .color = color, .quiet = 1};
+	wc_report_options opt = {.fail_on = gate, .color = color, .quiet = quiet, .min_severity = min};
 	assert_int_equal(wc_report_write(r, WC_FORMAT_TEXT, &opt, out), WC_OK);
 	fclose(out);
 	return s;
 }
+
+static char *render_quiet(const wc_report *r, wc_severity gate, int color)
+{
+	return render_view(r, gate, color, 1, WC_INFO);
+}
+
+#define SV25 "fix/zte.sv.txt:25:1: error: quotation opened\\tand never\\x01 closed\\n [quote.unbalanced]\n"
 
 static void test_text_quiet(void **state)
 {
 	(void)state;
 	wc_report *r = sample_report();
 	char *got = render_quiet(r, WC_ERROR, 0);
-	assert_string_equal(got, "3 versions checked: 1 failed, 2 passed \xE2\x80\x94 1 error, 3 warnings, 1 info\n");
+	assert_string_equal(got, SV25 "3 versions checked: 1 failed, 2 passed \xE2\x80\x94 1 error, 3 warnings, 2 info\n");
 	free(got);
 	got = render_quiet(r, WC_WARNING, 0);
-	assert_string_equal(got, "3 versions checked: 2 failed, 1 passed \xE2\x80\x94 1 error, 3 warnings, 1 info\n");
+	assert_string_equal(got,
+		"fix/zte.da.txt:3:172: warning: word written twice: \"amerikanske\" [text.repeated-word]\n"
+		"fix/zte.da.txt:4:101: warning: closing mark \\\" stands after the space [quote.detached]\n"
+		SV25
+		"fix/zte.sv.txt:8:40: warning: garbled number \xE2\x80\x9C" "80, 000\xE2\x80\x9D [number.format]\n"
+		"3 versions checked: 2 failed, 1 passed \xE2\x80\x94 1 error, 3 warnings, 2 info\n");
 	free(got);
 	got = render_quiet(r, WC_ERROR, 1);
-	assert_string_equal(got, "3 versions checked: \033[1;31m1 failed\033[0m, \033[32m2 passed\033[0m \xE2\x80\x94 "
-	                         "\033[1;31m1 error\033[0m, \033[1;33m3 warnings\033[0m, \033[36m1 info\033[0m\n");
+	assert_non_null(strstr(got, "\n3 versions checked: \033[1;31m1 failed\033[0m, \033[32m2 passed\033[0m \xE2\x80\x94 "
+	                            "\033[1;31m1 error\033[0m, \033[1;33m3 warnings\033[0m, \033[36m2 info\033[0m\n"));
 	free(got);
-	/* Nothing to paint: zeros stay plain. */
+	/* Nothing to paint: zeros stay plain; no gate, no finding listed. */
 	got = render_quiet(r, WC_NEVER, 1);
-	assert_non_null(strstr(got, "checked: 0 failed, \033[32m3 passed\033[0m"));
+	const char *plain = "3 versions checked: 0 failed, \033[32m3 passed\033[0m";
+	assert_true(strncmp(got, plain, strlen(plain)) == 0);
 	free(got);
 	wc_report_free(r);
 	r = empty_report();
@@ -411,13 +430,43 @@ static void test_text_quiet(void **state)
 	assert_string_equal(got, "1 version checked: 0 failed, \033[32m1 passed\033[0m \xE2\x80\x94 0 errors, 0 warnings, 0 info\n");
 	free(got);
 	wc_report_free(r);
-	/* The source's own findings are not in the totals line. */
+	/* The source's own findings count, and the line says that the source
+	 * fails: it never contradicts the exit status. */
 	r = empty_report();
 	add_finding(r, &(finding_spec){.check = "quote.unbalanced", .severity = WC_ERROR, .line = 1,
 	                               .column = 1, .message = "m"});
 	got = render_quiet(r, WC_ERROR, 0);
-	assert_string_equal(got, "0 versions checked: 0 failed, 0 passed \xE2\x80\x94 0 errors, 0 warnings, 0 info\n");
+	assert_string_equal(got, "fix/zte.en.txt:1:1: error: m [quote.unbalanced]\n"
+	                         "0 versions checked: 0 failed, 0 passed; the source fails the gate \xE2\x80\x94 "
+	                         "1 error, 0 warnings, 0 info\n");
 	free(got);
+	got = render_quiet(r, WC_NEVER, 0);
+	assert_string_equal(got, "0 versions checked: 0 failed, 0 passed \xE2\x80\x94 1 error, 0 warnings, 0 info\n");
+	free(got);
+	wc_report_free(r);
+}
+
+/* --min-severity: the listing keeps the findings at the level or above; the
+ * counts, verdicts and the repeat of what fails the gate do not change. */
+static void test_text_min_severity(void **state)
+{
+	(void)state;
+	wc_report *r = sample_report();
+	char *all = render_view(r, WC_ERROR, 0, 0, WC_INFO);
+	char *errors = render_view(r, WC_ERROR, 0, 0, WC_ERROR);
+	char *warnings = render_view(r, WC_ERROR, 0, 0, WC_WARNING);
+	assert_true(strncmp(errors, SV25 "  text:     \"V\xC3\xA5ra", strlen(SV25) + 17) == 0);
+	assert_null(strstr(errors, "[text.repeated-word]"));
+	assert_non_null(strstr(errors, "\n(5 findings below error not shown: --min-severity error)\n"
+	                               "This finding fails the gate (--fail-on error):\n" SV25
+	                               "3 versions checked: 1 failed, 2 passed \xE2\x80\x94 1 error, 3 warnings, 2 info\n"));
+	assert_non_null(strstr(warnings, "[text.repeated-word]"));
+	assert_null(strstr(warnings, "[fact.extra]"));
+	assert_non_null(strstr(warnings, "(2 findings below warning not shown: --min-severity warning)\n"));
+	assert_null(strstr(all, "not shown"));
+	free(all);
+	free(errors);
+	free(warnings);
 	wc_report_free(r);
 }
 
@@ -515,8 +564,11 @@ static void test_json_layout(void **state)
 	                            "\"counts\": {\"error\": 0, \"warning\": 2, \"info\": 0}},\n"));
 	assert_non_null(strstr(got, "\n  \"findings\": [\n    {\n      \"check\": \"text.punct-spacing\", "));
 	assert_non_null(strstr(got, "\"message\": \"quotation opened\\u0009and never\\u0001 closed\\u000a\""));
-	size_t n = strlen(got);
-	assert_true(n > 7 && strcmp(got + n - 7, "\n  ]\n}\n") == 0);
+	/* The added fields come after the findings, the first ones stay first. */
+	assert_non_null(strstr(got, "\n  ],\n  \"tool\": \"wirecheck\",\n  \"version\": \"" WC_VERSION "\",\n"
+	                            "  \"gate\": {\"fail_on\": \"error\", \"verdict\": \"fail\", \"failing_findings\": 1},\n"
+	                            "  \"totals\": {\"checked\": 3, \"failed\": 1, \"passed\": 2, \"source_fails\": false, "
+	                            "\"error\": 1, \"warning\": 3, \"info\": 2}"));
 	free(got);
 	/* Colour never leaks into JSON. */
 	got = render_ok(r, WC_FORMAT_JSON, WC_ERROR, 1);
@@ -532,7 +584,8 @@ static void test_json_values(void **state)
 	char *json = render_ok(r, WC_FORMAT_JSON, WC_ERROR, 0);
 	char *path = write_temp(json);
 	assert_jq_valid(path);
-	assert_jq(path, "keys_unsorted | join(\",\")", "wirecheck,source,versions,findings");
+	assert_jq(path, "keys_unsorted | join(\",\")", "wirecheck,source,versions,findings,tool,version,gate,totals,alignment");
+	assert_jq(path, "[.gate.fail_on, .gate.verdict, .gate.failing_findings] | @tsv", "error\tfail\t1");
 	assert_jq(path, ".wirecheck", "1");
 	assert_jq(path, ".source | keys_unsorted | join(\",\")", "path,lang,verdict,counts");
 	assert_jq(path, ".source | [.path, .lang, .verdict, .counts.error, .counts.warning, .counts.info] | @tsv",
@@ -716,6 +769,7 @@ int main(void)
 		cmocka_unit_test(test_access),
 		cmocka_unit_test(test_verdicts),
 		cmocka_unit_test(test_text_exact),
+		cmocka_unit_test(test_text_min_severity),
 		cmocka_unit_test(test_text_gates),
 		cmocka_unit_test(test_text_empty),
 		cmocka_unit_test(test_text_color),

@@ -313,7 +313,7 @@ static void test_html_page(void **state)
 	assert_has(html, "<li class=\"card fail\"><a href=\"#v1\">");
 	assert_has(html, "<li class=\"card pass\"><a href=\"#v2\">");
 	assert_has(html, "<li class=\"sc error n\">\xE2\x9C\x96 1 error</li><li class=\"sc warning n\">\xE2\x96\xB2 2 warnings</li><li class=\"sc info n\">\xE2\x84\xB9 2 info</li>");
-	assert_has(html, "<p class=\"totals\" id=\"totals\">2 versions checked: 1 failed, 1 passed \xE2\x80\x94 1 error, 2 warnings, 2 info</p>");
+	assert_has(html, "<p class=\"totals\" id=\"totals\">2 versions checked against the source: 1 failed, 1 passed \xE2\x80\x94 1 error, 2 warnings, 2 info</p>");
 	assert_has(html, "<tr><td class=\"check\">fact.mismatch</td><td class=\"desc\">a fact has a different value in the translation than in the source</td><td class=\"n zero\">0</td><td class=\"n\">1</td><td class=\"n zero\">0</td><td class=\"n\"><b>1</b></td></tr>");
 	/* five checks have findings in the story; the registry's others are listed as quiet */
 	char *quiet = wc_xasprintf("<p class=\"meta\">%zu other checks found nothing.</p>", wc_check_count() - 5);
@@ -321,7 +321,7 @@ static void test_html_page(void **state)
 	free(quiet);
 	char *blocking = between(html, "<div class=\"blocking\"", "</div>");
 	assert_has(blocking, "This finding fails the gate");
-	assert_has(blocking, "<a href=\"#f4\">\xE2\x9C\x96 error\xC2\xA0" "4</a> <span class=\"check\">fact.mismatch</span> in fix/zte.da.txt, line 2: the fine differs");
+	assert_has(blocking, "<a href=\"#f4\">\xE2\x9C\x96 error, finding\xC2\xA0#4</a> <span class=\"check\">fact.mismatch</span> in fix/zte.da.txt, line 2: the fine differs");
 	free(blocking);
 	/* Filters for the script to reveal. */
 	assert_has(html, "<form id=\"filters\" hidden");
@@ -366,8 +366,8 @@ static void test_html_side_by_side(void **state)
 	assert_has(first, "&lt;script&gt;alert(1)&lt;/script&gt;");
 	assert_null(strstr(first, "<script>"));
 	assert_has(first, "<p class=\"msg\">&lt;script&gt;alert(1)&lt;/script&gt; | *x* &amp; @you</p>");
-	assert_has(first, "<td class=\"text src\" lang=\"en\">");
-	assert_has(first, "<td class=\"text tgt\" lang=\"da\">");
+	assert_has(first, "<td class=\"text src\" data-label=\"Source\" lang=\"en\">");
+	assert_has(first, "<td class=\"text tgt\" data-label=\"Translation\" lang=\"da\">");
 	assert_null(strstr(first, "quote.missing")); /* it stands in the gap, not here */
 	free(first);
 
