@@ -165,14 +165,16 @@ static bool set_has(const key_set *ks, uint64_t h)
 static void keys_add(key_set *ks, const char *key)
 {
 	size_t n = strlen(key);
-	for (size_t cut = 0; cut <= NAME_ENDING_MAX && (cut == 0 || n - cut >= NAME_STEM_MIN); cut++)
+	if (!n) /* a word of marks only folds to nothing */
+		return;
+	for (size_t cut = 0; cut <= NAME_ENDING_MAX && (cut == 0 || n >= cut + NAME_STEM_MIN); cut++)
 		set_put(ks, key_hash(key, n - cut));
 }
 
 static bool keys_have(const key_set *ks, const char *key)
 {
 	size_t n = strlen(key);
-	for (size_t cut = 0; cut <= NAME_ENDING_MAX && (cut == 0 || n - cut >= NAME_STEM_MIN); cut++)
+	for (size_t cut = 0; cut <= NAME_ENDING_MAX && (cut == 0 || n >= cut + NAME_STEM_MIN); cut++)
 		if (set_has(ks, key_hash(key, n - cut)))
 			return true;
 	return false;

@@ -488,9 +488,11 @@ int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 {
 	wc_locale *loc = wc_ruleset_locale(rs, lang);
 	if (!loc) {
+		/* a tag's locale is its language's: "xx-YY" wants xx.yaml */
+		int base = lang ? (int)strcspn(lang, "-_") : 4;
 		wc_diags_add(diags, "", 0, 0, NULL,
-		             "no locale for language '%s': expected a file rules/locales/%s.yaml with 'lang: %s'",
-		             lang ? lang : "?", lang ? lang : "LANG", lang ? lang : "LANG");
+		             "no locale for language '%s': expected a file rules/locales/%.*s.yaml with 'lang: %.*s'",
+		             lang ? lang : "?", base, lang ? lang : "LANG", base, lang ? lang : "LANG");
 		return WC_ELANG;
 	}
 	if (loc->compiled)
