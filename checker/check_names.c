@@ -793,14 +793,17 @@ static bool cognates(const wc_doc *sd, const name_run *s, const wc_doc *td, cons
  * "Ocean", "Buras" → "Paul Chan Mo-po"): a name of two words or more that
  * no list reads as common words is no word translated.  Otherwise info,
  * as names guessed from capitals may be common words ("Senat" →
- * "Senate").  Without a list on a side, a warning only for two full names
- * ("Donald Trump" → "Erwin Huber"). */
+ * "Senate").  A side without a list (Finnish) is sure of nothing: there
+ * the other side's list decides, and two full names ("Donald Trump" →
+ * "Erwin Huber") are a warning, as they were before the lists. */
 static int name_severity(const wc_doc *sd, const name_run *s, const wc_doc *td, const name_run *t)
 {
-	if (!sd->loc->words.data || !td->loc->words.data)
-		return s->words > 1 && t->words > 1 ? WC_WARNING : WC_INFO;
+	/* sure is false on a side without a list */
+	bool lists = sd->loc->words.data && td->loc->words.data;
 	bool full_s = s->sure && s->words > 1, full_t = t->sure && t->words > 1;
-	return (s->sure && t->sure) || full_s || full_t ? WC_WARNING : WC_INFO;
+	return (s->sure && t->sure) || full_s || full_t || (!lists && s->words > 1 && t->words > 1)
+	               ? WC_WARNING
+	               : WC_INFO;
 }
 
 /* Marks the source names the translation carries, as keys or as cognates
