@@ -369,5 +369,7 @@ wc_report *wc_bundle_check(wc_bundle *b, wc_diags *diags, int *err)
 	}
 	wc_report *r = wc_report_build(b->docs, b->ndocs, &fs);
 	wc_findings_free(&fs);
+	/* what an editor marked reviewed in the copy itself (markers.c) */
+	wc_report_apply_markers(r);
 	return r;
 }

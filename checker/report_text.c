@@ -304,7 +304,7 @@ static void write_totals(const writer *w, const wc_report *r, const wc_report_op
 	for (size_t i = 0; i < r->nversions; i++)
 		suppressed += r->versions[i].suppressed;
 	if (suppressed)
-		fprintf(w->out, " (%zu suppressed by the baseline)", suppressed);
+		fprintf(w->out, " (%zu suppressed)", suppressed);
 	fputc('\n', w->out);
 }
 

@@ -527,6 +527,11 @@ size_t wc_report_apply_baseline(wc_report *r, const wc_baseline *b);
 /* Whether a baseline was applied to r (SARIF then states each result's
  * baselineState). */
 int wc_report_has_baseline(const wc_report *r);
+/* Marks as suppressed the findings that markers in the files cover
+ * (markers.c): "<!-- wirecheck-disable-next CHECK ... -->" in HTML or XML,
+ * the rest of the next block element; "<note>wirecheck-disable CHECK
+ * ...</note>" in an XLIFF unit, that unit.  Returns how many were marked. */
+size_t wc_report_apply_markers(wc_report *r);
 
 #pragma GCC visibility pop
 
