@@ -133,6 +133,9 @@ static inline bool wc_is_space(int32_t c)
 	return c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : wc_is_space_u(c);
 }
 bool wc_is_currency_sign(int32_t c); /* $ € £ ¥ ... (category Sc) */
+/* s[0..n) in lower case into out (room for n + 1 bytes) when it is all
+ * ASCII, which then folds to exactly that; false (out unspecified) else. */
+bool wc_fold_ascii_to(const char *s, size_t n, char *out);
 /* Case-folded copy of s[0..n) (NFC), for dictionary keys. */
 char *wc_casefold(const char *s, size_t n);
 /* Number of code points in s[0..n). */

@@ -70,16 +70,8 @@ static size_t name_key_to(const char *s, size_t n, char *out, size_t cap)
 	             {"ch", "k", 2},   {"c", "k", 1},    {"w", "v", 1},   {"j", "y", 1},
 	             {"z", "s", 1},    {"\xe2\x80\x99", "", 3}, {"'", "", 1}, {"-", "", 1}};
 	char small[128], *f = small;
-	size_t ascii = 0;
-	while (ascii < n && (unsigned char)s[ascii] < 0x80)
-		ascii++;
-	if (ascii == n && n < sizeof small) {
-		for (size_t k = 0; k < n; k++)
-			small[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
-		small[n] = '\0';
-	} else {
+	if (n >= sizeof small || !wc_fold_ascii_to(s, n, small))
 		f = wc_fold_marks(s, n);
-	}
 	size_t len = strlen(f), o = 0;
 	for (size_t i = 0; i < len && o + 4 < cap;) {
 		const char *put = NULL;
@@ -761,6 +753,21 @@ static bool same_letters(const char *a, size_t na, const char *b, size_t nb)
 	return shared + (na > 2) >= na;
 }
 
+/* The keys of the words of r (four letters or more, eight at most). */
+static run_keys keys_of_run(const wc_doc *d, const name_run *r)
+{
+	run_keys rk = {d, {0}, 0};
+	each_word(d->text, r->start, r->end, collect_key, &rk);
+	return rk;
+}
+
+static void run_keys_free(run_keys *rk)
+{
+	for (size_t i = 0; i < rk->n; i++)
+		free(rk->keys[i]);
+	rk->n = 0;
+}
+
 /* A name translated rather than changed: a word of one is the other's in
  * another language's spelling ("Organización Mundial" and "World Health
  * Organization", "Equipo Nacional" and "National Team"): at most a third
@@ -770,9 +777,7 @@ static bool cognates(const wc_doc *sd, const name_run *s, const wc_doc *td, cons
 	if (s->acronym && t->acronym && same_letters(sd->text + s->start, s->end - s->start,
 	                                             td->text + t->start, t->end - t->start))
 		return true;
-	run_keys a = {sd, {0}, 0}, b = {td, {0}, 0};
-	each_word(sd->text, s->start, s->end, collect_key, &a);
-	each_word(td->text, t->start, t->end, collect_key, &b);
+	run_keys a = keys_of_run(sd, s), b = keys_of_run(td, t);
 	bool hit = false;
 	for (size_t i = 0; i < a.n && !hit; i++)
 		for (size_t j = 0; j < b.n && !hit; j++) {
@@ -781,10 +786,8 @@ static bool cognates(const wc_doc *sd, const name_run *s, const wc_doc *td, cons
 			/* ... or half of it where they begin alike: Elżbieta, Elizabeth */
 			hit = 3 * d <= most || (2 * d <= most && strncmp(a.keys[i], b.keys[j], 2) == 0);
 		}
-	for (size_t i = 0; i < a.n; i++)
-		free(a.keys[i]);
-	for (size_t j = 0; j < b.n; j++)
-		free(b.keys[j]);
+	run_keys_free(&a);
+	run_keys_free(&b);
 	return hit;
 }
 
@@ -824,17 +827,13 @@ static void take_cognates(const wc_doc *src, name_runs *sn, const wc_doc *tgt, n
  * (Konstantynopola and Constantinople: k). */
 static bool same_initial(const wc_doc *sd, const name_run *s, const wc_doc *td, const name_run *t)
 {
-	run_keys a = {sd, {0}, 0}, b = {td, {0}, 0};
-	each_word(sd->text, s->start, s->end, collect_key, &a);
-	each_word(td->text, t->start, t->end, collect_key, &b);
+	run_keys a = keys_of_run(sd, s), b = keys_of_run(td, t);
 	bool hit = false;
 	for (size_t i = 0; i < a.n; i++)
 		for (size_t j = 0; j < b.n; j++)
 			hit |= a.keys[i][0] == b.keys[j][0];
-	for (size_t i = 0; i < a.n; i++)
-		free(a.keys[i]);
-	for (size_t j = 0; j < b.n; j++)
-		free(b.keys[j]);
+	run_keys_free(&a);
+	run_keys_free(&b);
 	return hit;
 }
 
@@ -860,12 +859,10 @@ static bool prefix_hit(const char *t, size_t s, size_t e, void *arg)
  * "amerikańska" of America). */
 static bool adjective_of(const wc_doc *src, const name_run *s, const wc_doc *tgt, size_t tp)
 {
-	run_keys a = {src, {0}, 0};
-	each_word(src->text, s->start, s->end, collect_key, &a);
+	run_keys a = keys_of_run(src, s);
 	prefix_hunt h = {&a, false};
 	each_word(tgt->text, tgt->paras[tp].start, tgt->paras[tp].end, prefix_hit, &h);
-	for (size_t i = 0; i < a.n; i++)
-		free(a.keys[i]);
+	run_keys_free(&a);
 	return h.hit;
 }
 

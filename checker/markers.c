@@ -70,8 +70,8 @@ static void find_bounds(const char *s, size_t len, bounds *b)
 	}
 }
 
-/* The first offset of o at or after at, or len. */
-static size_t first_from(const offsets *o, size_t at, size_t len)
+/* How many offsets of o lie before at (o is in file order). */
+static size_t count_before(const offsets *o, size_t at)
 {
 	size_t lo = 0, hi = o->n;
 	while (lo < hi) {
@@ -81,21 +81,21 @@ static size_t first_from(const offsets *o, size_t at, size_t len)
 		else
 			hi = mid;
 	}
-	return lo < o->n ? o->v[lo] : len;
+	return lo;
+}
+
+/* The first offset of o at or after at, or len. */
+static size_t first_from(const offsets *o, size_t at, size_t len)
+{
+	size_t k = count_before(o, at);
+	return k < o->n ? o->v[k] : len;
 }
 
 /* The last offset of o before at, or len. */
 static size_t last_before(const offsets *o, size_t at, size_t len)
 {
-	size_t lo = 0, hi = o->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (o->v[mid] < at)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo ? o->v[lo - 1] : len;
+	size_t k = count_before(o, at);
+	return k ? o->v[k - 1] : len;
 }
 
 /* Whether check is one of the names of m. */

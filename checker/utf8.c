@@ -133,16 +133,24 @@ static char *casefold_latin(const char *s, size_t n)
 /* s[0..n) in lower case if it is all ASCII, else NULL: ASCII folds to
  * its lower case, has no marks and nothing composes, so it needs no
  * utf8proc map, which costs more than the lookup it serves. */
-static char *fold_ascii(const char *s, size_t n)
+bool wc_fold_ascii_to(const char *s, size_t n, char *out)
 {
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)s[i] >= 0x80)
-			return NULL;
-	char *r = wc_xmalloc(n + 1);
+			return false;
 	for (size_t k = 0; k < n; k++)
-		r[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
-	r[n] = '\0';
-	return r;
+		out[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+	out[n] = '\0';
+	return true;
+}
+
+static char *fold_ascii(const char *s, size_t n)
+{
+	char *r = wc_xmalloc(n + 1);
+	if (wc_fold_ascii_to(s, n, r))
+		return r;
+	free(r);
+	return NULL;
 }
 
 char *wc_casefold(const char *s, size_t n)

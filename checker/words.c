@@ -85,12 +85,7 @@ unsigned wc_words_find(const wc_words *w, const char *s, size_t n)
 		return 0;
 	/* ASCII, the common word, folds here without an allocation */
 	char small[64];
-	size_t i = 0;
-	while (i < n && i < sizeof small && (unsigned char)s[i] < 0x80) {
-		small[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-		i++;
-	}
-	if (i == n)
+	if (n < sizeof small && wc_fold_ascii_to(s, n, small))
 		return find_key(w, small, n);
 	char *key = wc_casefold(s, n);
 	unsigned f = find_key(w, key, strlen(key));
