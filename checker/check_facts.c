@@ -631,6 +631,9 @@ static bool meet_ordered(const wc_xfact *a, const wc_xfact *b)
 	/* a number with a unit the other side's locale may not read ("5,1
 	 * prosenttiin") meets the bare number; two units that differ do not
 	 * ("0.3 percentage points" is no "0,3 Prozent") */
+	/* "cinque" of "cinque penny" against "five pence": a subunit's count */
+	if (is_plain_number(a) && b->kind == WC_K_MONEY && b->written != 0 && atof(a->value) == b->written)
+		return true;
 	if (is_plain_number(a) && (b->kind == WC_K_DURATION || b->kind == WC_K_MONEY ||
 	                           (b->kind == WC_K_NUMBER && b->unit)))
 		return streq(a->value, b->value);
@@ -645,9 +648,27 @@ static bool meet_ordered(const wc_xfact *a, const wc_xfact *b)
 	return weekday_of_date(a, b);
 }
 
+/* XXX: a currency the text leaves unnamed ("34 cents", "10 pesos"). */
+static bool names_no_currency(const wc_xfact *f)
+{
+	return f->kind == WC_K_MONEY && streq(f->unit, "XXX");
+}
+
+/* "34 cents" is "0,34 Dollar", "10 pesos" "10 pesos mexicanos": the
+ * currency one side leaves unnamed is the one the other names.  Two
+ * subunits are no such pair: "50 cent" is never "50 pence". */
+static bool unnamed_currency_meets(const wc_xfact *a, const wc_xfact *b)
+{
+	return a->kind == WC_K_MONEY && b->kind == WC_K_MONEY &&
+	       names_no_currency(a) != names_no_currency(b) && streq(a->value, b->value) &&
+	       !(a->written != 0 && b->written != 0);
+}
+
 static bool meet(const wc_xfact *a, const wc_xfact *b)
 {
 	bool other_unit = a->kind == WC_K_NUMBER && b->kind == WC_K_NUMBER && !streq(a->unit, b->unit);
+	if (unnamed_currency_meets(a, b))
+		return true;
 	return (!comparable(a, b) || other_unit) && (meet_ordered(a, b) || meet_ordered(b, a));
 }
 

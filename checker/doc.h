@@ -24,7 +24,7 @@ typedef struct wc_xfact {
 	bool weak;              /* its count is an article or "one" ("a year", "einem Jahr",
 	                         * "un jour"): it matches, but dropping it is no finding */
 	int matched;            /* WC_MATCH_*: set by check_facts.c for the version's last check */
-	/* measures: the number as written in its unit and what its last digit
+	/* measures (and money in a subunit): the number as written in its unit and what its last digit
 	 * is worth in the SI unit ("6 inches": 6, 0.0254 m), for conversions
 	 * rounded as a journalist rounds them (check_facts.c) */
 	double written, step;

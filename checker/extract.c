@@ -447,9 +447,18 @@ static bool subunit_at(wc_locale *loc, const char *text, size_t e)
 	return it && strchr(it->canon, '/');
 }
 
+/* Whether the currency group is also a number word of the language (fr
+ * "cents": "deux cents" is 200). */
+static bool currency_is_number_word(wc_locale *loc, const match_view *m)
+{
+	size_t s, e;
+	return group_span(m, G_CUR, &s, &e) && wc_lex_find(&loc->number_words, m->text + s, e - s);
+}
+
 /* An amount in units of its currency.  A subunit ("34 cents", "50 pence":
- * canonical "XXX/100", "GBP/100") is a hundredth, and counts only in digits:
- * fr "deux cents" is 200, "34 cents" 0.34.  "€5m" has its scale as unit
+ * canonical "XXX/100", "GBP/100") is a hundredth; where its name is also a
+ * number word it counts only in digits: fr "deux cents" is 200, "34 cents"
+ * 0.34, but en "fifteen cents" is 0.15.  "€5m" has its scale as unit
  * ("m", a million, in money only: "5m" is five metres elsewhere), and "3
  * dollars 50 cents" its cents as minor. */
 static bool normalize_money(wc_locale *loc, const match_view *m, candidate *c)
@@ -462,7 +471,8 @@ static bool normalize_money(wc_locale *loc, const match_view *m, candidate *c)
 	int places = 0;
 	if (slash) {
 		/* "34 cents et 50 pence" is two amounts, not 34 cents and 50 */
-		if (!group_span(m, G_VALUE, &s, &e) || !has_digit(m->text + s, e - s) ||
+		if (!group_span(m, G_VALUE, &s, &e) ||
+		    (!has_digit(m->text + s, e - s) && currency_is_number_word(loc, m)) ||
 		    group_span(m, G_MINOR, &s, &e))
 			return false;
 		places = -2;
@@ -478,6 +488,8 @@ static bool normalize_money(wc_locale *loc, const match_view *m, candidate *c)
 		c->f.value = wc_xstrdup(v);
 	free(v);
 	v = c->f.value;
+	if (slash)
+		c->f.written = atof(v); /* "cinque penny" may meet a bare "five" */
 	c->f.value = shift_decimal(v, places);
 	free(v);
 	c->f.unit = slash ? wc_xstrndup(it->canon, (size_t)(slash - it->canon)) : wc_xstrdup(it->canon);

@@ -121,10 +121,12 @@ static char *forms_regex(const wc_lexicon *lx, bool caseless)
 	return out;
 }
 
+/* Whole words of the lexicon; a form that opens with a sign may stand right
+ * after a digit ("20€", "3,5 M€"), a word may not ("5m" is no "m"). */
 static char *lex_macro(const wc_lexicon *lx, bool caseless)
 {
 	char *alt = forms_regex(lx, caseless);
-	char *r = wc_xasprintf("(?<![\\p{L}\\p{N}])%s(?![\\p{L}\\p{N}])", alt);
+	char *r = wc_xasprintf("(?:(?<![\\p{L}\\p{N}])|(?=[^\\p{L}\\p{N}\\s]))%s(?![\\p{L}\\p{N}])", alt);
 	free(alt);
 	return r;
 }
