@@ -895,6 +895,15 @@ static void report_missing(const wc_doc *src, const wc_doc *tgt, size_t tp, cons
 	}
 }
 
+/* A name the word list is sure of is not paired with a run of capitalised
+ * words the translation's list reads as common words ("Obama" with
+ * "English-only") where the pair would be only an info: it would hide the
+ * dropped name, which is a warning. */
+static bool unsure_stand_in(const wc_doc *src, const name_run *s, const wc_doc *tgt, const name_run *t)
+{
+	return s->sure && tgt->loc->words.data && !t->sure && name_severity(src, s, tgt, t) == WC_INFO;
+}
+
 /* The source paragraph's names that the translation does not carry, against
  * those of the aligned paragraph that the source never gives, in order;
  * *used counts the translation's names taken so. */
@@ -916,7 +925,7 @@ static void match_para(name_cache *sc, name_cache *tc, size_t p, size_t tp, cons
 		                     (skip && skip--)))
 			j++;
 		char *sv = run_text(src, s);
-		if (j < tn->n) {
+		if (j < tn->n && !unsure_stand_in(src, s, tgt, &tn->v[j])) {
 			char *tv = run_text(tgt, &tn->v[j]);
 			wc_emit(fs, WC_CHECK_FACT_MISMATCH, name_severity(src, s, tgt, &tn->v[j]), tgt, tn->v[j].start, tn->v[j].end, src,
 			        s->start, sv, tv, "name", "name differs: source has '%s', translation has '%s'", sv,
