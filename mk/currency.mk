@@ -7,6 +7,8 @@
 
 eval-currency: $(BUILD)/wirecheck
 	@python3 tools/eval-currency --wirecheck $(BUILD)/wirecheck --node $(BUILD)/eval/node --out $(BUILD)/eval
+	@echo "blind set (tests/currency/blind):"
+	@python3 tools/eval-currency --wirecheck $(BUILD)/wirecheck --node $(BUILD)/eval/node --out $(BUILD)/eval/blind --cases tests/currency/blind
 
 test-currency: $(BUILD)/wirecheck
 	@python3 tools/eval-currency --wirecheck $(BUILD)/wirecheck --node /nonexistent --out $(BUILD)/eval-currency --min-recall 0.95
