@@ -102,6 +102,7 @@ function si(v) {
 }
 
 function measureOf(res) {
+  if (!res || res.value === undefined) return null;
   const u = fold(res.unit);
   for (const [re, unit, f] of DIMENSIONS)
     if (re.test(u)) return { kind: 'measure', value: si(parseFloat(res.value) * f), unit };
@@ -109,6 +110,7 @@ function measureOf(res) {
 }
 
 function temperatureOf(res) {
+  if (!res || res.value === undefined) return null;
   const v = parseFloat(res.value);
   const u = fold(res.unit);
   if (u === 'c' || /celsius|centigrad/.test(u)) return { kind: 'measure', value: si(v), unit: '°C' };
@@ -118,6 +120,7 @@ function temperatureOf(res) {
 }
 
 function ageOf(res) {
+  if (!res || res.value === undefined) return null;
   const u = fold(res.unit);
   for (const [re, unit] of AGE_UNITS) if (re.test(u)) return { kind: 'duration', value: res.value, unit };
   return null;
@@ -222,7 +225,7 @@ function recognize(text, culture) {
     add(r, [{ kind: 'money', value: r.resolution.value, unit: isoCurrency(r.resolution) }]);
   const one = (f) => (f ? [f] : []);
   for (const r of R.recognizeAge(text, culture)) add(r, one(ageOf(r.resolution)));
-  for (const r of R.recognizeTemperature(text, culture)) add(r, [temperatureOf(r.resolution)]);
+  for (const r of R.recognizeTemperature(text, culture)) add(r, one(temperatureOf(r.resolution)));
   for (const r of R.recognizeDimension(text, culture)) add(r, one(measureOf(r.resolution)));
   for (const r of R.recognizePercentage(text, culture))
     add(r, [{ kind: 'number', value: String(r.resolution.value).replace(/\s*%$/, ''), unit: 'percent' }]);
