@@ -101,8 +101,15 @@ function si(v) {
   return String(parseFloat(v.toPrecision(6)));
 }
 
+// A resolution's value as a finite number, or null (Recognizers leaves it
+// empty for "une centaine de kilomètres" and gives null for some durations).
+function valueOf(res) {
+  const v = res ? parseFloat(res.value) : NaN;
+  return Number.isFinite(v) ? v : null;
+}
+
 function measureOf(res) {
-  if (!res || res.value === undefined) return null;
+  if (valueOf(res) === null) return null;
   const u = fold(res.unit);
   for (const [re, unit, f] of DIMENSIONS)
     if (re.test(u)) return { kind: 'measure', value: si(parseFloat(res.value) * f), unit };
@@ -110,8 +117,8 @@ function measureOf(res) {
 }
 
 function temperatureOf(res) {
-  if (!res || res.value === undefined) return null;
-  const v = parseFloat(res.value);
+  const v = valueOf(res);
+  if (v === null) return null;
   const u = fold(res.unit);
   if (u === 'c' || /celsius|centigrad/.test(u)) return { kind: 'measure', value: si(v), unit: '°C' };
   if (u === 'f' || /fahrenheit/.test(u)) return { kind: 'measure', value: si((v - 32) * 5 / 9), unit: '°C' };
@@ -120,7 +127,7 @@ function temperatureOf(res) {
 }
 
 function ageOf(res) {
-  if (!res || res.value === undefined) return null;
+  if (valueOf(res) === null) return null;
   const u = fold(res.unit);
   for (const [re, unit] of AGE_UNITS) if (re.test(u)) return { kind: 'duration', value: res.value, unit };
   return null;
@@ -230,7 +237,9 @@ function recognize(text, culture) {
   for (const r of R.recognizePercentage(text, culture))
     add(r, [{ kind: 'number', value: String(r.resolution.value).replace(/\s*%$/, ''), unit: 'percent' }]);
   for (const r of R.recognizeOrdinal(text, culture)) {
-    // "first" and "second" in words are not labelled (tests/eval/README.md).
+    // "first" and "second" in words are not labelled (tests/eval/README.md);
+    // a relative ordinal ("last", "next", "último": value 0 or an offset) is no count.
+    if (!/^[1-9]\d*$/.test(r.resolution.value) || r.resolution.relativeTo) continue;
     if (/^[12]$/.test(r.resolution.value) && !/\d/.test(r.text)) continue;
     add(r, [{ kind: 'number', value: r.resolution.value, unit: 'ordinal' }]);
   }
