@@ -622,18 +622,24 @@ static bool share_as_written(const wc_xfact *frac, const wc_xfact *pct)
 	return f > 0 && f < 100 && strchr(frac->value, '.') && d <= half_step(pct->value) + 1e-9;
 }
 
+/* Money written in a subunit ("34 cents"): extract.c keeps its count. */
+static bool in_subunit(const wc_xfact *f)
+{
+	return f->kind == WC_K_MONEY && f->written != 0;
+}
+
 /* Facts of different kinds (or parts of a date) with one value, a before b in
  * the table. */
 static bool meet_ordered(const wc_xfact *a, const wc_xfact *b)
 {
 	if (share_as_written(a, b))
 		return true;
+	/* "cinque" of "cinque penny" against "five pence": a subunit's count */
+	if (is_plain_number(a) && in_subunit(b) && atof(a->value) == b->written)
+		return true;
 	/* a number with a unit the other side's locale may not read ("5,1
 	 * prosenttiin") meets the bare number; two units that differ do not
 	 * ("0.3 percentage points" is no "0,3 Prozent") */
-	/* "cinque" of "cinque penny" against "five pence": a subunit's count */
-	if (is_plain_number(a) && b->kind == WC_K_MONEY && b->written != 0 && atof(a->value) == b->written)
-		return true;
 	if (is_plain_number(a) && (b->kind == WC_K_DURATION || b->kind == WC_K_MONEY ||
 	                           (b->kind == WC_K_NUMBER && b->unit)))
 		return streq(a->value, b->value);
@@ -661,7 +667,7 @@ static bool unnamed_currency_meets(const wc_xfact *a, const wc_xfact *b)
 {
 	return a->kind == WC_K_MONEY && b->kind == WC_K_MONEY &&
 	       names_no_currency(a) != names_no_currency(b) && streq(a->value, b->value) &&
-	       !(a->written != 0 && b->written != 0);
+	       !(in_subunit(a) && in_subunit(b));
 }
 
 static bool meet(const wc_xfact *a, const wc_xfact *b)

@@ -130,27 +130,39 @@ static char *casefold_latin(const char *s, size_t n)
 	return r;
 }
 
-/* s[0..n) in lower case if it is all ASCII, else NULL: ASCII folds to
- * its lower case, has no marks and nothing composes, so it needs no
- * utf8proc map, which costs more than the lookup it serves. */
-bool wc_fold_ascii_to(const char *s, size_t n, char *out)
+static bool all_ascii(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)s[i] >= 0x80)
 			return false;
-	for (size_t k = 0; k < n; k++)
-		out[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
-	out[n] = '\0';
 	return true;
 }
 
+static void lower_ascii(const char *s, size_t n, char *out)
+{
+	for (size_t k = 0; k < n; k++)
+		out[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+	out[n] = '\0';
+}
+
+bool wc_fold_ascii_to(const char *s, size_t n, char *out)
+{
+	if (!all_ascii(s, n))
+		return false;
+	lower_ascii(s, n, out);
+	return true;
+}
+
+/* s[0..n) in lower case if it is all ASCII, else NULL, allocating nothing:
+ * ASCII folds to its lower case, has no marks and nothing composes, so it
+ * needs no utf8proc map, which costs more than the lookup it serves. */
 static char *fold_ascii(const char *s, size_t n)
 {
+	if (!all_ascii(s, n))
+		return NULL;
 	char *r = wc_xmalloc(n + 1);
-	if (wc_fold_ascii_to(s, n, r))
-		return r;
-	free(r);
-	return NULL;
+	lower_ascii(s, n, r);
+	return r;
 }
 
 char *wc_casefold(const char *s, size_t n)
