@@ -736,17 +736,6 @@ static void match_covered(matcher *m)
 	cover_leftovers(m->tgt, m->al->t2s, m->src, &m->sp);
 }
 
-static bool is_percent_unit(const char *u)
-{
-	return u && (strcmp(u, "percent") == 0 || strcmp(u, "percentage-point") == 0);
-}
-
-static bool percent_loosened(const wc_xfact *s, const wc_xfact *t)
-{
-	return s->kind == WC_K_NUMBER && t->kind == WC_K_NUMBER && streq(s->value, t->value) &&
-	       is_percent_unit(s->unit) && is_percent_unit(t->unit);
-}
-
 /* A share told as a fraction on one side and a percentage on the other, the
  * two within five points but not at the percentage's precision ("a third"
  * for "35 percent"): worth a look, not a gate. */
@@ -766,10 +755,10 @@ static void report_mismatch(matcher *m, wc_xfact *s, wc_xfact *t, const char *wh
 	char *st = describe(m->src, s), *tt = describe(m->tgt, t);
 	char *sv = value_text(s), *tv = value_text(t);
 	const wc_rule *r = !s->rule->generic ? s->rule : t->rule;
-	/* "four percent" for "vier Prozentpunkte": the number is the same and the
-	 * unit is one translators often loosen; a desk looks, the gate passes.
-	 * So for a share rounded from a fraction to a percentage. */
-	int sev = percent_loosened(s, t) || share_rounded(s, t) ? WC_WARNING : (int)r->severity;
+	/* A share rounded from a fraction to a percentage ("a third" for "35
+	 * percent") is worth a look, not a gate.  Percent for percentage points
+	 * is not: "0,3 Prozent" for "0.3 percentage points" is another fact. */
+	int sev = share_rounded(s, t) ? WC_WARNING : (int)r->severity;
 	wc_emit(m->fs, WC_CHECK_FACT_MISMATCH, sev, m->tgt, t->start, t->end, m->src,
 	        s->start, sv, tv, r->id, "%s: source has '%s' (%s), %s has '%s' (%s)", why, st, sv,
 	        m->related ? "related story" : "translation", tt, tv);
