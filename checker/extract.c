@@ -270,18 +270,21 @@ static int century_number(const wc_locale *loc, const char *s, size_t n)
  * "8:30 p.m." = "20:30", "0140 GMT" = "01:40 UTC". */
 static bool normalize_time(wc_locale *loc, const match_view *m, candidate *c)
 {
-	(void)loc;
 	size_t s, e;
 	if (!group_span(m, G_HOUR, &s, &e))
 		return false;
 	int h = span_int(m->text, s, e), min = 0;
 	if (group_span(m, G_MINUTE, &s, &e))
 		min = span_int(m->text, s, e);
+	const wc_lex_item *part;
 	if (group_span(m, G_AMPM, &s, &e)) {
 		if (h < 1 || h > 12)
 			return false;
 		bool pm = (m->text[s] | 32) == 'p';
 		h = pm ? (h % 12) + 12 : h % 12;
+	} else if ((part = group_lookup(m, G_DAYPART, &loc->clock)) && h >= 1 && h <= 12) {
+		/* "a las 6 de la tarde" = 18:00; "20 Uhr abends" says it twice */
+		h = strcmp(part->canon, "pm") == 0 ? (h % 12) + 12 : h % 12;
 	}
 	if (h > 24 || min > 59)
 		return false;

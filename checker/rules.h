@@ -157,5 +157,6 @@ extern const char *const wc_month_ids[];
 /* The names of the units of measurement (units.def; extract.c). */
 extern const char *const wc_unit_ids[];
 extern const char *const wc_weekday_ids[];
+extern const char *const wc_clock_ids[];
 
 #endif

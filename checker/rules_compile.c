@@ -303,6 +303,50 @@ static char *percent_macro(const wc_compiled *c, const wc_locale *loc, const wc_
 	return unit_macro(lx);
 }
 
+/* The forms of lx whose canonical form is one of the roles given, as whole
+ * words without regard to case; a pattern that cannot match when the
+ * language has none. */
+static char *role_macro(const wc_lexicon *lx, const char *role, const char *also)
+{
+	wc_lexicon sub = {0};
+	for (size_t i = 0; i < lx->n; i++)
+		if (!strcmp(lx->items[i].canon, role) || (also && !strcmp(lx->items[i].canon, also)))
+			wc_lex_add(&sub, lx->items[i].form, NULL, 0);
+	char *r = sub.n ? lex_macro(&sub, true) : wc_xstrdup("(?!)");
+	wc_lex_free(&sub);
+	return r;
+}
+
+static char *clock_word_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c, (void)loc;
+	return role_macro(lx, "word", NULL);
+}
+
+static char *clock_at_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c, (void)loc;
+	return role_macro(lx, "at", NULL);
+}
+
+static char *clock_after_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c, (void)loc;
+	return role_macro(lx, "after", NULL);
+}
+
+static char *clock_hours_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c, (void)loc;
+	return role_macro(lx, "hours", NULL);
+}
+
+static char *daypart_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c, (void)loc;
+	return role_macro(lx, "am", "pm");
+}
+
 /* In the order of macros.def, so that {number} finds {digits} built. */
 static void build_macros(wc_compiled *c, const wc_locale *loc)
 {

@@ -441,6 +441,12 @@ const char *const wc_month_ids[] = {"january", "february", "march", "april", "ma
 const char *const wc_weekday_ids[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
                                       "saturday", "sunday", NULL};
 
+/* The roles of the words of `clock:` (macros.def): before an hour alone or
+ * with minutes, before one with minutes only, after it, after it where an
+ * "at" word stands before ("à 20 heures": "20 heures" alone is a duration),
+ * and the parts of the day before and after noon. */
+const char *const wc_clock_ids[] = {"word", "at", "after", "hours", "am", "pm", NULL};
+
 /* The lexicons a locale file holds as top-level maps: the WC_LEX_FORMS
  * lines of macros.def (the others are read with numbers: or from terms/). */
 #define LEX_KEY_WC_LEX_FORMS(key) key,
