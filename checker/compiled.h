@@ -49,9 +49,9 @@ enum {
 	T_DIGIT = 1u << 0, T_UPPER = 1u << 1, T_SYMBOL = 1u << 2, T_NUMWORD = 1u << 3,
 	T_SCALE = 1u << 4, T_CURRENCY = 1u << 5, T_UNIT = 1u << 6, T_WEEKDAY = 1u << 7,
 	T_MONTH = 1u << 8, T_RELATIVE = 1u << 9, T_TITLE = 1u << 10, T_PLACE = 1u << 11,
-	T_ORDINAL = 1u << 12, T_DECADE = 1u << 13
+	T_ORDINAL = 1u << 12, T_DECADE = 1u << 13, T_CLOCK = 1u << 14
 };
-#define WC_T_COUNT 14
+#define WC_T_COUNT 15
 
 /* A word of the trigger table: its classes and the patterns that start with
  * it literally. */

@@ -266,6 +266,19 @@ static int century_number(const wc_locale *loc, const char *s, size_t n)
 	return total <= 30 ? total : 0;
 }
 
+/* The hour of a time, in digits or in words ("acht Uhr abends", "five
+ * o'clock"); -1 when the words are no whole number. */
+static int hour_of(const wc_locale *loc, const char *text, size_t s, size_t e)
+{
+	if (text[s] >= '0' && text[s] <= '9')
+		return span_int(text, s, e);
+	bool garbled = false;
+	char *v = wc_parse_number(loc, text + s, e - s, &garbled);
+	int h = v && !garbled && !strchr(v, '.') && strlen(v) <= 2 ? atoi(v) : -1;
+	free(v);
+	return h;
+}
+
 /* A time of day in 24-hour form, with its zone when one is given:
  * "8:30 p.m." = "20:30", "0140 GMT" = "01:40 UTC". */
 static bool normalize_time(wc_locale *loc, const match_view *m, candidate *c)
@@ -273,7 +286,9 @@ static bool normalize_time(wc_locale *loc, const match_view *m, candidate *c)
 	size_t s, e;
 	if (!group_span(m, G_HOUR, &s, &e))
 		return false;
-	int h = span_int(m->text, s, e), min = 0;
+	int h = hour_of(loc, m->text, s, e), min = 0;
+	if (h < 0)
+		return false;
 	if (group_span(m, G_MINUTE, &s, &e))
 		min = span_int(m->text, s, e);
 	const wc_lex_item *part;
@@ -647,7 +662,12 @@ static bool normalize_measure(wc_locale *loc, const match_view *m, candidate *c)
 		char *neg = wc_xasprintf("-%s", c->f.value);
 		free(c->f.value);
 		c->f.value = neg;
-		c->f.start = c->mstart = s; /* wider than the same match without it */
+		/* wider than the same match without it: "minus 15 degrees",
+		 * "7 grados bajo cero" */
+		if (s < c->f.start)
+			c->f.start = c->mstart = s;
+		else if (e > c->f.end)
+			c->f.end = c->mend = e;
 	}
 	char *v = c->f.value;
 	c->f.written = atof(v);

@@ -328,7 +328,7 @@ static void load_fractions(loader *ld, wc_locale *loc, const wc_ynode *m)
 static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 {
 	static const char *const keys[] = {"decimal", "group", "group_also", "words", "multipliers",
-	                                   "joiners", "scales", "bare_word_min", "articles", "minus",
+	                                   "joiners", "scales", "bare_word_min", "articles", "minus", "below_zero",
 	                                   "percent", "fractions", "halves", "halves_add", "mixed",
 	                                   "unit_fractions", NULL};
 	wc_ycheck_keys(&ld->y, m, keys);
@@ -347,6 +347,10 @@ static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 	load_fractions(ld, loc, m);
 	if ((n = wc_ymap_get(m, "scales")))
 		load_number_map(ld, &loc->scales, n, "numbers.scales (powers of ten)", 15);
+	if ((n = wc_ymap_get(m, "below_zero"))) {
+		lex_target t = {&loc->below_zero, "", 0};
+		each_string(ld, n, "numbers.below_zero", add_form, &t);
+	}
 	if ((n = wc_ymap_get(m, "joiners"))) {
 		lex_target t = {&loc->joiners, "", 0};
 		each_string(ld, n, "numbers.joiners", add_form, &t);
@@ -547,8 +551,9 @@ static void load_concept(loader *ld, const wc_ynode *c)
 		FAIL(ld, c, "a concept needs id, kind and forms");
 		return;
 	}
-	if (strcmp(kind, "title") && strcmp(kind, "place") && strcmp(kind, "org")) {
-		FAIL(ld, wc_ymap_get(c, "kind"), "concept kind must be title, place or org, not '%s'", kind);
+	/* a term ("GDP", "VAT") is matched as an org is: by its forms */
+	if (strcmp(kind, "title") && strcmp(kind, "place") && strcmp(kind, "org") && strcmp(kind, "term")) {
+		FAIL(ld, wc_ymap_get(c, "kind"), "concept kind must be title, place, org or term, not '%s'", kind);
 		return;
 	}
 	if (id_find(&ld->concept_ids, id, concept_id, ld->rs)) {
