@@ -129,7 +129,10 @@ static token_kind kind_of(const tscan *t, token *tk)
 	tk->digits = digits;
 	if (joined)
 		return TOK_OTHER;
-	return letters >= 2 ? TOK_WORD : digits ? TOK_NUMBER : TOK_OTHER;
+	/* a word of one lower-case letter is a word too: "i i", "o o", "y y" */
+	if (letters == 1 && !wc_is_lower(cp_at(t, tk->wstart, NULL)))
+		return TOK_OTHER;
+	return letters >= 1 ? TOK_WORD : digits ? TOK_NUMBER : TOK_OTHER;
 }
 
 static bool next_token(const tscan *t, size_t *pos, token *tk)
@@ -220,6 +223,20 @@ static bool groups_with_space(const wc_locale *loc)
 /* Two words or numbers in a row with nothing but white space between them:
  * no punctuation after the first (`said, said` is fine) or before the
  * second, unless both are the same run closing a bracket. */
+/* Whether a comma ends the text before the run at `at` (spaces aside): a
+ * German relative clause always opens after one ("Frauen, die die Polizei"). */
+static bool after_comma(const tscan *t, size_t at)
+{
+	while (at > t->start) {
+		size_t before;
+		int32_t c = wc_utf8_prev(t->s, at, &before);
+		if (c != ' ' && c != 0xA0)
+			return c == ',';
+		at = before;
+	}
+	return false;
+}
+
 static bool is_repetition(const tscan *t, const token *a, const token *b)
 {
 	if (a->kind == TOK_OTHER || a->kind != b->kind)
@@ -230,7 +247,9 @@ static bool is_repetition(const tscan *t, const token *a, const token *b)
 		return false;
 	if (a->kind == TOK_NUMBER)
 		return !(a->digits == 3 && a->wend - a->wstart == 3 && groups_with_space(t->loc));
-	return !wc_strlist_has_fold(&t->loc->repeat_ok, t->s + a->wstart, a->wend - a->wstart);
+	if (!wc_strlist_has_fold(&t->loc->repeat_ok, t->s + a->wstart, a->wend - a->wstart))
+		return true;
+	return t->loc->repeat_ok_after_comma && !after_comma(t, a->start);
 }
 
 static void check_repeated_words(const tscan *t)

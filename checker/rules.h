@@ -34,6 +34,7 @@ typedef struct wc_locale {
 	wc_strlist name_endings;    /* case endings on a person's name: pl "Trumpa", fi "Trumpin" */
 	wc_strlist colon_suffixes;  /* "USA:s": endings that follow a colon */
 	wc_strlist repeat_ok;       /* words that may stand twice ("had had") */
+	bool repeat_ok_after_comma; /* ... only right after a comma (de ", die die") */
 	wc_strlist not_names;       /* capitalised words that are no names ("Chinese") */
 	wc_strlist plural_endings;  /* "s", "es": a plural of a listed word is a common word */
 	wc_strlist demonym_endings; /* en "ian", "ese": a capitalised word of a people, no name */

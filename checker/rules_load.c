@@ -365,9 +365,12 @@ static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 
 static void load_text_section(loader *ld, wc_locale *loc, const wc_ynode *m)
 {
-	static const char *const keys[] = {"repeated_ok", "colon_suffixes", NULL};
+	static const char *const keys[] = {"repeated_ok", "repeated_ok_after_comma", "colon_suffixes", NULL};
 	wc_ycheck_keys(&ld->y, m, keys);
 	each_string(ld, wc_ymap_get(m, "repeated_ok"), "text.repeated_ok", add_to_strlist, &loc->repeat_ok);
+	const wc_ynode *n = wc_ymap_get(m, "repeated_ok_after_comma");
+	if (n)
+		wc_yboolean(&ld->y, n, "text.repeated_ok_after_comma", &loc->repeat_ok_after_comma);
 	each_string(ld, wc_ymap_get(m, "colon_suffixes"), "text.colon_suffixes", add_to_strlist,
 	            &loc->colon_suffixes);
 }

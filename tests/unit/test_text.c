@@ -22,6 +22,11 @@ static wc_locale *locale_new(const char *lang)
 		wc_strlist_add(&loc->repeat_ok, "had");
 		wc_strlist_add(&loc->repeat_ok, "that");
 	}
+	if (strcmp(lang, "de") == 0) {
+		wc_strlist_add(&loc->repeat_ok, "die");
+		wc_strlist_add(&loc->repeat_ok, "den");
+		loc->repeat_ok_after_comma = true;
+	}
 	/* CLDR's group separators, and the plain space the locale files accept */
 	if (strcmp(lang, "fr") == 0)
 		loc->group = wc_xstrdup("\xE2\x80\xAF");
@@ -172,6 +177,12 @@ static void test_repeated_word_kinds(void **state)
 		{"da", "ZTE's ZTE's aftale", "ZTE's ZTE's"},
 		{"en", "at 20:30 local time (15:00 UTC) UTC).", "UTC) UTC"},
 		{"en", "a sale of 500 500 tonnes", "500 500"},
+		/* one lower-case letter is a word: prepositions, articles, "and" */
+		{"nb", "Broen åpnet i i 1998.", "i i"},
+		{"pt", "aprovou o o orçamento", "o o"},
+		{"pl", "mieszka w w Warszawie", "w w"},
+		{"es", "Juan y y María", "y y"},
+		{"en", "it is a a deal", "a a"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		unit_run r = run_text(cases[i].lang, cases[i].text);
@@ -189,7 +200,7 @@ static void test_repeated_word_not(void **state)
 	expect_clean("fr", "1 000 000 habitants");            /* digits grouped with a space */
 	expect_clean("sv", "1 000 000 invånare");
 	expect_clean("da", "de 10 år, 10 dage");
-	expect_clean("en", "it is a a b");                    /* single letters */
+	expect_clean("en", "grades A A and B");               /* single capitals */
 	expect_clean("da", "5G 5G");                          /* not letters only */
 	expect_clean("da", "ZTE-teknologi teknologi");        /* part of a compound */
 	expect_clean("da", "ZTE's ZTE");
@@ -210,6 +221,13 @@ static void test_repeated_word_ok_list(void **state)
 	/* The list is per language. */
 	r = run_text("da", "He had had enough.");
 	UNIT_EXPECT(&r.fs, {REP, 1});
+	unit_run_free(&r);
+	/* German lists its articles only after a comma, where a relative
+	 * clause opens */
+	expect_clean("de", "Die Frauen, die die Polizei rief, kamen.");
+	r = run_text("de", "Der Kanzler lehnte den den Vorschlag ab.");
+	UNIT_EXPECT(&r.fs, {REP, 1});
+	assert_at(&r, 0, "den den");
 	unit_run_free(&r);
 }
 
