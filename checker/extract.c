@@ -948,7 +948,8 @@ static int kind_rank(wc_kind k)
 	return rank[k];
 }
 
-/* Wider matches first; among equals, the more specific kind. */
+/* Wider matches first; among equals, the more specific kind, then the one
+ * that knows its unit ("17h" of "17h et 18h GMT" is 17:00 UTC). */
 static int by_preference(const void *a, const void *b)
 {
 	const candidate *x = a, *y = b;
@@ -959,6 +960,8 @@ static int by_preference(const void *a, const void *b)
 		return lx > ly ? -1 : 1;
 	if (kind_rank(x->f.kind) != kind_rank(y->f.kind))
 		return kind_rank(x->f.kind) - kind_rank(y->f.kind);
+	if (!x->f.unit != !y->f.unit)
+		return x->f.unit ? -1 : 1;
 	return x->mstart < y->mstart ? -1 : x->mstart > y->mstart;
 }
 
