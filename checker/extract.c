@@ -526,6 +526,36 @@ static bool local_part_char(char ch)
  * its kind is its unit, so that only like compares with like.  A code or
  * model name is case-folded without its hyphens and spaces: "MH-17" is
  * "MH17", "B 33" "B33". */
+/* A coordinate ("30° 17′ 02″"), by its degrees, minutes and seconds as
+ * numbers: "30:17:2".  The hemisphere's letter is left out (the languages
+ * write it N, Ö, O, V ...), and so is how the marks are written. */
+static char *coordinate_value(const char *t, size_t n)
+{
+	wc_buf b = {0};
+	for (size_t i = 0; i < n;) {
+		if (t[i] < '0' || t[i] > '9') {
+			i++;
+			continue;
+		}
+		char run[32];
+		size_t k = 0;
+		while (i < n && k + 1 < sizeof run &&
+		       ((t[i] >= '0' && t[i] <= '9') || ((t[i] == '.' || t[i] == ',') && i + 1 < n && t[i + 1] >= '0' && t[i + 1] <= '9')))
+			run[k++] = t[i] == ',' ? '.' : t[i], i++;
+		run[k] = '\0';
+		wc_buf_printf(&b, "%s%g", b.len ? ":" : "", atof(run));
+	}
+	return wc_buf_take(&b);
+}
+
+static bool has_degree_sign(const char *t, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+		if ((unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xB0)
+			return true;
+	return false;
+}
+
 static bool normalize_code(wc_locale *loc, const match_view *m, candidate *c)
 {
 	(void)loc;
@@ -551,6 +581,11 @@ static bool normalize_code(wc_locale *loc, const match_view *m, candidate *c)
 		t = m->text + s;
 		n = e - s;
 		at = memchr(t, '@', n);
+	}
+	if (has_degree_sign(t, n)) { /* the coordinate pattern */
+		c->f.value = coordinate_value(t, n);
+		c->f.unit = wc_xstrdup("coordinate");
+		return true;
 	}
 	c->f.value = wc_casefold(t, n);
 	if (at || t[0] == '#') {
