@@ -680,7 +680,15 @@ static bool normalize_ordinal_word(wc_locale *loc, const match_view *m, candidat
 	if (!group_span(m, G_ORD, &s, &e))
 		return false;
 	int n = word_number(&loc->ordinals, m->text + s, e - s);
-	if (n < WC_ORDINAL_WORD_MIN)
+	/* "first" and "second" count only before a noun the pattern names (its
+	 * group unit: "the second quarter", "andra kvartalet"); alone they are
+	 * as often "at first", "other" (sv andra, fi toinen), "according to" */
+	size_t us, ue, i = s;
+	if (n < 1 || (n < WC_ORDINAL_WORD_MIN && !group_span(m, G_UNIT, &us, &ue)))
+		return false;
+	/* A capitalised ordinal before a capitalised word is part of a name:
+	 * "Third World", "Dritte Liga", "Derde Wereld". */
+	if (wc_is_upper(wc_utf8_next(m->text, e, &i)) && capitalised_word_after(m->text, e))
 		return false;
 	c->f.value = wc_xasprintf("%d", n);
 	c->f.unit = wc_xstrdup("ordinal");
