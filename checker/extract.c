@@ -201,10 +201,14 @@ static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, 
 	/* Before a unit ("a year", "einem Jahr", "un jour") the word is still
 	 * mostly an article: the fact is weak (check_facts.c).  So is a capitalised
 	 * number word before a capitalised word: as often part of a name ("Otto
-	 * Ritter", "Three Gorges") as a count ("Two Chinese firms"). */
-	size_t vs = s;
-	int32_t first = wc_utf8_next(m->text, e, &vs);
-	c->f.weak = article || (words && wc_is_upper(first) && capitalised_word_after(m->text, c->f.end));
+	 * Ritter", "Three Gorges") as a count ("Two Chinese firms"); not when
+	 * its last word is in lower case ("A third of Italians"). */
+	size_t vs = s, ls = c->f.end;
+	while (ls > s && m->text[ls - 1] != ' ' && m->text[ls - 1] != '-')
+		ls--;
+	int32_t first = wc_utf8_next(m->text, e, &vs), last = wc_utf8_next(m->text, e, &ls);
+	c->f.weak = article || (words && wc_is_upper(first) && wc_is_upper(last) &&
+	                        capitalised_word_after(m->text, c->f.end));
 	c->f.value = v;
 	c->f.garbled = garbled;
 	return true;
