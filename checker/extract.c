@@ -201,10 +201,14 @@ static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, 
 	/* Before a unit ("a year", "einem Jahr", "un jour") the word is still
 	 * mostly an article: the fact is weak (check_facts.c).  So is a capitalised
 	 * number word before a capitalised word: as often part of a name ("Otto
-	 * Ritter", "Three Gorges") as a count ("Two Chinese firms"). */
-	size_t vs = s;
-	int32_t first = wc_utf8_next(m->text, e, &vs);
-	c->f.weak = article || (words && wc_is_upper(first) && capitalised_word_after(m->text, c->f.end));
+	 * Ritter", "Three Gorges") as a count ("Two Chinese firms"); not when
+	 * its last word is in lower case ("A third of Italians"). */
+	size_t vs = s, ls = c->f.end;
+	while (ls > s && m->text[ls - 1] != ' ' && m->text[ls - 1] != '-')
+		ls--;
+	int32_t first = wc_utf8_next(m->text, e, &vs), last = wc_utf8_next(m->text, e, &ls);
+	c->f.weak = article || (words && wc_is_upper(first) && wc_is_upper(last) &&
+	                        capitalised_word_after(m->text, c->f.end));
 	c->f.value = v;
 	c->f.garbled = garbled;
 	return true;
@@ -738,7 +742,15 @@ static bool normalize_ordinal_word(wc_locale *loc, const match_view *m, candidat
 	if (!group_span(m, G_ORD, &s, &e))
 		return false;
 	int n = word_number(&loc->ordinals, m->text + s, e - s);
-	if (n < WC_ORDINAL_WORD_MIN)
+	/* "first" and "second" count only before a noun the pattern names (its
+	 * group unit: "the second quarter", "andra kvartalet"); alone they are
+	 * as often "at first", "other" (sv andra, fi toinen), "according to" */
+	size_t us, ue, i = s;
+	if (n < 1 || (n < WC_ORDINAL_WORD_MIN && !group_span(m, G_UNIT, &us, &ue)))
+		return false;
+	/* A capitalised ordinal before a capitalised word is part of a name:
+	 * "Third World", "Dritte Liga", "Derde Wereld". */
+	if (wc_is_upper(wc_utf8_next(m->text, e, &i)) && capitalised_word_after(m->text, e))
 		return false;
 	c->f.value = wc_xasprintf("%d", n);
 	c->f.unit = wc_xstrdup("ordinal");
