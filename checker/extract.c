@@ -499,8 +499,13 @@ static bool normalize_money(wc_locale *loc, const match_view *m, candidate *c)
 			return false;
 		places = -2;
 	}
-	if (group_span(m, G_UNIT, &s, &e))
-		places += m->text[s] == 'k' ? 3 : 6;
+	/* The unit group holds a scale: "m" of "€5m", "mdd", or a scale word
+	 * the amount takes from elsewhere ("a million dollars", the first end
+	 * of "$5-10 million") */
+	if (group_span(m, G_UNIT, &s, &e)) {
+		const wc_lex_item *sc = group_lookup(m, G_UNIT, &loc->scales);
+		places += sc ? (int)sc->num : m->text[s] == 'k' ? 3 : 6;
+	}
 	char *minor = NULL;
 	if ((group_span(m, G_MINOR, &s, &e) || group_span(m, G_CENTS, &s, &e)) &&
 	    (strchr(c->f.value, '.') || !(minor = hundredths(loc, m))))
