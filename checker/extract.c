@@ -477,6 +477,28 @@ static bool currency_is_number_word(wc_locale *loc, const match_view *m)
 	return group_span(m, G_CUR, &s, &e) && wc_lex_find(&loc->number_words, m->text + s, e - s);
 }
 
+/* The hundredths of "3 dollars 50 cents" (the minor group, a subunit named
+ * after it) or "3 euros 50", "deux euros cinquante" (the cents group, none
+ * named: two digits or a number word of 10 to 99), as two digits; NULL
+ * when they are none.  Number words count with a subunit only ("um real e
+ * cinquenta centavos"). */
+static char *hundredths(wc_locale *loc, const match_view *m)
+{
+	size_t s, e;
+	bool cents = group_span(m, G_CENTS, &s, &e);
+	if (!cents && !(group_span(m, G_MINOR, &s, &e) && subunit_at(loc, m->text, e)))
+		return NULL;
+	const char *t = m->text + s;
+	size_t n = e - s;
+	if (has_digit(t, n))
+		return n == 2 || (n == 1 && !cents) ? wc_xasprintf("%s%.*s", n == 1 ? "0" : "", (int)n, t) : NULL;
+	bool garbled;
+	char *v = wc_parse_number(loc, t, n, &garbled);
+	long x = v && !garbled && !strchr(v, '.') ? strtol(v, NULL, 10) : 0;
+	free(v);
+	return x >= (cents ? 10 : 1) && x <= 99 ? wc_xasprintf("%02ld", x) : NULL;
+}
+
 /* An amount in units of its currency.  A subunit ("34 cents", "50 pence":
  * canonical "XXX/100", "GBP/100") is a hundredth; where its name is also a
  * number word it counts only in digits: fr "deux cents" is 200, "34 cents"
@@ -495,19 +517,24 @@ static bool normalize_money(wc_locale *loc, const match_view *m, candidate *c)
 		/* "34 cents et 50 pence" is two amounts, not 34 cents and 50 */
 		if (!group_span(m, G_VALUE, &s, &e) ||
 		    (!has_digit(m->text + s, e - s) && currency_is_number_word(loc, m)) ||
-		    group_span(m, G_MINOR, &s, &e))
+		    group_span(m, G_MINOR, &s, &e) || group_span(m, G_CENTS, &s, &e))
 			return false;
 		places = -2;
 	}
-	if (group_span(m, G_UNIT, &s, &e))
-		places += m->text[s] == 'k' ? 3 : 6;
-	if (group_span(m, G_MINOR, &s, &e) && !subunit_at(loc, m->text, e))
+	/* The unit group holds a scale: "m" of "€5m", "mdd", or a scale word
+	 * the amount takes from elsewhere ("a million dollars", the first end
+	 * of "$5-10 million") */
+	if (group_span(m, G_UNIT, &s, &e)) {
+		const wc_lex_item *sc = group_lookup(m, G_UNIT, &loc->scales);
+		places += sc ? (int)sc->num : m->text[s] == 'k' ? 3 : 6;
+	}
+	char *minor = NULL;
+	if ((group_span(m, G_MINOR, &s, &e) || group_span(m, G_CENTS, &s, &e)) &&
+	    (strchr(c->f.value, '.') || !(minor = hundredths(loc, m))))
 		return false;
 	char *v = c->f.value;
-	if (group_span(m, G_MINOR, &s, &e) && !strchr(v, '.'))
-		c->f.value = wc_xasprintf("%s.%s%.*s", v, e - s == 1 ? "0" : "", (int)(e - s), m->text + s);
-	else
-		c->f.value = wc_xstrdup(v);
+	c->f.value = minor ? wc_xasprintf("%s.%s", v, minor) : wc_xstrdup(v);
+	free(minor);
 	free(v);
 	v = c->f.value;
 	if (slash)
