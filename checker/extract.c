@@ -295,6 +295,12 @@ static bool normalize_time(wc_locale *loc, const match_view *m, candidate *c)
 		return false;
 	if (group_span(m, G_MINUTE, &s, &e))
 		min = span_int(m->text, s, e);
+	if (group_span(m, G_HALF, &s, &e)) {
+		/* "half vier", "halb vier": half an hour before four */
+		if (h < 1 || h > 12)
+			return false;
+		h -= 1, min = 30;
+	}
 	const wc_lex_item *part;
 	if (group_span(m, G_AMPM, &s, &e)) {
 		if (h < 1 || h > 12)
@@ -346,9 +352,21 @@ static bool normalize_date(wc_locale *loc, const match_view *m, candidate *c)
 	size_t cs, ce;
 	if (m->cp->group[G_DECADE] >= 0)
 		return normalize_decade(loc, m, c);
-	/* "1400-talet": the century of the years 1400 to 1499, the 15th */
+	/* "1400-talet": the century of the years 1400 to 1499, the 15th; in
+	 * words the hundreds of the 1000s, as Italian names its centuries
+	 * ("il Quattrocento", 400: the 1400s) */
 	if (group_span(m, G_HUNDREDS, &cs, &ce)) {
-		c->f.value = wc_xasprintf("%d", span_int(m->text, cs, ce) + 1);
+		int h = span_int(m->text, cs, ce);
+		if (m->text[cs] < '0' || m->text[cs] > '9') {
+			bool garbled = false;
+			char *v = wc_parse_number(loc, m->text + cs, ce - cs, &garbled);
+			int n = v && !garbled ? atoi(v) : 0;
+			free(v);
+			if (n < 100 || n > 900 || n % 100)
+				return false;
+			h = 10 + n / 100;
+		}
+		c->f.value = wc_xasprintf("%d", h + 1);
 		c->f.unit = wc_xstrdup("century");
 		return true;
 	}
@@ -505,11 +523,46 @@ static char *hundredths(wc_locale *loc, const match_view *m)
  * 0.34, but en "fifteen cents" is 0.15.  "€5m" has its scale as unit
  * ("m", a million, in money only: "5m" is five metres elsewhere), and "3
  * dollars 50 cents" its cents as minor. */
+/* How many words before an amount a verb of weighing may stand ("weighed
+ * more than 30 pounds"). */
+enum { WEIGH_WORDS_BEFORE = 3 };
+
+static bool is_weigh_word(const wc_locale *loc, const char *w, size_t n)
+{
+	for (size_t i = 0; i < loc->weigh_words.n; i++)
+		if (strlen(loc->weigh_words.v[i]) == n && memcmp(loc->weigh_words.v[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* "weighed 30 pounds", "woog 544 pond": a currency word that is also a unit
+ * of mass is the unit after a verb of weighing (the locale's weigh_words:);
+ * the measure rule then reads it. */
+static bool weighed_not_paid(const wc_locale *loc, const match_view *m)
+{
+	size_t s, e;
+	if (!loc->weigh_words.n || !group_span(m, G_CUR, &s, &e) || !wc_lex_find(&loc->units, m->text + s, e - s))
+		return false;
+	size_t p = m->ov[0];
+	for (int k = 0; k < WEIGH_WORDS_BEFORE && p > 0; k++) {
+		while (p > 0 && m->text[p - 1] == ' ')
+			p--;
+		size_t we = p;
+		while (p > 0 && m->text[p - 1] != ' ' && m->text[p - 1] != '\n')
+			p--;
+		if (we == p)
+			break;
+		if (is_weigh_word(loc, m->text + p, we - p))
+			return true;
+	}
+	return false;
+}
+
 static bool normalize_money(wc_locale *loc, const match_view *m, candidate *c)
 {
 	const wc_lex_item *it = group_lookup(m, G_CUR, &loc->currencies);
 	size_t s, e;
-	if (!it || !normalize_number(loc, m, c, false))
+	if (!it || weighed_not_paid(loc, m) || !normalize_number(loc, m, c, false))
 		return false;
 	const char *slash = strchr(it->canon, '/');
 	int places = 0;
@@ -791,12 +844,15 @@ static bool normalize_number_fact(wc_locale *loc, const match_view *m, candidate
 	size_t s, e;
 	if (!group_span(m, G_VALUE, &s, &e))
 		return normalize_ordinal_word(loc, m, c);
-	if (!normalize_number(loc, m, c, true))
+	/* Before a percent unit "one" counts as it does before any unit ("one
+	 * percentage point", "één procentpunt"): a weak fact, not an article. */
+	it = group_lookup(m, G_UNIT, &loc->percent);
+	if (!normalize_number(loc, m, c, it == NULL))
 		return false;
 	/* "20th", "20.", "20e": an ordinal compares with ordinals */
 	if (group_span(m, G_ORD, &s, &e))
 		c->f.unit = wc_xstrdup("ordinal");
-	else if ((it = group_lookup(m, G_UNIT, &loc->percent)))
+	else if (it)
 		c->f.unit = wc_xstrdup(it->canon);
 	else if (group_span(m, G_UNIT, &s, &e) && e - s == 1 && m->text[s] == 'm') {
 		/* "2m residents": a million glued (rule number-million) */

@@ -36,6 +36,7 @@ typedef struct wc_locale {
 	wc_strlist repeat_ok;       /* words that may stand twice ("had had") */
 	bool repeat_ok_after_comma; /* ... only right after a comma (de ", die die") */
 	wc_strlist not_names;       /* capitalised words that are no names ("Chinese") */
+	wc_strlist weigh_words;     /* "weighed": after them a pound is a weight, no money */
 	wc_strlist plural_endings;  /* "s", "es": a plural of a listed word is a common word */
 	wc_strlist demonym_endings; /* en "ian", "ese": a capitalised word of a people, no name */
 	wc_lexicon name_stops;      /* stop words, articles, not_names, hashed (rules_compile.c) */

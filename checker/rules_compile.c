@@ -341,6 +341,12 @@ static char *clock_hours_macro(const wc_compiled *c, const wc_locale *loc, const
 	return role_macro(lx, "hours", NULL);
 }
 
+static char *clock_half_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
+{
+	(void)c, (void)loc;
+	return role_macro(lx, "half", NULL);
+}
+
 static char *daypart_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
 {
 	(void)c, (void)loc;

@@ -451,8 +451,9 @@ const char *const wc_weekday_ids[] = {"monday", "tuesday", "wednesday", "thursda
 /* The roles of the words of `clock:` (macros.def): before an hour alone or
  * with minutes, before one with minutes only, after it, after it where an
  * "at" word stands before ("à 20 heures": "20 heures" alone is a duration),
- * and the parts of the day before and after noon. */
-const char *const wc_clock_ids[] = {"word", "at", "after", "hours", "am", "pm", NULL};
+ * the parts of the day before and after noon, and the half hour before an
+ * hour (nl "half vier", de "halb vier": 3.30). */
+const char *const wc_clock_ids[] = {"word", "at", "after", "hours", "am", "pm", "half", NULL};
 
 /* The lexicons a locale file holds as top-level maps: the WC_LEX_FORMS
  * lines of macros.def (the others are read with numbers: or from terms/). */
@@ -480,7 +481,7 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	                                   "months_case_sensitive", "weekdays_case_sensitive",
 	                                   "genitive", "name_endings", "text", "examples",
 	                                   "stopwords", "length_factor", "nouns_capitalised",
-	                                   "not_names", "plural_endings", "demonym_endings",
+	                                   "not_names", "weigh_words", "plural_endings", "demonym_endings",
 	                                   "word_list_lemmas_only", NULL};
 	wc_ycheck_keys(&ld->y, root, keys);
 	const char *lang = wc_yscalar(&ld->y, wc_ymap_get(root, "lang"), "lang");
@@ -506,6 +507,7 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	each_string(ld, wc_ymap_get(root, "name_endings"), "name_endings", add_to_strlist, &loc->name_endings);
 	each_string(ld, wc_ymap_get(root, "stopwords"), "stopwords", add_to_strlist, &loc->stopwords);
 	each_string(ld, wc_ymap_get(root, "not_names"), "not_names", add_to_strlist, &loc->not_names);
+	each_string(ld, wc_ymap_get(root, "weigh_words"), "weigh_words", add_to_strlist, &loc->weigh_words);
 	each_string(ld, wc_ymap_get(root, "plural_endings"), "plural_endings", add_to_strlist,
 	            &loc->plural_endings);
 	each_string(ld, wc_ymap_get(root, "demonym_endings"), "demonym_endings", add_to_strlist,

@@ -396,10 +396,11 @@ void wc_triggers_build(wc_compiled *c, const wc_locale *loc)
 	/* Every lexicon with a token class (macros.def). */
 #define WC_LEXICON(field, key, cls, loader, canon) add_lexicon(c, &loc->field, cls);
 #include "macros.def"
-	/* The clock words that open a time ("klockan", "a las"), not those after
-	 * one ("in the morning"), whose first words stand everywhere. */
+	/* The clock words that open a time ("klockan", "a las", "half"), not
+	 * those after one ("in the morning"), whose first words stand everywhere. */
 	for (size_t i = 0; i < loc->clock.n; i++)
-		if (!strcmp(loc->clock.items[i].canon, "word") || !strcmp(loc->clock.items[i].canon, "at"))
+		if (!strcmp(loc->clock.items[i].canon, "word") || !strcmp(loc->clock.items[i].canon, "at") ||
+		    !strcmp(loc->clock.items[i].canon, "half"))
 			add_form(c, loc->clock.items[i].form, T_CLOCK);
 	/* Number words glue into compounds (femogtyve, fünfundzwanzig): a word
 	 * whose first two letters begin a number word may be one.  Those
