@@ -7,7 +7,9 @@
 #include "lexicon.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
 static uint64_t hash_key(const char *k)
 {
@@ -142,6 +144,99 @@ static bool has_currency_sign(const char *s)
 	return false;
 }
 
+/* Alternations shorter than this are written flat; longer ones grouped by
+ * their first two characters, so that a failed attempt tests a few dozen
+ * characters rather than every form (the place names and currencies are
+ * thousands of forms, tried at every capitalised word or number). */
+enum { LEX_GROUP_MIN = 24 };
+
+/* The code point at position k (in code points) of s, lower-cased, or -1
+ * past its end; a space stands for any white space (add_escaped). */
+static int32_t folded_at(const char *s, int k)
+{
+	size_t i = 0, n = strlen(s);
+	int32_t c = -1;
+	for (int j = 0; j <= k; j++) {
+		if (i >= n)
+			return -1;
+		c = wc_utf8_next(s, n, &i);
+		if (c < 0)
+			return -1;
+	}
+	return c == ' ' ? ' ' : utf8proc_tolower(c);
+}
+
+/* A class that holds c in every case the forms or PCRE2 may write it. */
+static void add_class(wc_buf *b, int32_t c)
+{
+	if (c == ' ') {
+		wc_buf_puts(b, "\\s");
+		return;
+	}
+	int32_t up = utf8proc_toupper(c), title = utf8proc_totitle(c);
+	char tmp[48];
+	if (c < 0x80 && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+		snprintf(tmp, sizeof tmp, c == up ? "%c" : "[%c%c]", (char)c, (char)up);
+	} else if (c == up && c == title) {
+		snprintf(tmp, sizeof tmp, "\\x{%X}", (unsigned)c);
+	} else {
+		snprintf(tmp, sizeof tmp, "[\\x{%X}\\x{%X}\\x{%X}]", (unsigned)c, (unsigned)up, (unsigned)title);
+	}
+	wc_buf_puts(b, tmp);
+}
+
+static void add_flat(wc_buf *b, const char *const *forms, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			wc_buf_putc(b, '|');
+		add_escaped(b, forms[i]);
+	}
+}
+
+/* forms[0..n) share their folded code points before position k; each run
+ * of one folded code point at k becomes a branch behind a lookahead for it
+ * (the runs are disjoint, so their order does not matter), and forms that
+ * end before k come last, as the shortest.  Within a run the forms keep
+ * their order, longest first, so the first to match is the one the flat
+ * alternation would have found. */
+static void add_grouped(wc_buf *b, const char **forms, size_t n, int k)
+{
+	const char **rest = wc_xcalloc(n, sizeof *rest), **run = wc_xcalloc(n, sizeof *run);
+	bool *done = wc_xcalloc(n, sizeof *done);
+	size_t nrest = 0, branches = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		int32_t c = folded_at(forms[i], k);
+		if (c < 0) {
+			rest[nrest++] = forms[i];
+			continue;
+		}
+		size_t nrun = 0;
+		for (size_t j = i; j < n; j++)
+			if (!done[j] && folded_at(forms[j], k) == c) {
+				run[nrun++] = forms[j];
+				done[j] = true;
+			}
+		if (branches++)
+			wc_buf_putc(b, '|');
+		wc_buf_puts(b, "(?=");
+		for (int j = 0; j < k; j++)
+			wc_buf_putc(b, '.');
+		add_class(b, c);
+		wc_buf_puts(b, ")(?:");
+		add_flat(b, run, nrun);
+		wc_buf_putc(b, ')');
+	}
+	if (nrest) {
+		if (branches)
+			wc_buf_putc(b, '|');
+		add_flat(b, rest, nrest);
+	}
+	free(rest), free(run), free(done);
+}
+
 char *wc_lex_regex(const wc_lexicon *lx, bool symbols_only)
 {
 	const char **forms = wc_xcalloc(lx->n + 1, sizeof *forms);
@@ -154,15 +249,16 @@ char *wc_lex_regex(const wc_lexicon *lx, bool symbols_only)
 		return wc_xstrdup("(?!)");
 	}
 	qsort(forms, n, sizeof *forms, longest_first);
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!u || strcmp(forms[i], forms[u - 1]) != 0)
+			forms[u++] = forms[i];
 	wc_buf b = {0};
 	wc_buf_puts(&b, "(?:");
-	for (size_t i = 0; i < n; i++) {
-		if (i && strcmp(forms[i], forms[i - 1]) == 0)
-			continue;
-		if (i)
-			wc_buf_putc(&b, '|');
-		add_escaped(&b, forms[i]);
-	}
+	if (u >= LEX_GROUP_MIN)
+		add_grouped(&b, forms, u, 0);
+	else
+		add_flat(&b, forms, u);
 	wc_buf_putc(&b, ')');
 	free(forms);
 	return wc_buf_take(&b);

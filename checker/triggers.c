@@ -409,11 +409,21 @@ void wc_triggers_build(wc_compiled *c, const wc_locale *loc)
 		/* a fraction ends a compound ("zweieinhalb"), never begins one */
 		if (loc->number_words.items[i].canon && loc->number_words.items[i].canon[0] == '~')
 			continue;
+		const char *form = loc->number_words.items[i].form;
 		char key[16];
-		size_t k = prefix_key(loc->number_words.items[i].form, strlen(loc->number_words.items[i].form), key);
+		size_t k = prefix_key(form, strlen(form), key);
 		wc_trigger *t = k ? entry(c, key, k) : NULL;
 		if (t)
 			t->classes |= T_NUMWORD;
+		/* the whole word, under a second mark: a compound begins with one */
+		char whole[256];
+		size_t n = strlen(form);
+		if (n + 1 < sizeof whole && !strchr(form, ' ')) {
+			whole[0] = '\x02';
+			memcpy(whole + 1, form, n);
+			if ((t = entry(c, whole, n + 1)))
+				t->classes |= T_NUMWORD;
+		}
 	}
 	for (size_t i = 0; i < c->npats; i++) {
 		wc_cpattern *cp = &c->pats[i];
@@ -462,6 +472,27 @@ static uint32_t symbol_class(const wc_compiled *c, int32_t cp)
 	return cls ? cls | T_SYMBOL : 0;
 }
 
+/* Whether w begins with a whole number word ("fünfundzwanzig", "femogtyve",
+ * "zweijährige"): the two letters of prefix_key alone are too many words
+ * ("the", "for", "on" of three, four, one), each a try of every pattern that
+ * starts with a number. */
+static bool begins_with_number_word(const wc_compiled *c, const char *w, size_t n)
+{
+	char key[64];
+	if (n + 1 > sizeof key)
+		n = sizeof key - 1;
+	key[0] = '\x02';
+	memcpy(key + 1, w, n);
+	for (size_t j = n; j >= 2; j--) {
+		if (j < n && ((unsigned char)w[j] & 0xC0) == 0x80)
+			continue; /* inside a character */
+		const wc_trigger *t = lookup(c, key, j + 1);
+		if (t && (t->classes & T_NUMWORD))
+			return true;
+	}
+	return false;
+}
+
 /* Classes of a word that starts a token, and its literal-word patterns. */
 static uint32_t word_classes(const wc_compiled *c, const char *w, size_t n, const wc_trigger **lit)
 {
@@ -478,8 +509,8 @@ static uint32_t word_classes(const wc_compiled *c, const char *w, size_t n, cons
 		char key[16];
 		size_t k = prefix_key(w, n, key);
 		const wc_trigger *p = k ? lookup(c, key, k) : NULL;
-		if (p)
-			cls |= p->classes & T_NUMWORD;
+		if (p && (p->classes & T_NUMWORD) && begins_with_number_word(c, w, n))
+			cls |= T_NUMWORD;
 	}
 	return cls;
 }
