@@ -9,6 +9,7 @@
 #include "yaml_tree.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -151,41 +152,82 @@ void wc_ydiag(wc_diags *d, const wc_ydoc *doc, const wc_ynode *node, const char 
 	free(msg);
 }
 
-static void node_free(wc_ynode *n)
+/* The nodes and strings of a document live in blocks freed with it: a rule
+ * tree is tens of thousands of small nodes, and allocating and freeing
+ * them one by one cost as much as parsing them. */
+typedef struct arena_block {
+	struct arena_block *next;
+	size_t used, cap;
+	max_align_t data[];
+} arena_block;
+
+enum { ARENA_BLOCK = 64 * 1024 };
+
+struct wc_yarena {
+	arena_block *head;
+};
+
+static void *arena_alloc(wc_ydoc *d, size_t n)
 {
-	if (!n)
-		return;
-	size_t items = n->type == WC_Y_MAP ? 2 * n->n : n->n;
-	for (size_t i = 0; i < items; i++)
-		node_free(n->items[i]);
-	free(n->items);
-	free(n->value);
-	free(n);
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	if (!d->arena)
+		d->arena = wc_xcalloc(1, sizeof *d->arena);
+	arena_block *b = d->arena->head;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+		arena_block *nb = wc_xcalloc(1, sizeof *nb + cap);
+		nb->cap = cap;
+		if (b && cap != ARENA_BLOCK) {
+			/* a large one goes behind the current block, which stays open */
+			nb->next = b->next;
+			b->next = nb;
+			nb->used = n;
+			return nb->data;
+		}
+		nb->next = b;
+		d->arena->head = b = nb;
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += n;
+	memset(p, 0, n);
+	return p;
 }
 
 void wc_yaml_free(wc_ydoc *d)
 {
 	if (!d)
 		return;
-	node_free(d->root);
+	for (arena_block *b = d->arena ? d->arena->head : NULL, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(d->arena);
 	lines_drop(d->text);
 	free(d->path);
 	free(d->text);
 	free(d);
 }
 
-static wc_ynode *new_node(wc_ytype t, const yaml_mark_t *m)
+static wc_ynode *new_node(wc_ydoc *d, wc_ytype t, const yaml_mark_t *m)
 {
-	wc_ynode *n = wc_xcalloc(1, sizeof *n);
+	wc_ynode *n = arena_alloc(d, sizeof *n);
 	n->type = t;
 	n->line = (int)m->line + 1;
 	n->column = (int)m->column + 1;
 	return n;
 }
 
-static void add_child(wc_ynode *parent, wc_ynode *child)
+static void add_child(wc_ydoc *d, wc_ynode *parent, wc_ynode *child)
 {
-	*WC_PUSH(parent->items, parent->n, parent->cap) = child;
+	if (parent->n == parent->cap) {
+		size_t cap = parent->cap ? 2 * parent->cap : 8;
+		wc_ynode **items = arena_alloc(d, cap * sizeof *items);
+		if (parent->n)
+			memcpy(items, parent->items, parent->n * sizeof *items);
+		parent->items = items;
+		parent->cap = cap;
+	}
+	parent->items[parent->n++] = child;
 }
 
 typedef struct {
@@ -221,8 +263,9 @@ static wc_ynode *read_node(reader *r, yaml_event_t *ev, int depth)
 	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		n = new_node(WC_Y_SCALAR, &ev->start_mark);
-		n->value = wc_xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+		n = new_node(r->doc, WC_Y_SCALAR, &ev->start_mark);
+		n->value = arena_alloc(r->doc, ev->data.scalar.length + 1);
+		memcpy(n->value, ev->data.scalar.value, ev->data.scalar.length);
 		n->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ? '\''
 		            : ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ? '"' : 0;
 		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length)) {
@@ -240,7 +283,7 @@ static wc_ynode *read_node(reader *r, yaml_event_t *ev, int depth)
 	case YAML_MAPPING_START_EVENT: {
 		int is_seq = ev->type == YAML_SEQUENCE_START_EVENT;
 		yaml_event_type_t end = is_seq ? YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT;
-		n = new_node(is_seq ? WC_Y_SEQ : WC_Y_MAP, &ev->start_mark);
+		n = new_node(r->doc, is_seq ? WC_Y_SEQ : WC_Y_MAP, &ev->start_mark);
 		for (;;) {
 			yaml_event_t child;
 			if (!yaml_parser_parse(&r->parser, &child)) {
@@ -260,15 +303,12 @@ static wc_ynode *read_node(reader *r, yaml_event_t *ev, int depth)
 				wc_ydiag(r->diags, r->doc, c, "a map key must be a string, not a %s",
 				         c->type == WC_Y_SEQ ? "list" : "map");
 				r->failed = 1;
-				node_free(c);
 				break;
 			}
-			add_child(n, c);
+			add_child(r->doc, n, c);
 		}
 		if (r->failed) {
-			n->type = WC_Y_SEQ; /* items counted one by one until now */
-			node_free(n);
-			return NULL;
+			return NULL; /* its nodes go with the document */
 		}
 		if (!is_seq)
 			n->n /= 2; /* pairs */

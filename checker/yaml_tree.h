@@ -21,11 +21,14 @@ typedef struct wc_ynode {
 	struct wc_ynode **items;
 } wc_ynode;
 
+typedef struct wc_yarena wc_yarena;
+
 typedef struct {
 	char *path;
 	char *text;             /* the file, for excerpts in diagnostics */
 	size_t len;
 	wc_ynode *root;         /* NULL for an empty file */
+	wc_yarena *arena;       /* the nodes and their strings (yaml.c) */
 } wc_ydoc;
 
 /* Parses a YAML file; returns NULL with a diagnostic on error.  Aliases are
