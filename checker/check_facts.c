@@ -804,15 +804,14 @@ static double kind_cost(const wc_xfact *s, const wc_xfact *t)
 	/* Two weak facts are mostly no counts ("Otto Ritter", "Three Gorges"),
 	 * but two ordinals in words are ("tenth" → "zum elften Mal"), and so
 	 * are two of percent ("one percentage point" → "één procent"). */
-	if (s->weak && t->weak && !(streq(s->unit, "ordinal") && streq(t->unit, "ordinal")) &&
-	    !(is_percent_unit(s->unit) && is_percent_unit(t->unit)))
+	bool percents = is_percent_unit(s->unit) && is_percent_unit(t->unit);
+	if (s->weak && t->weak && !(streq(s->unit, "ordinal") && streq(t->unit, "ordinal")) && !percents)
 		return -1;
 	if (s->kind == t->kind) {
 		if (!comparable(s, t))
 			return -1;
 		/* "a year" against "two years": only against a count of that unit */
-		if ((s->weak || t->weak) && !streq(s->unit, t->unit) &&
-		    !(is_percent_unit(s->unit) && is_percent_unit(t->unit)))
+		if ((s->weak || t->weak) && !streq(s->unit, t->unit) && !percents)
 			return -1;
 		return s->weak || t->weak ? 0.5 : 0;
 	}

@@ -317,41 +317,21 @@ static char *role_macro(const wc_lexicon *lx, const char *role, const char *also
 	return r;
 }
 
-static char *clock_word_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
-{
-	(void)c, (void)loc;
-	return role_macro(lx, "word", NULL);
-}
-
-static char *clock_at_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
-{
-	(void)c, (void)loc;
-	return role_macro(lx, "at", NULL);
-}
-
-static char *clock_after_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
-{
-	(void)c, (void)loc;
-	return role_macro(lx, "after", NULL);
-}
-
-static char *clock_hours_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
-{
-	(void)c, (void)loc;
-	return role_macro(lx, "hours", NULL);
-}
-
-static char *clock_half_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
-{
-	(void)c, (void)loc;
-	return role_macro(lx, "half", NULL);
-}
-
-static char *daypart_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
-{
-	(void)c, (void)loc;
-	return role_macro(lx, "am", "pm");
-}
+/* The builders of the clock macros (macros.def): each the words of one
+ * role of `clock:` (two for the parts of the day). */
+#define CLOCK_ROLE_MACRO(fn, role, also)                                                    \
+	static char *fn(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)   \
+	{                                                                                   \
+		(void)c, (void)loc;                                                         \
+		return role_macro(lx, role, also);                                          \
+	}
+CLOCK_ROLE_MACRO(clock_word_macro, "word", NULL)
+CLOCK_ROLE_MACRO(clock_at_macro, "at", NULL)
+CLOCK_ROLE_MACRO(clock_after_macro, "after", NULL)
+CLOCK_ROLE_MACRO(clock_hours_macro, "hours", NULL)
+CLOCK_ROLE_MACRO(clock_half_macro, "half", NULL)
+CLOCK_ROLE_MACRO(daypart_macro, "am", "pm")
+#undef CLOCK_ROLE_MACRO
 
 /* In the order of macros.def, so that {number} finds {digits} built. */
 static void build_macros(wc_compiled *c, const wc_locale *loc)
