@@ -67,12 +67,16 @@ static char *digits_regex(const wc_locale *loc)
 
 /* Number words and their compounds (femogtyve = fem + og + tyve).  Each
  * morpheme must end where a joiner, another morpheme or the word ends: "ti"
- * in "timer" is no number, and must not swallow the "fem" before it. */
+ * in "timer" is no number, and must not swallow the "fem" before it.  The
+ * morphemes themselves are a subroutine (number_word_define), called. */
+#define WC_NUMBER_WORD_GROUP "wc_number_word"
+#define WC_NUMBER_WORD_CALL "(?&" WC_NUMBER_WORD_GROUP ")"
+
 static char *words_regex(const wc_locale *loc)
 {
 	if (!loc->number_words.n)
 		return wc_xstrdup("(?!)");
-	char *m = wc_lex_regex(&loc->number_words, false);
+	const char *m = WC_NUMBER_WORD_CALL;
 	char *j = loc->joiners.n ? wc_lex_regex(&loc->joiners, false) : wc_xstrdup("(?!)");
 	char *w = wc_xasprintf("%s(?=%s|%s|(?!\\p{L}))", m, j, m);
 	/* The callout ends the run of words once the match is
@@ -80,9 +84,21 @@ static char *words_regex(const wc_locale *loc)
 	 * …" would otherwise be matched to its end again from every word. */
 	char *r = wc_xasprintf("(?i:(?<!\\p{L})%s(?:(?C%d)%s?%s)*+(?!\\p{L}))", w, WC_CALLOUT_NUMBER_SPAN,
 	                       j, w);
-	free(m);
 	free(j);
 	free(w);
+	return r;
+}
+
+/* Appended to a pattern that calls it: at the end, a DEFINE group takes the
+ * last group number, so that the pattern's own groups keep theirs (and its
+ * branch-reset groups stay aligned). */
+static char *number_word_define(const wc_locale *loc)
+{
+	if (!loc->number_words.n)
+		return NULL;
+	char *m = wc_lex_regex(&loc->number_words, false);
+	char *r = wc_xasprintf("(?(DEFINE)(?<" WC_NUMBER_WORD_GROUP ">(?i:%s)))", m);
+	free(m);
 	return r;
 }
 
@@ -342,6 +358,7 @@ static void build_macros(wc_compiled *c, const wc_locale *loc)
 #include "macros.def"
 #undef LEX
 #undef NO_LEX
+	c->number_word_define = number_word_define(loc);
 }
 
 const char *const wc_macro_names[M_COUNT] = {
@@ -382,6 +399,8 @@ static char *expand(const wc_compiled *c, const char *pat, size_t *bad)
 		}
 		wc_buf_putc(&b, *p++);
 	}
+	if (c->number_word_define && b.len && strstr(b.s, WC_NUMBER_WORD_CALL))
+		wc_buf_puts(&b, c->number_word_define);
 	return wc_buf_take(&b);
 }
 
@@ -621,6 +640,7 @@ void wc_compiled_free(wc_compiled *c)
 	free(c->pats);
 	for (int i = 0; i < M_COUNT; i++)
 		free(c->macro[i]);
+	free(c->number_word_define);
 	wc_triggers_free(c);
 	free(c);
 }
