@@ -209,6 +209,9 @@ static bool normalize_number(wc_locale *loc, const match_view *m, candidate *c, 
 	int32_t first = wc_utf8_next(m->text, e, &vs), last = wc_utf8_next(m->text, e, &ls);
 	c->f.weak = article || (words && wc_is_upper(first) && wc_is_upper(last) &&
 	                        capitalised_word_after(m->text, c->f.end));
+	/* "twice", "zweimal": a count against another count ("drie keer"), but
+	 * as often said without one ("doppelt so", "el doble") */
+	c->f.weak |= words && loc->weak_words.n && wc_strlist_has_fold(&loc->weak_words, m->text + s, e - s);
 	c->f.value = v;
 	c->f.garbled = garbled;
 	return true;
@@ -814,8 +817,10 @@ static bool normalize_measure(wc_locale *loc, const match_view *m, candidate *c)
  * are as often no count ("at first", it "secondo" = according to). */
 #define WC_ORDINAL_WORD_MIN 3
 
-/* An ordinal in words, alone ("the tenth time", "jeder Sechste"): weak, as
- * a translation may well say it otherwise ("for the third time" = "erneut"). */
+/* An ordinal in words, alone ("the tenth time"): weak, as a translation may
+ * well say it otherwise ("for the third time" = "erneut").  After a word of
+ * "every" ("jeder Sechste", "hver tredje", "co trzeci") it is a count, one
+ * in six, as "one in six" and "un sur six" are. */
 static bool normalize_ordinal_word(wc_locale *loc, const match_view *m, candidate *c)
 {
 	size_t s, e;
@@ -833,6 +838,8 @@ static bool normalize_ordinal_word(wc_locale *loc, const match_view *m, candidat
 	if (wc_is_upper(wc_utf8_next(m->text, e, &i)) && capitalised_word_after(m->text, e))
 		return false;
 	c->f.value = wc_xasprintf("%d", n);
+	if (group_span(m, G_EVERY, &us, &ue))
+		return true;
 	c->f.unit = wc_xstrdup("ordinal");
 	c->f.weak = true;
 	return true;

@@ -31,6 +31,7 @@ typedef struct wc_locale {
 	wc_strlist stopwords;       /* frequent words, for language identification */
 	wc_strlist genitive;        /* suffixes a name may take: "s", "’s", ":s" */
 	wc_strlist articles;        /* "a", "an": one before a unit, a weak fact; no number word */
+	wc_strlist weak_words;      /* number words that are weak facts: "twice", "zweimal" */
 	wc_strlist name_endings;    /* case endings on a person's name: pl "Trumpa", fi "Trumpin" */
 	wc_strlist colon_suffixes;  /* "USA:s": endings that follow a colon */
 	wc_strlist repeat_ok;       /* words that may stand twice ("had had") */

@@ -330,9 +330,10 @@ static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 	static const char *const keys[] = {"decimal", "group", "group_also", "words", "multipliers",
 	                                   "joiners", "scales", "bare_word_min", "articles", "minus", "below_zero",
 	                                   "percent", "fractions", "halves", "halves_add", "mixed",
-	                                   "unit_fractions", NULL};
+	                                   "unit_fractions", "weak", NULL};
 	wc_ycheck_keys(&ld->y, m, keys);
 	each_string(ld, wc_ymap_get(m, "articles"), "numbers.articles", add_to_strlist, &loc->articles);
+
 	each_string(ld, wc_ymap_get(m, "minus"), "numbers.minus", add_to_strlist, &loc->minus);
 	const wc_ynode *n;
 	if ((n = wc_ymap_get(m, "decimal")))
@@ -344,6 +345,12 @@ static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 		load_number_map(ld, &loc->number_words, n, "numbers.words", 1000000000000LL);
 	if ((n = wc_ymap_get(m, "multipliers")))
 		load_multipliers(ld, &loc->number_words, n);
+	if ((n = wc_ymap_get(m, "weak"))) {
+		/* number words of their own, remembered as weak (extract.c) */
+		load_number_map(ld, &loc->number_words, n, "numbers.weak", 1000);
+		for (size_t i = 0; n->type == WC_Y_MAP && i < n->n; i++)
+			wc_strlist_add(&loc->weak_words, n->items[2 * i]->value);
+	}
 	load_fractions(ld, loc, m);
 	if ((n = wc_ymap_get(m, "scales")))
 		load_number_map(ld, &loc->scales, n, "numbers.scales (powers of ten)", 15);

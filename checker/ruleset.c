@@ -98,6 +98,7 @@ void wc_locale_free(wc_locale *loc)
 #include "macros.def"
 	wc_strlist_free(&loc->genitive);
 	wc_strlist_free(&loc->articles);
+	wc_strlist_free(&loc->weak_words);
 	wc_strlist_free(&loc->minus);
 	wc_strlist_free(&loc->name_endings);
 	wc_strlist_free(&loc->stopwords);
