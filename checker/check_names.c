@@ -112,14 +112,6 @@ static char *name_key(const char *s, size_t n)
 #define NAME_STEM_MIN 4
 #define NAME_ENDING_MAX 3
 
-static uint64_t key_hash(const char *k, size_t n)
-{
-	uint64_t h = 1469598103934665603u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 1099511628211u;
-	return h ? h : 1;
-}
-
 static void set_put(key_set *ks, uint64_t h)
 {
 	if (2 * (ks->n + 1) > ks->cap) {
@@ -153,21 +145,36 @@ static bool set_has(const key_set *ks, uint64_t h)
 	return false;
 }
 
-/* A key with up to three letters cut, where four or more remain. */
+/* The hashes of a key with up to three letters cut, where four or more
+ * remain, in one pass: FNV-1a, whose hash of a prefix is a step of the
+ * whole key's (0 stands for an empty slot, so it becomes 1).  Returns how
+ * many. */
+static size_t cut_hashes(const char *key, uint64_t out[NAME_ENDING_MAX + 1])
+{
+	size_t n = strlen(key), k = 0;
+	uint64_t h = 1469598103934665603u;
+	for (size_t i = 0; i < n; i++) {
+		h = (h ^ (unsigned char)key[i]) * 1099511628211u;
+		size_t len = i + 1;
+		if (len == n || (len >= NAME_STEM_MIN && len + NAME_ENDING_MAX >= n))
+			out[k++] = h ? h : 1;
+	}
+	return k;
+}
+
 static void keys_add(key_set *ks, const char *key)
 {
-	size_t n = strlen(key);
-	if (!n) /* a word of marks only folds to nothing */
-		return;
-	for (size_t cut = 0; cut <= NAME_ENDING_MAX && (cut == 0 || n >= cut + NAME_STEM_MIN); cut++)
-		set_put(ks, key_hash(key, n - cut));
+	uint64_t h[NAME_ENDING_MAX + 1];
+	/* a word of marks only folds to nothing, and gives none */
+	for (size_t i = 0, k = cut_hashes(key, h); i < k; i++)
+		set_put(ks, h[i]);
 }
 
 static bool keys_have(const key_set *ks, const char *key)
 {
-	size_t n = strlen(key);
-	for (size_t cut = 0; cut <= NAME_ENDING_MAX && (cut == 0 || n >= cut + NAME_STEM_MIN); cut++)
-		if (set_has(ks, key_hash(key, n - cut)))
+	uint64_t h[NAME_ENDING_MAX + 1];
+	for (size_t i = 0, k = cut_hashes(key, h); i < k; i++)
+		if (set_has(ks, h[i]))
 			return true;
 	return false;
 }
@@ -963,13 +970,32 @@ static void extras_of_para(name_cache *sc, size_t sp, name_cache *tc, size_t tp,
 	}
 }
 
-void wc_match_people(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al, wc_findings *fs)
+struct wc_name_keys {
+	key_set keys;
+};
+
+void wc_name_keys_free(struct wc_name_keys *k)
+{
+	if (k)
+		free(k->keys.v);
+	free(k);
+}
+
+/* A doc's keys depend on its text alone: made once, kept with it. */
+static const key_set *doc_keys(wc_doc *d)
+{
+	if (!d->name_keys) {
+		d->name_keys = wc_xcalloc(1, sizeof *d->name_keys);
+		keys_of(d, &d->name_keys->keys);
+	}
+	return &d->name_keys->keys;
+}
+
+void wc_match_people(wc_doc *src, wc_doc *tgt, const wc_alignment *al, wc_findings *fs)
 {
 	if (!src->npara || !tgt->npara)
 		return;
-	key_set sk = {0}, tk = {0};
-	keys_of(src, &sk);
-	keys_of(tgt, &tk);
+	const key_set *sk = doc_keys(src), *tk = doc_keys(tgt);
 	name_runs sn = {0}, tn = {0};
 	name_cache sc, tc;
 	cache_init(&sc, src, tgt->loc);
@@ -977,14 +1003,13 @@ void wc_match_people(const wc_doc *src, const wc_doc *tgt, const wc_alignment *a
 	size_t *used = wc_xcalloc(tgt->npara, sizeof *used);
 	for (size_t p = 0; p < src->npara; p++)
 		if (al->s2t[p] >= 0)
-			match_para(&sc, &tc, p, (size_t)al->s2t[p], &sk, &tk, &sn, &tn, &used[al->s2t[p]], fs);
+			match_para(&sc, &tc, p, (size_t)al->s2t[p], sk, tk, &sn, &tn, &used[al->s2t[p]], fs);
 	/* an unaligned paragraph's names are the alignment's to report */
 	for (size_t tp = 0; tp < tgt->npara; tp++)
 		if (al->t2s[tp] >= 0)
-			extras_of_para(&sc, (size_t)al->t2s[tp], &tc, tp, &sk, used[tp], &sn, &tn, fs);
+			extras_of_para(&sc, (size_t)al->t2s[tp], &tc, tp, sk, used[tp], &sn, &tn, fs);
 	cache_free(&sc);
 	cache_free(&tc);
 	free(used);
 	free(sn.v), free(tn.v);
-	free(sk.v), free(tk.v);
 }

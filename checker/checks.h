@@ -50,7 +50,7 @@ void wc_match_facts(const wc_ruleset *rs, wc_doc *src, wc_doc *tgt,
                     const wc_alignment *al, wc_findings *fs);
 /* check_names.c: the people and organisations a text names outside the
  * termbase, carried across (fact.missing, fact.mismatch at warning, fact.extra). */
-void wc_match_people(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al, wc_findings *fs);
+void wc_match_people(wc_doc *src, wc_doc *tgt, const wc_alignment *al, wc_findings *fs);
 
 /* ---- check_version.c: whole-version verdicts ---------------------------------- */
 

@@ -76,7 +76,12 @@ typedef struct wc_doc {
 	                         * aligns it (align.c); NULL when the reader gave none */
 	wc_markup_note *notes;  /* the inline codes that differ from the source's */
 	size_t nnotes;
+	struct wc_name_keys *name_keys; /* check_names.c: the keys of its words, made at the
+	                         * first pair that needs them (a source serves every pair) */
 } wc_doc;
+
+/* Frees what check_names.c keeps of a doc (NULL is fine). */
+void wc_name_keys_free(struct wc_name_keys *k);
 
 /* Prepares a doc: validates UTF-8 (WC_EINPUT + diagnostic with byte offset),
  * normalizes to NFC, splits paragraphs.  Takes a copy of the bytes. */

@@ -56,9 +56,8 @@ static size_t space_at(const char *s)
 /* The key of a form: case-folded, each run of white space one space.  The
  * patterns let any run of white space stand between the words of a form
  * ("neste  år"), so the lookup must see them as the form's one space. */
-static char *key_of(const char *s, size_t n)
+static char *squeeze_spaces(char *k)
 {
-	char *k = wc_casefold(s, n);
 	char *w = k;
 	for (const char *r = k; *r;) {
 		size_t sp = space_at(r);
@@ -72,6 +71,11 @@ static char *key_of(const char *s, size_t n)
 	}
 	*w = '\0';
 	return k;
+}
+
+static char *key_of(const char *s, size_t n)
+{
+	return squeeze_spaces(wc_casefold(s, n));
 }
 
 /* Forms are found through a hash of their case-folded keys: lookups happen
@@ -103,9 +107,14 @@ const wc_lex_item *wc_lex_find(const wc_lexicon *lx, const char *s, size_t n)
 {
 	if (!lx->n || !n)
 		return NULL;
-	char *k = key_of(s, n);
+	/* A short ASCII word, the common case, is folded on the stack: the
+	 * names check looks up each capitalised word in a dozen lexicons. */
+	char small[64];
+	bool ascii = n < sizeof small && wc_fold_ascii_to(s, n, small);
+	char *k = ascii ? squeeze_spaces(small) : key_of(s, n);
 	size_t *sl = slot_of(lx, k);
-	free(k);
+	if (!ascii)
+		free(k);
 	return *sl ? &lx->items[*sl - 1] : NULL;
 }
 

@@ -583,6 +583,7 @@ void wc_doc_fini(wc_doc *doc)
 	free(doc->notes);
 	free(doc->facts);
 	free(doc->quotations);
+	wc_name_keys_free(doc->name_keys);
 	memset(doc, 0, sizeof *doc);
 }
 
