@@ -521,6 +521,66 @@ static char *decimal_string(decimal *d)
 	return r;
 }
 
+/* A half of the scale at the end of s[0..n) ("un million et demi", "two
+ * million and a half"): sets *cut to where the number before it ends. */
+static bool trailing_half(const wc_locale *loc, const char *s, size_t n, size_t *cut)
+{
+	if (!loc->half_after.n)
+		return false;
+	/* the forms are short: look back no further than the longest */
+	size_t back = loc->half_after.maxlen + 8;
+	for (size_t st = n; st-- > 1 && n - st <= back;)
+		if (s[st - 1] == ' ' && wc_lex_find(&loc->half_after, s + st, n - st)) {
+			size_t e = st;
+			while (e > 0 && s[e - 1] == ' ')
+				e--;
+			*cut = e;
+			return true;
+		}
+	return false;
+}
+
+/* v + half of its unit: of the scale (exp > 0: "un million et demi" =
+ * 1.5 × 10^6), else of the largest power of a thousand it is a multiple of
+ * ("a million and a half", where "a million" is a number word). */
+static char *add_half_unit(char *v, int exp)
+{
+	char *end;
+	long long n = strtoll(v, &end, 10);
+	if (*end || n <= 0 || n > INT64_MAX / 100) {
+		free(v);
+		return NULL; /* "1.5 million and a half" is no number */
+	}
+	long long unit = 1;
+	for (int i = 0; i < exp; i++)
+		unit *= 10;
+	if (exp == 0)
+		while (n % (unit * 1000) == 0 && n >= unit * 1000)
+			unit *= 1000;
+	free(v);
+	if (unit == 1)
+		return wc_xasprintf("%lld.5", n);
+	return wc_xasprintf("%lld", n + unit / 2);
+}
+
+static char *parse_number(wc_locale *loc, const char *s, size_t n, bool *garbled, bool *words,
+                          bool *scaled, bool unit_follows);
+
+static char *parse_number_with_half(wc_locale *loc, const char *s, size_t n, bool *garbled,
+                                    bool *words, bool *scaled, bool unit_follows)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	size_t cut;
+	if (!trailing_half(loc, s, n, &cut))
+		return parse_number(loc, s, n, garbled, words, scaled, unit_follows);
+	char *v = parse_number(loc, s, cut, garbled, words, scaled, unit_follows);
+	if (!v)
+		return NULL;
+	size_t sc;
+	return add_half_unit(v, *scaled ? trailing_scale(loc, s, cut, &sc) : 0);
+}
+
 static char *parse_number(wc_locale *loc, const char *s, size_t n, bool *garbled, bool *words,
                           bool *scaled, bool unit_follows)
 {
@@ -572,13 +632,13 @@ static char *parse_number(wc_locale *loc, const char *s, size_t n, bool *garbled
 char *wc_parse_number_ex(wc_locale *loc, const char *s, size_t n, bool *garbled, bool *words,
                          bool *scaled)
 {
-	return parse_number(loc, s, n, garbled, words, scaled, false);
+	return parse_number_with_half(loc, s, n, garbled, words, scaled, false);
 }
 
 char *wc_parse_number_before_unit(wc_locale *loc, const char *s, size_t n, bool *garbled,
                                   bool *words, bool *scaled)
 {
-	return parse_number(loc, s, n, garbled, words, scaled, true);
+	return parse_number_with_half(loc, s, n, garbled, words, scaled, true);
 }
 
 char *wc_parse_number(const wc_locale *loc, const char *s, size_t n, bool *garbled)

@@ -259,14 +259,18 @@ static char *scale_macro(const wc_compiled *c, const wc_locale *loc, const wc_le
 	return r;
 }
 
-/* Digits or number words, and a scale word after them ("1.2 billion"). */
+/* Digits or number words, and a scale word after them ("1.2 billion"),
+ * with a half of it after that ("un million et demi"). */
 static char *number_macro(const wc_compiled *c, const wc_locale *loc, const wc_lexicon *lx)
 {
-	(void)loc;
 	char *scale = wc_lex_regex(lx, false);
-	char *r = wc_xasprintf("(?<![\\p{L}\\p{N}.,_@#])(?:%s|%s)(?:\\s?(?i:%s))?(?![\\p{L}\\p{N}_])",
-	                       c->macro[M_DIGITS], c->macro[M_NUMBER_WORDS], scale);
+	char *half = loc->half_after.n ? wc_lex_regex(&loc->half_after, false) : NULL;
+	char *after = half ? wc_xasprintf("(?:\\s(?i:%s)(?!\\p{L}))?", half) : wc_xstrdup("");
+	char *r = wc_xasprintf("(?<![\\p{L}\\p{N}.,_@#])(?:%s|%s)(?:\\s?(?i:%s)%s)?(?![\\p{L}\\p{N}_])",
+	                       c->macro[M_DIGITS], c->macro[M_NUMBER_WORDS], scale, after);
 	free(scale);
+	free(half);
+	free(after);
 	return r;
 }
 

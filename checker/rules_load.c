@@ -330,7 +330,7 @@ static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 	static const char *const keys[] = {"decimal", "group", "group_also", "words", "multipliers",
 	                                   "joiners", "scales", "bare_word_min", "articles", "minus", "below_zero",
 	                                   "percent", "fractions", "halves", "halves_add", "mixed",
-	                                   "unit_fractions", "weak", NULL};
+	                                   "unit_fractions", "weak", "half_after", NULL};
 	wc_ycheck_keys(&ld->y, m, keys);
 	each_string(ld, wc_ymap_get(m, "articles"), "numbers.articles", add_to_strlist, &loc->articles);
 
@@ -357,6 +357,10 @@ static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 	if ((n = wc_ymap_get(m, "below_zero"))) {
 		lex_target t = {&loc->below_zero, "", 0};
 		each_string(ld, n, "numbers.below_zero", add_form, &t);
+	}
+	if ((n = wc_ymap_get(m, "half_after"))) {
+		lex_target t = {&loc->half_after, "", 0};
+		each_string(ld, n, "numbers.half_after", add_form, &t);
 	}
 	if ((n = wc_ymap_get(m, "joiners"))) {
 		lex_target t = {&loc->joiners, "", 0};
