@@ -5,7 +5,9 @@
  * a dynamic programme over the two sequences maximizes anchor similarity,
  * allowing dropped, added, merged (2:1) and split (1:2) paragraphs.  A second
  * pass pairs leftovers that moved out of order, as the Swedish ZTE version's
- * do.  Facts are then matched within aligned paragraphs (check_facts.c).
+ * do; gaps left between pairs are then paired in order, by length where
+ * their paragraphs hold no anchors (merges included).  Facts are then matched
+ * within aligned paragraphs (check_facts.c).
  */
 #include "align.h"
 
@@ -468,8 +470,66 @@ static void undo_off_course_pairs(size_t ns, size_t nt, wc_alignment *al)
 	free(before);
 }
 
+static size_t scaled_len(const signature *s, double len_scale)
+{
+	return (size_t)((double)s->len * len_scale + 0.5);
+}
+
+/* More source paragraphs in a gap than translation paragraphs facing them,
+ * with as much text (at least what the source's predicts, less half a
+ * paragraph of the gap): the translator merged some, and the merges that
+ * keep the lengths best say which (a 2:1 step where a 1:1 one would leave a
+ * long paragraph against a short one).  Where the text falls short, a
+ * paragraph is gone instead: check_version.c reports the gap. */
+static void pair_merged_gap(const signature *S, size_t i, size_t g, const signature *T, size_t j,
+                            size_t t, double len_scale, wc_alignment *al)
+{
+	double slen = 0, tlen = 0;
+	for (size_t a = 0; a < g; a++)
+		slen += (double)scaled_len(&S[i + a], len_scale);
+	for (size_t b = 0; b < t; b++)
+		tlen += (double)T[j + b].len;
+	if (g > 2 * t || tlen < slen - 0.5 * slen / (double)g)
+		return;
+	/* f[a][b]: the best sum of length ratios pairing the first a source
+	 * paragraphs with the first b translation paragraphs, each step 1:1 or 2:1 */
+	double f[MAX_GAP + 1][MAX_GAP + 1];
+	unsigned char how[MAX_GAP + 1][MAX_GAP + 1] = {{0}};
+	for (size_t a = 0; a <= g; a++)
+		for (size_t b = 0; b <= t; b++) {
+			f[a][b] = a == 0 && b == 0 ? 0 : -1;
+			if (a >= 1 && b >= 1 && f[a - 1][b - 1] >= 0) {
+				double v = f[a - 1][b - 1] + length_ratio(scaled_len(&S[i + a - 1], len_scale), T[j + b - 1].len);
+				if (v > f[a][b])
+					f[a][b] = v, how[a][b] = 1;
+			}
+			if (a >= 2 && b >= 1 && f[a - 2][b - 1] >= 0) {
+				size_t two = scaled_len(&S[i + a - 2], len_scale) + scaled_len(&S[i + a - 1], len_scale);
+				double v = f[a - 2][b - 1] + length_ratio(two, T[j + b - 1].len);
+				if (v > f[a][b])
+					f[a][b] = v, how[a][b] = 2;
+			}
+		}
+	if (f[g][t] < 0)
+		return;
+	for (size_t a = g, b = t; a > 0 && b > 0; b--) {
+		size_t u = j + b - 1;
+		if (how[a][b] == 1) {
+			size_t s = i + a - 1;
+			al->s2t[s] = (int)u, al->t2s[u] = (int)s;
+			al->score[s] = similarity(&S[s], NULL, &T[u], NULL);
+			a -= 1;
+		} else {
+			size_t s = i + a - 2;
+			al->s2t[s] = al->s2t[s + 1] = (int)u, al->t2s[u] = (int)s;
+			al->score[s] = al->score[s + 1] = similarity(&S[s], &S[s + 1], &T[u], NULL);
+			a -= 2;
+		}
+	}
+}
+
 static void pair_gaps(const signature *S, size_t ns, const signature *T, size_t nt,
-                      wc_alignment *al)
+                      double len_scale, wc_alignment *al)
 {
 	bool any = ns == 1 && nt == 1;
 	for (size_t i = 0; i < ns && !any; i++)
@@ -486,11 +546,13 @@ static void pair_gaps(const signature *S, size_t ns, const signature *T, size_t 
 			k++;
 		long before = i > 0 ? al->s2t[i - 1] : -1;
 		long after = k < ns ? al->s2t[k] : (long)nt;
-		size_t gap = k - i;
-		bool free_between = after - before - 1 == (long)gap;
+		size_t gap = k - i, facing = after > before ? (size_t)(after - before - 1) : 0;
+		bool free_between = after > before;
 		for (long j = before + 1; free_between && j < after; j++)
 			free_between = al->t2s[j] < 0;
-		if (gap <= MAX_GAP && free_between)
+		if (gap <= MAX_GAP && free_between && facing > 0 && facing < gap)
+			pair_merged_gap(S, i, gap, T, (size_t)(before + 1), facing, len_scale, al);
+		else if (gap <= MAX_GAP && free_between && facing == gap)
 			for (size_t g = 0; g < gap; g++) {
 				size_t s = i + g, t = (size_t)(before + 1) + g;
 				al->s2t[s] = (int)t;
@@ -498,6 +560,46 @@ static void pair_gaps(const signature *S, size_t ns, const signature *T, size_t 
 				al->score[s] = similarity(&S[s], NULL, &T[t], NULL);
 			}
 		i = k;
+	}
+}
+
+/* A source paragraph left alone next to one whose counterpart is as long as
+ * the two together (lengths scaled by the languages' length factors) is
+ * merged into it, 2:1, as the programme pairs merges with anchors: a
+ * translator joined two paragraphs that hold none ("This term derives ..."
+ * with "Today, the only insects ...").  Only where the length says so
+ * clearly: the pair alone fits badly, the two together well. */
+#define MERGE_LEN_MIN 0.75 /* the length ratio of the two together, at least */
+#define MERGE_LEN_GAIN 0.2 /* ... and this much better than the pair alone */
+
+static bool merges_into(const signature *S, size_t p, size_t q, const signature *T, size_t t,
+                        double len_scale)
+{
+	double alone = length_ratio((size_t)((double)S[q].len * len_scale + 0.5), T[t].len);
+	double both = length_ratio((size_t)((double)(S[q].len + S[p].len) * len_scale + 0.5), T[t].len);
+	return both >= MERGE_LEN_MIN && both >= alone + MERGE_LEN_GAIN;
+}
+
+static void absorb_merges(const signature *S, size_t ns, const signature *T, double len_scale,
+                          wc_alignment *al)
+{
+	for (size_t p = 0; p < ns; p++) {
+		if (al->s2t[p] >= 0)
+			continue;
+		/* the neighbour before, then after, paired 1:1 (its target has it alone) */
+		for (int side = 0; side < 2 && al->s2t[p] < 0; side++) {
+			if ((side == 0 && p == 0) || (side == 1 && p + 1 >= ns))
+				continue;
+			size_t q = side == 0 ? p - 1 : p + 1;
+			int t = al->s2t[q];
+			if (t < 0 || al->t2s[t] != (int)q || (q > 0 && al->s2t[q - 1] == t) ||
+			    (q + 1 < ns && al->s2t[q + 1] == t) || !merges_into(S, p, q, T, (size_t)t, len_scale))
+				continue;
+			size_t first = side == 0 ? q : p;
+			al->s2t[p] = t;
+			al->t2s[t] = (int)first;
+			al->score[p] = al->score[q] = similarity(&S[first], &S[first + 1], &T[t], NULL);
+		}
 	}
 }
 
@@ -577,7 +679,11 @@ void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 	pair_moved(S, ns, T, nt, al);
 	undo_shifted_pairs(ns, nt, al);
 	undo_off_course_pairs(ns, nt, al);
-	pair_gaps(S, ns, T, nt, al);
+	/* target code points per source code point (1 where a factor is unknown) */
+	double fs = src->loc ? src->loc->length_factor : 0, ft = tgt->loc ? tgt->loc->length_factor : 0;
+	double len_scale = fs > 0 && ft > 0 ? ft / fs : 1;
+	pair_gaps(S, ns, T, nt, len_scale, al);
+	absorb_merges(S, ns, T, len_scale, al);
 	for (size_t i = 0; i < ns; i++)
 		free(S[i].keys);
 	for (size_t j = 0; j < nt; j++)

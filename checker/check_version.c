@@ -268,6 +268,8 @@ typedef struct {
 	size_t sources;   /* unaligned source paragraphs between the same neighbours */
 	size_t targets;   /* unpaired translation paragraphs in their place */
 	long target;      /* the first of those, or -1 */
+	long first;       /* the first of the source paragraphs */
+	long lo, hi;      /* the translation paragraphs between the neighbours' counterparts */
 } gap;
 
 /* The gap around unaligned source paragraph p: the source paragraphs between
@@ -278,7 +280,7 @@ static gap gap_of(const layout *l, const wc_alignment *al, size_t p)
 	long a = l->prev[p], b = l->next[p];
 	long before = a >= 0 ? al->s2t[a] : -1, after = b < (long)l->ns ? al->s2t[b] : (long)l->nt;
 	long lo = (before < after ? before : after) + 1, hi = before < after ? after : before;
-	gap g = {(size_t)(b - a - 1), 0, -1};
+	gap g = {(size_t)(b - a - 1), 0, -1, a + 1, lo, hi};
 	if (lo < hi) {
 		g.targets = l->unpaired[hi] - l->unpaired[lo];
 		g.target = g.targets ? l->next_unpaired[lo] : -1;
@@ -297,17 +299,63 @@ static size_t target_offset(const layout *l, const wc_doc *tgt, const wc_alignme
 	return tgt->npara ? tgt->paras[0].start : 0;
 }
 
+/* The code points of the translation's unpaired paragraphs in gap g. */
+static size_t unpaired_len(const wc_doc *tgt, const wc_alignment *al, const gap *g)
+{
+	size_t n = 0;
+	for (long j = g->lo; j < g->hi && j < (long)tgt->npara; j++)
+		if (al->t2s[j] < 0)
+			n += para_len(tgt, (size_t)j);
+	return n;
+}
+
+/* A gap of more source paragraphs than translation paragraphs in their
+ * place, none of which the alignment could pair (no anchors, lengths too
+ * unlike: sentences of the same length class), is a paragraph dropped when
+ * the translation's text there also falls short: by at least half of what
+ * the paragraphs it lacks would take (from the average of the gap's, and the
+ * two languages' length factors).  Which of them is gone, length alone
+ * cannot tell, so the finding names the gap.  A translation that merged two
+ * paragraphs keeps their length, and gets none. */
+static void check_short_gap(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al,
+                            const gap *g, const layout *l, wc_findings *fs)
+{
+	size_t lacking = g->sources - g->targets, slen = 0;
+	for (size_t k = 0; k < g->sources; k++)
+		slen += para_len(src, (size_t)g->first + k);
+	double fs_ = src->loc->length_factor, ft = tgt->loc->length_factor;
+	double scale = fs_ > 0 && ft > 0 ? ft / fs_ : 1;
+	double expected = (double)slen * scale, lacked = expected * (double)lacking / (double)g->sources;
+	size_t tlen = unpaired_len(tgt, al, g);
+	if ((double)tlen > expected - 0.5 * lacked)
+		return;
+	size_t p = (size_t)g->first, last = p + g->sources - 1;
+	size_t at = target_offset(l, tgt, al, p);
+	wc_emit(fs, WC_CHECK_PARAGRAPH_MISSING, -1, tgt, at, at, src, src->paras[p].start, NULL, NULL,
+	        NULL, "%zu of the %zu source paragraphs of lines %zu-%zu %s no counterpart: the translation "
+	        "has %zu paragraph%s in their place, with %.2f of the length expected", lacking,
+	        g->sources, src->paras[p].line, src->paras[last].line, lacking == 1 ? "has" : "have",
+	        g->targets, g->targets == 1 ? "" : "s", expected > 0 ? (double)tlen / expected : 0);
+}
+
 /* An unaligned source paragraph is reported only when the translation holds
  * no unpaired paragraph where it would stand.  Otherwise it is most likely
  * there, only too unlike to pair (a three-word subheading shares no anchor
  * and too little length, a paragraph that lost most of its text), and
- * calling it missing would be a guess. */
+ * calling it missing would be a guess, unless the gap holds fewer
+ * paragraphs and less text than the source's (check_short_gap). */
 static void check_missing_paragraphs(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al,
                                      const layout *l, wc_findings *fs)
 {
 	for (size_t p = 0; p < src->npara && p < al->ns; p++) {
-		if (al->s2t[p] >= 0 || gap_of(l, al, p).targets > 0)
+		if (al->s2t[p] >= 0)
 			continue;
+		gap g = gap_of(l, al, p);
+		if (g.targets > 0) {
+			if ((long)p == g.first && g.targets < g.sources)
+				check_short_gap(src, tgt, al, &g, l, fs);
+			continue;
+		}
 		size_t at = target_offset(l, tgt, al, p);
 		char *ex = para_excerpt(src, p);
 		wc_emit(fs, WC_CHECK_PARAGRAPH_MISSING, -1, tgt, at, at, src, src->paras[p].start, ex,
