@@ -805,13 +805,16 @@ static double kind_cost(const wc_xfact *s, const wc_xfact *t)
 	 * but two ordinals in words are ("tenth" → "zum elften Mal"), and so
 	 * are two of percent ("one percentage point" → "één procent"). */
 	bool percents = is_percent_unit(s->unit) && is_percent_unit(t->unit);
-	if (s->weak && t->weak && !(streq(s->unit, "ordinal") && streq(t->unit, "ordinal")) && !percents)
+	/* ... and so are two currencies of one ("per dollar" → "za euro") */
+	bool monies = s->kind == WC_K_MONEY && t->kind == WC_K_MONEY && s->weak && t->weak;
+	if (s->weak && t->weak && !(streq(s->unit, "ordinal") && streq(t->unit, "ordinal")) && !percents &&
+	    !monies)
 		return -1;
 	if (s->kind == t->kind) {
 		if (!comparable(s, t))
 			return -1;
 		/* "a year" against "two years": only against a count of that unit */
-		if ((s->weak || t->weak) && !streq(s->unit, t->unit) && !percents)
+		if ((s->weak || t->weak) && !streq(s->unit, t->unit) && !percents && !monies)
 			return -1;
 		return s->weak || t->weak ? 0.5 : 0;
 	}

@@ -561,10 +561,24 @@ static bool weighed_not_paid(const wc_locale *loc, const match_view *m)
 	return false;
 }
 
+/* "per dollar", "za euro": one of the currency, weak (rule money-per); not a
+ * subunit ("per cent" is percent). */
+static bool normalize_money_per(const wc_lex_item *it, candidate *c)
+{
+	if (strchr(it->canon, '/'))
+		return false;
+	c->f.value = wc_xstrdup("1");
+	c->f.unit = wc_xstrdup(it->canon);
+	c->f.weak = true;
+	return true;
+}
+
 static bool normalize_money(wc_locale *loc, const match_view *m, candidate *c)
 {
 	const wc_lex_item *it = group_lookup(m, G_CUR, &loc->currencies);
 	size_t s, e;
+	if (it && group_span(m, G_PER, &s, &e))
+		return normalize_money_per(it, c);
 	if (!it || weighed_not_paid(loc, m) || !normalize_number(loc, m, c, false))
 		return false;
 	const char *slash = strchr(it->canon, '/');
