@@ -54,10 +54,13 @@ static char *slurp(const char *path, size_t *len)
 	return buf;
 }
 
+/* As the command line loads the built-in rules: a language's locale files
+ * are read when it is prepared. */
 static wc_ruleset *load(const char *dir)
 {
 	wc_ruleset *rs = wc_ruleset_new();
 	wc_diags *d = wc_diags_new();
+	wc_ruleset_set_lazy_locales(rs, 1);
 	if (wc_ruleset_load_dir(rs, dir, d) < 0) {
 		wc_diags_print(d, stderr);
 		exit(2);

@@ -173,7 +173,9 @@ static char *lang_of(const char *arg, const char **path)
 
 /* ---- rules ---------------------------------------------------------------------------------- */
 
-static wc_ruleset *load_rules(const char *const *extra, size_t nextra, wc_diags *diags)
+/* lazy: the built-in locales are read as the versions' languages need them
+ * (check, extract, batch); `rules lint` and `rules test` read all at once. */
+static wc_ruleset *load_rules_as(const char *const *extra, size_t nextra, wc_diags *diags, bool lazy)
 {
 	char *dir = wc_cli_builtin_rules();
 	if (!dir) {
@@ -183,7 +185,10 @@ static wc_ruleset *load_rules(const char *const *extra, size_t nextra, wc_diags 
 	wc_ruleset *rs = wc_ruleset_new();
 	/* One thread here: JIT only pays off for large texts. */
 	wc_ruleset_set_lazy_jit(rs, 1);
+	/* those of a --rules folder are read at once, so that their errors show now */
+	wc_ruleset_set_lazy_locales(rs, lazy);
 	int bad = wc_ruleset_load_dir(rs, dir, diags) < 0;
+	wc_ruleset_set_lazy_locales(rs, 0);
 	free(dir);
 	for (size_t i = 0; i < nextra; i++)
 		bad |= wc_ruleset_load_dir(rs, extra[i], diags) < 0;
@@ -193,6 +198,11 @@ static wc_ruleset *load_rules(const char *const *extra, size_t nextra, wc_diags 
 		return NULL;
 	}
 	return rs;
+}
+
+static wc_ruleset *load_rules(const char *const *extra, size_t nextra, wc_diags *diags)
+{
+	return load_rules_as(extra, nextra, diags, true);
 }
 
 /* ---- argument parsing ------------------------------------------------------------------------------ */
@@ -605,7 +615,7 @@ static int cmd_rules(int argc, char **argv)
 			return EXIT_PASS;
 		}
 	wc_diags *diags = wc_diags_new();
-	wc_ruleset *rs = load_rules((const char *const *)argv + 2, (size_t)(argc - 2), diags);
+	wc_ruleset *rs = load_rules_as((const char *const *)argv + 2, (size_t)(argc - 2), diags, false);
 	int exit_code = EXIT_TROUBLE;
 	if (!rs)
 		goto done;

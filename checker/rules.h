@@ -6,6 +6,7 @@
 #define WC_RULES_H
 
 #include "lexicon.h"
+#include <stdatomic.h>
 #include "words.h"
 
 /* ---- locale ------------------------------------------------------------------- */
@@ -15,6 +16,9 @@ typedef struct { int32_t open, close; } wc_quote_pair;
 typedef struct wc_locale {
 	char *lang, *name;
 	wc_strlist files;           /* the files that defined it */
+	wc_strlist unread;          /* its files not read yet: read at its first use (rules_load.c) */
+	atomic_bool has_unread;     /* unread holds files (threads look without the lock) */
+	bool read_failed;           /* one of them did not load */
 	char *decimal, *group;      /* separators (UTF-8) */
 	wc_strlist group_also;      /* other accepted group separators */
 	wc_quote_pair quotes[2];    /* [0] primary, [1] secondary (CLDR) */
@@ -140,6 +144,7 @@ struct wc_ruleset {
 	unsigned match_limit, depth_limit;
 	char *words_dir;        /* where LANG.words lists are (wc_ruleset_words_dir) */
 	bool lazy_jit;          /* JIT at a language's first extraction, not at its prepare */
+	bool lazy_locales;      /* locale files of the next folder read at first use */
 	bool jit_small_texts;   /* ... whatever the size of that text (batch), not only a large one */
 	struct wc_stopword *stopwords; /* every locale's stop words, sorted (langid.c) */
 	size_t nstopwords;
@@ -147,7 +152,14 @@ struct wc_ruleset {
 	size_t stopword_mask;
 };
 
+/* The locale of lang (a code or a tag), its files read first if they were
+ * left for later (rules_load.c); NULL if there is none. */
 wc_locale *wc_ruleset_locale(const wc_ruleset *rs, const char *lang);
+/* The same, as far as it is read: for the loader. */
+wc_locale *wc_ruleset_find_locale(const wc_ruleset *rs, const char *lang);
+/* Reads the files of loc left for later, once; their errors go to diags, or
+ * to standard error when diags is NULL.  WC_ERULES if one did not load. */
+int wc_locale_read(wc_ruleset *rs, wc_locale *loc, wc_diags *diags);
 const wc_concept *wc_ruleset_concept(const wc_ruleset *rs, const char *id);
 /* Whether two concept ids may name the same thing (equal, or one broader). */
 bool wc_concepts_compatible(const wc_ruleset *rs, const char *a, const char *b);

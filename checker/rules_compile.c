@@ -541,7 +541,9 @@ static int generic_first(const void *a, const void *b)
 
 int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 {
-	wc_locale *loc = wc_ruleset_locale(rs, lang);
+	wc_locale *loc = wc_ruleset_find_locale(rs, lang);
+	if (loc && wc_locale_read(rs, loc, diags) < 0)
+		return WC_ERULES;
 	if (!loc) {
 		/* a tag's locale is its language's: "xx-YY" wants xx.yaml */
 		int base = lang ? (int)strcspn(lang, "-_") : 4;

@@ -13,6 +13,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,6 +30,7 @@ typedef struct {
 	wc_yschema y;           /* the file being loaded, its diagnostics and errors */
 	wc_ruleset *rs;
 	id_index rule_ids, concept_ids;
+	const char *lang;       /* a locale file read later: the language its name gave */
 } loader;
 
 #define FAIL(ld, node, ...) wc_yfail(&(ld)->y, (node), __VA_ARGS__)
@@ -114,7 +116,7 @@ static void add_to_strlist(loader *ld, const wc_ynode *n, void *arg)
 
 static wc_locale *locale_for(wc_ruleset *rs, const char *lang)
 {
-	wc_locale *loc = wc_ruleset_locale(rs, lang);
+	wc_locale *loc = wc_ruleset_find_locale(rs, lang);
 	if (loc)
 		return loc;
 	loc = wc_xcalloc(1, sizeof *loc);
@@ -500,7 +502,16 @@ static void load_locale(loader *ld, const wc_ynode *root)
 		FAIL(ld, root, "a locale file needs 'lang:'");
 		return;
 	}
+	if (ld->lang && strcmp(lang, ld->lang) != 0) {
+		FAIL(ld, wc_ymap_get(root, "lang"), "this file is read for language '%s', as its name says, "
+		     "but holds 'lang: %s'; rename it %s.yaml", ld->lang, lang, lang);
+		return;
+	}
 	wc_locale *loc = locale_for(ld->rs, lang);
+	/* what an earlier folder left for later comes first, as it would have */
+	if (!ld->lang && atomic_load_explicit(&loc->has_unread, memory_order_acquire) &&
+	    wc_locale_read(ld->rs, loc, ld->y.diags) < 0)
+		ld->y.errors++;
 	wc_strlist_add(&loc->files, ld->y.doc->path);
 	const wc_ynode *n;
 	if ((n = wc_ymap_get(root, "name")))
@@ -533,6 +544,67 @@ static void load_locale(loader *ld, const wc_ynode *root)
 		load_length_factor(ld, loc, n);
 	if ((n = wc_ymap_get(root, "examples")))
 		load_examples(ld, n, lang);
+}
+
+/* langid/stopwords.yaml: each language's stop words, read at once even where
+ * its locale is read later, so that language identification knows them all. */
+static void load_stopwords(loader *ld, const wc_ynode *root)
+{
+	static const char *const keys[] = {"stopwords", NULL};
+	wc_ycheck_keys(&ld->y, root, keys);
+	const wc_ynode *m = wc_ymap_get(root, "stopwords");
+	if (!m || m->type != WC_Y_MAP) {
+		FAIL(ld, m ? m : root, "stopwords must be a map of language to a list of words");
+		return;
+	}
+	for (size_t i = 0; i < m->n; i++) {
+		const char *lang = wc_yscalar(&ld->y, m->items[2 * i], "stopwords");
+		if (lang)
+			each_string(ld, m->items[2 * i + 1], "stopwords", add_to_strlist,
+			            &locale_for(ld->rs, lang)->stopwords);
+	}
+}
+
+/* Threads that share a ruleset may use a language whose files are unread at
+ * once: one reads them under the lock, the others wait. */
+static pthread_mutex_t read_lock = PTHREAD_MUTEX_INITIALIZER;
+
+typedef void (*file_loader)(loader *, const wc_ynode *);
+static void load_file(loader *ld, const char *path, file_loader fn);
+
+int wc_locale_read(wc_ruleset *rs, wc_locale *loc, wc_diags *diags)
+{
+	pthread_mutex_lock(&read_lock);
+	if (atomic_load_explicit(&loc->has_unread, memory_order_relaxed)) {
+		wc_diags *own = diags ? NULL : wc_diags_new();
+		loader ld = {.y.diags = diags ? diags : own, .rs = rs, .lang = loc->lang};
+		wc_strlist files = loc->unread;
+		loc->unread = (wc_strlist){0};
+		for (size_t i = 0; i < files.n; i++)
+			load_file(&ld, files.v[i], load_locale);
+		wc_strlist_free(&files);
+		loc->read_failed |= ld.y.errors > 0;
+		atomic_store_explicit(&loc->has_unread, false, memory_order_release);
+		if (own) {
+			wc_diags_print(own, stderr);
+			wc_diags_free(own);
+		}
+	}
+	pthread_mutex_unlock(&read_lock);
+	return loc->read_failed ? WC_ERULES : WC_OK;
+}
+
+/* The language a locale file's name gives: "da" of da.yaml and
+ * da.units.yaml; NULL when the name is no language code (it is read now). */
+static char *lang_of_name(const char *name)
+{
+	size_t n = strcspn(name, ".");
+	if (n < 2 || n > 3)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (name[i] < 'a' || name[i] > 'z')
+			return NULL;
+	return wc_xstrndup(name, n);
 }
 
 /* ---- terms ---------------------------------------------------------------------- */
@@ -725,7 +797,6 @@ static void load_facts(loader *ld, const wc_ynode *root)
 
 /* ---- files and directories --------------------------------------------------------- */
 
-typedef void (*file_loader)(loader *, const wc_ynode *);
 
 static void load_file(loader *ld, const char *path, file_loader fn)
 {
@@ -750,7 +821,8 @@ static int yaml_name(const struct dirent *e)
 	return e->d_name[0] != '.' && n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0;
 }
 
-/* Returns how many rule files the folder holds. */
+/* Returns how many rule files the folder holds.  Locale files are left for
+ * their language's first use where the ruleset says so. */
 static size_t load_folder(loader *ld, const char *dir, file_loader fn)
 {
 	struct dirent **names;
@@ -759,7 +831,15 @@ static size_t load_folder(loader *ld, const char *dir, file_loader fn)
 		return 0; /* each folder is optional */
 	for (int i = 0; i < n; i++) {
 		char *path = wc_xasprintf("%s/%s", dir, names[i]->d_name);
-		load_file(ld, path, fn);
+		char *lang = fn == load_locale && ld->rs->lazy_locales ? lang_of_name(names[i]->d_name) : NULL;
+		if (lang) {
+			wc_locale *loc = locale_for(ld->rs, lang);
+			wc_strlist_add(&loc->unread, path);
+			atomic_store_explicit(&loc->has_unread, true, memory_order_release);
+		} else {
+			load_file(ld, path, fn);
+		}
+		free(lang);
 		free(path);
 		free(names[i]);
 	}
@@ -800,8 +880,8 @@ int wc_ruleset_load_dir(wc_ruleset *rs, const char *dir, wc_diags *diags)
 	static const struct {
 		const char *sub;
 		file_loader fn;
-	} folders[] = {{"locales/cldr", load_locale}, {"locales", load_locale}, {"terms", load_terms},
-	               {"facts", load_facts}};
+	} folders[] = {{"locales/cldr", load_locale}, {"locales", load_locale}, {"langid", load_stopwords},
+	               {"terms", load_terms}, {"facts", load_facts}};
 	size_t files = 0;
 	for (size_t i = 0; i < sizeof folders / sizeof *folders; i++) {
 		char *p = wc_xasprintf("%s/%s", dir, folders[i].sub);

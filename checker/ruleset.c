@@ -68,6 +68,11 @@ void wc_ruleset_set_lazy_jit(wc_ruleset *rs, int on)
 	rs->lazy_jit = on != 0;
 }
 
+void wc_ruleset_set_lazy_locales(wc_ruleset *rs, int on)
+{
+	rs->lazy_locales = on != 0;
+}
+
 void wc_ruleset_set_words_dir(wc_ruleset *rs, const char *dir)
 {
 	free(rs->words_dir);
@@ -102,6 +107,7 @@ void wc_locale_free(wc_locale *loc)
 	wc_strlist_free(&loc->minus);
 	wc_strlist_free(&loc->name_endings);
 	wc_strlist_free(&loc->stopwords);
+	wc_strlist_free(&loc->unread);
 	wc_strlist_free(&loc->colon_suffixes);
 	wc_strlist_free(&loc->repeat_ok);
 	wc_strlist_free(&loc->not_names);
@@ -166,6 +172,14 @@ void wc_ruleset_free(wc_ruleset *rs)
 /* A language code, or a BCP 47 tag (pt-BR, da_DK, EN-us): a tag selects the
  * locale of its base language, in any case. */
 wc_locale *wc_ruleset_locale(const wc_ruleset *rs, const char *lang)
+{
+	wc_locale *loc = wc_ruleset_find_locale(rs, lang);
+	if (loc && atomic_load_explicit(&loc->has_unread, memory_order_acquire))
+		wc_locale_read((wc_ruleset *)rs, loc, NULL);
+	return loc;
+}
+
+wc_locale *wc_ruleset_find_locale(const wc_ruleset *rs, const char *lang)
 {
 	for (size_t i = 0; lang && i < rs->nlocales; i++)
 		if (strcmp(rs->locales[i]->lang, lang) == 0)

@@ -114,6 +114,14 @@ int wc_ruleset_test(wc_ruleset *rs, wc_diags *diags, size_t *run);
  * code makes it, the others wait for it. */
 void wc_ruleset_set_lazy_jit(wc_ruleset *rs, int on);
 
+/* With on != 0, the locale files of the rule folders loaded next are read
+ * only when their language is first used (prepared, or looked up): a check
+ * of two languages does not read twelve.  Their file names give their
+ * languages (LANG.yaml, LANG.units.yaml); stop words are read at once
+ * (langid/stopwords.yaml), so language identification knows every
+ * language.  A file's errors are reported at that first use. */
+void wc_ruleset_set_lazy_locales(wc_ruleset *rs, int on);
+
 /* Compiles a prepared language's patterns to machine code now (once), as a
  * ruleset about to be shared by threads must be. */
 void wc_ruleset_jit(wc_ruleset *rs, const char *lang);

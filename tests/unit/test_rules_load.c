@@ -310,6 +310,47 @@ static void test_user_dir_adds(void **state)
 	tmp_close(&t);
 }
 
+/* Locale files left for later: the unread one is no error until its
+ * language is used, its stop words count at once, and a file whose name is
+ * another language than its lang: is refused when it is read. */
+static void test_lazy_locales(void **state)
+{
+	(void)state;
+	tmp_open(&t);
+	tmp_write(&t, "locales/aa.yaml", "lang: aa\nnumbers:\n  decimal: \".\"\n  group: \",\"\n");
+	tmp_write(&t, "locales/bb.yaml", "lang: bb\nnumbers:\n  group: [\",\"]\n");
+	tmp_write(&t, "locales/cc.yaml", "lang: dd\n");
+	tmp_write(&t, "langid/stopwords.yaml",
+	          "stopwords:\n  aa: [ka, lo, mi, ne, su]\n  bb: [pa, te, ro, vu, zi]\n");
+	wc_ruleset *rs = wc_ruleset_new();
+	wc_diags *d = wc_diags_new();
+	wc_ruleset_set_lazy_locales(rs, 1);
+	assert_int_equal(wc_ruleset_load_dir(rs, t.root, d), WC_OK);
+	assert_int_equal(wc_diags_count(d), 0);
+	assert_int_equal(wc_ruleset_lang_count(rs), 3);
+	/* language identification knows bb, whose locale file is unread */
+	const char *text = "pa te ro vu zi pa te ro vu zi pa te ro vu zi", *lang = NULL;
+	double conf;
+	assert_int_equal(wc_identify_language(rs, text, strlen(text), &lang, &conf), WC_OK);
+	assert_string_equal(lang, "bb");
+	assert_int_equal(wc_ruleset_prepare(rs, "aa", d), WC_OK);
+	assert_int_equal(wc_diags_count(d), 0);
+	/* bb's error shows where bb is first used, with its file */
+	assert_int_equal(wc_ruleset_prepare(rs, "bb", d), WC_ERULES);
+	assert_true(wc_diags_count(d) >= 1);
+	assert_non_null(strstr(wc_diags_get(d, 0)->file, "locales/bb.yaml"));
+	assert_non_null(strstr(wc_diags_get(d, 0)->message, "numbers.group"));
+	/* and again: read once, still failed */
+	assert_int_equal(wc_ruleset_prepare(rs, "bb", d), WC_ERULES);
+	size_t before = wc_diags_count(d);
+	assert_int_equal(wc_ruleset_prepare(rs, "cc", d), WC_ERULES);
+	assert_true(wc_diags_count(d) > before);
+	assert_non_null(strstr(wc_diags_get(d, before)->message, "rename it dd.yaml"));
+	wc_diags_free(d);
+	wc_ruleset_free(rs);
+	tmp_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +361,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_length_factor, cleanup),
 		cmocka_unit_test_teardown(test_locale_less_language, cleanup),
 		cmocka_unit_test_teardown(test_user_dir_adds, cleanup),
+		cmocka_unit_test_teardown(test_lazy_locales, cleanup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
