@@ -797,7 +797,6 @@ static void load_facts(loader *ld, const wc_ynode *root)
 
 /* ---- files and directories --------------------------------------------------------- */
 
-
 static void load_file(loader *ld, const char *path, file_loader fn)
 {
 	ld->y.doc = wc_yaml_load(path, ld->y.diags);
