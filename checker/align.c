@@ -470,9 +470,21 @@ static void undo_off_course_pairs(size_t ns, size_t nt, wc_alignment *al)
 	free(before);
 }
 
+double wc_length_scale(const wc_doc *src, const wc_doc *tgt)
+{
+	double fs = src->loc ? src->loc->length_factor : 0, ft = tgt->loc ? tgt->loc->length_factor : 0;
+	return fs > 0 && ft > 0 ? ft / fs : 1;
+}
+
+/* A source length in code points, as the translation would write it. */
+static size_t scaled(size_t len, double len_scale)
+{
+	return (size_t)((double)len * len_scale + 0.5);
+}
+
 static size_t scaled_len(const signature *s, double len_scale)
 {
-	return (size_t)((double)s->len * len_scale + 0.5);
+	return scaled(s->len, len_scale);
 }
 
 /* More source paragraphs in a gap than translation paragraphs facing them,
@@ -575,8 +587,8 @@ static void pair_gaps(const signature *S, size_t ns, const signature *T, size_t 
 static bool merges_into(const signature *S, size_t p, size_t q, const signature *T, size_t t,
                         double len_scale)
 {
-	double alone = length_ratio((size_t)((double)S[q].len * len_scale + 0.5), T[t].len);
-	double both = length_ratio((size_t)((double)(S[q].len + S[p].len) * len_scale + 0.5), T[t].len);
+	double alone = length_ratio(scaled(S[q].len, len_scale), T[t].len);
+	double both = length_ratio(scaled(S[q].len + S[p].len, len_scale), T[t].len);
 	return both >= MERGE_LEN_MIN && both >= alone + MERGE_LEN_GAIN;
 }
 
@@ -679,9 +691,7 @@ void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al)
 	pair_moved(S, ns, T, nt, al);
 	undo_shifted_pairs(ns, nt, al);
 	undo_off_course_pairs(ns, nt, al);
-	/* target code points per source code point (1 where a factor is unknown) */
-	double fs = src->loc ? src->loc->length_factor : 0, ft = tgt->loc ? tgt->loc->length_factor : 0;
-	double len_scale = fs > 0 && ft > 0 ? ft / fs : 1;
+	double len_scale = wc_length_scale(src, tgt);
 	pair_gaps(S, ns, T, nt, len_scale, al);
 	absorb_merges(S, ns, T, len_scale, al);
 	for (size_t i = 0; i < ns; i++)

@@ -17,6 +17,9 @@ typedef struct {
  * normalized facts, names) and length; paragraphs may be dropped, added,
  * merged or moved. */
 void wc_align_docs(const wc_doc *src, const wc_doc *tgt, wc_alignment *al);
+/* Code points of tgt's text per code point of src's, from the two locales'
+ * length_factor; 1 where either factor is unknown. */
+double wc_length_scale(const wc_doc *src, const wc_doc *tgt);
 void wc_alignment_free(wc_alignment *al);
 
 #endif

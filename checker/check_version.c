@@ -323,9 +323,7 @@ static void check_short_gap(const wc_doc *src, const wc_doc *tgt, const wc_align
 	size_t lacking = g->sources - g->targets, slen = 0;
 	for (size_t k = 0; k < g->sources; k++)
 		slen += para_len(src, (size_t)g->first + k);
-	double fs_ = src->loc->length_factor, ft = tgt->loc->length_factor;
-	double scale = fs_ > 0 && ft > 0 ? ft / fs_ : 1;
-	double expected = (double)slen * scale, lacked = expected * (double)lacking / (double)g->sources;
+	double expected = (double)slen * wc_length_scale(src, tgt), lacked = expected * (double)lacking / (double)g->sources;
 	size_t tlen = unpaired_len(tgt, al, g);
 	if ((double)tlen > expected - 0.5 * lacked)
 		return;

@@ -6,8 +6,9 @@
 #define WC_RULES_H
 
 #include "lexicon.h"
-#include <stdatomic.h>
 #include "words.h"
+
+#include <stdatomic.h>
 
 /* ---- locale ------------------------------------------------------------------- */
 

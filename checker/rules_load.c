@@ -327,6 +327,13 @@ static void load_fractions(loader *ld, wc_locale *loc, const wc_ynode *m)
 	                   WC_FRACTION_UNIT, true, 2, 99);
 }
 
+/* A list of forms without values under numbers: (what is "numbers.KEY"), into lx. */
+static void load_number_forms(loader *ld, const wc_ynode *m, const char *what, wc_lexicon *lx)
+{
+	lex_target t = {lx, "", 0};
+	each_string(ld, wc_ymap_get(m, what + strlen("numbers.")), what, add_form, &t);
+}
+
 static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 {
 	static const char *const keys[] = {"decimal", "group", "group_also", "words", "multipliers",
@@ -335,7 +342,6 @@ static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 	                                   "unit_fractions", "weak", "half_after", NULL};
 	wc_ycheck_keys(&ld->y, m, keys);
 	each_string(ld, wc_ymap_get(m, "articles"), "numbers.articles", add_to_strlist, &loc->articles);
-
 	each_string(ld, wc_ymap_get(m, "minus"), "numbers.minus", add_to_strlist, &loc->minus);
 	const wc_ynode *n;
 	if ((n = wc_ymap_get(m, "decimal")))
@@ -356,18 +362,9 @@ static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 	load_fractions(ld, loc, m);
 	if ((n = wc_ymap_get(m, "scales")))
 		load_number_map(ld, &loc->scales, n, "numbers.scales (powers of ten)", 15);
-	if ((n = wc_ymap_get(m, "below_zero"))) {
-		lex_target t = {&loc->below_zero, "", 0};
-		each_string(ld, n, "numbers.below_zero", add_form, &t);
-	}
-	if ((n = wc_ymap_get(m, "half_after"))) {
-		lex_target t = {&loc->half_after, "", 0};
-		each_string(ld, n, "numbers.half_after", add_form, &t);
-	}
-	if ((n = wc_ymap_get(m, "joiners"))) {
-		lex_target t = {&loc->joiners, "", 0};
-		each_string(ld, n, "numbers.joiners", add_form, &t);
-	}
+	load_number_forms(ld, m, "numbers.below_zero", &loc->below_zero);
+	load_number_forms(ld, m, "numbers.half_after", &loc->half_after);
+	load_number_forms(ld, m, "numbers.joiners", &loc->joiners);
 	static const char *const percent_units[] = {"percent", "percentage-point", NULL};
 	if ((n = wc_ymap_get(m, "percent")))
 		load_forms_map(ld, &loc->percent, n, "numbers.percent", percent_units);
