@@ -16,6 +16,9 @@ includedir = $(prefix)/include
 DESTDIR ?=
 
 BUILD   ?= build
+# The compiled rule patterns of the tests' and the benchmarks' runs are kept
+# in the build tree, not in the user's ~/.cache (docs/cli.md, "Environment").
+export WIRECHECK_CACHE ?= $(abspath $(BUILD))/cache
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)

@@ -115,4 +115,19 @@ void wc_compiled_jit(wc_compiled *c);
 #define WC_JIT_WORTH_BYTES (64 * 1024)
 void wc_scratch_fini(wc_scratch *s);
 
+/* One pattern as compiled: its expanded source and pcre2_compile options. */
+typedef struct {
+	const char *text;
+	uint32_t options;
+} wc_cache_src;
+/* Fills codes[0..n) from DIR's cache file of lang when that file was made
+ * from exactly these sources by this PCRE2 (rules_cache.c); false otherwise,
+ * codes untouched. */
+bool wc_cache_load(const char *dir, const char *lang, const wc_cache_src *src, size_t n,
+                   pcre2_code **codes);
+/* Writes codes[0..n), compiled from src, as lang's cache file in DIR
+ * (made if missing); a failure leaves no file and is no error. */
+void wc_cache_store(const char *dir, const char *lang, const wc_cache_src *src, size_t n,
+                    pcre2_code *const *codes);
+
 #endif

@@ -185,6 +185,9 @@ static wc_ruleset *load_rules_as(const char *const *extra, size_t nextra, wc_dia
 	wc_ruleset *rs = wc_ruleset_new();
 	/* One thread here: JIT only pays off for large texts. */
 	wc_ruleset_set_lazy_jit(rs, 1);
+	char *cache = wc_cli_cache_dir();
+	wc_ruleset_set_cache_dir(rs, cache);
+	free(cache);
 	/* those of a --rules folder are read at once, so that their errors show now */
 	wc_ruleset_set_lazy_locales(rs, lazy);
 	int bad = wc_ruleset_load_dir(rs, dir, diags) < 0;

@@ -320,6 +320,24 @@ static bool is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+char *wc_cli_cache_dir(void)
+{
+	const char *env = getenv("WIRECHECK_CACHE");
+	if (env)
+		return *env && strcmp(env, "off") != 0 ? strdup(env) : NULL;
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	/* the XDG base directory rules: a relative XDG_CACHE_HOME is ignored */
+	const char *base = xdg && xdg[0] == '/' ? xdg : home && home[0] == '/' ? home : NULL;
+	if (!base)
+		return NULL;
+	const char *tail = base == xdg ? "/wirecheck" : "/.cache/wirecheck";
+	size_t n = strlen(base) + strlen(tail) + 1;
+	char *dir = malloc(n);
+	if (dir)
+		snprintf(dir, n, "%s%s", base, tail);
+	return dir;
+}
+
 /* The built-in rules: $WIRECHECK_RULES, else next to the installed binary
  * (PREFIX/share/wirecheck/rules), else the source tree (build/../rules). */
 char *wc_cli_builtin_rules(void)

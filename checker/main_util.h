@@ -77,6 +77,10 @@ char *wc_cli_lang_tag(const char *s, size_t n);
  * binary (PREFIX/share/wirecheck/rules, or the source tree's rules/); NULL
  * when there is none.  Caller frees. */
 char *wc_cli_builtin_rules(void);
+/* Where compiled rules are kept between runs: $WIRECHECK_CACHE (empty or
+ * "off": nowhere), else $XDG_CACHE_HOME/wirecheck, else ~/.cache/wirecheck;
+ * NULL for nowhere.  The caller frees it. */
+char *wc_cli_cache_dir(void);
 
 /* Where a report goes: standard output, or a temporary file beside the target
  * that is renamed into place, so that a crash, a full disk or a signal

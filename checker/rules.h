@@ -144,6 +144,7 @@ struct wc_ruleset {
 	size_t nexamples, examples_cap;
 	unsigned match_limit, depth_limit;
 	char *words_dir;        /* where LANG.words lists are (wc_ruleset_words_dir) */
+	char *cache_dir;        /* compiled patterns kept here (wc_ruleset_set_cache_dir), or NULL */
 	bool lazy_jit;          /* JIT at a language's first extraction, not at its prepare */
 	bool lazy_locales;      /* locale files of the next folder read at first use */
 	bool jit_small_texts;   /* ... whatever the size of that text (batch), not only a large one */

@@ -415,8 +415,16 @@ static const char *const group_names[G_COUNT] = {
 #include "macros.def"
 };
 
-static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_pattern *p,
-                           const char *lang, wc_diags *diags)
+/* A pattern of the language, expanded, before it is compiled. */
+typedef struct {
+	const wc_rule *rule;
+	const wc_rule_pattern *pattern;
+	wc_cache_src src;
+	pcre2_code *code;
+} pending;
+
+static bool expand_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_pattern *p,
+                           const char *lang, pending *out, wc_diags *diags)
 {
 	size_t bad = 0;
 	char *src = expand(c, p->pattern, &bad);
@@ -425,39 +433,49 @@ static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_patte
 		             wc_yaml_value_column(p->source_line, p->column, p->quoted, bad, p->pattern),
 		             p->source_line, "rule '%s' (%s): unknown macro in pattern '%s'", r->id, lang,
 		             p->pattern);
-		return -1;
+		return false;
 	}
-	int errcode;
-	PCRE2_SIZE erroff;
 	/* Compiled once, in the form it will run in. */
 	bool scan = !wc_pattern_has_known_start(p->pattern);
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-	                               PCRE2_UTF | PCRE2_UCP | (scan ? 0 : PCRE2_ANCHORED), &errcode,
-	                               &erroff, NULL);
-	if (!re) {
-		PCRE2_UCHAR msg[256];
-		pcre2_get_error_message(errcode, msg, sizeof msg);
-		/* The offset is in the expanded pattern; it equals the written one
-		 * up to the first macro, which is where most typos are. */
-		size_t off = erroff < strlen(p->pattern) ? erroff : strlen(p->pattern);
-		wc_diags_add(diags, r->file, p->line,
-		             wc_yaml_value_column(p->source_line, p->column, p->quoted, off, p->pattern),
-		             p->source_line,
-		             "rule '%s' (%s): regex does not compile: %s (at offset %zu)", r->id, lang,
-		             (char *)msg, (size_t)erroff);
-		free(src);
-		return -1;
-	}
-	free(src);
+	*out = (pending){r, p, {src, PCRE2_UTF | PCRE2_UCP | (scan ? 0 : PCRE2_ANCHORED)}, NULL};
+	return true;
+}
+
+static bool compile_source(pending *q, const char *lang, wc_diags *diags)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+	q->code = pcre2_compile((PCRE2_SPTR)q->src.text, PCRE2_ZERO_TERMINATED, q->src.options,
+	                        &errcode, &erroff, NULL);
+	if (q->code)
+		return true;
+	const wc_rule *r = q->rule;
+	const wc_rule_pattern *p = q->pattern;
+	PCRE2_UCHAR msg[256];
+	pcre2_get_error_message(errcode, msg, sizeof msg);
+	/* The offset is in the expanded pattern; it equals the written one
+	 * up to the first macro, which is where most typos are. */
+	size_t off = erroff < strlen(p->pattern) ? erroff : strlen(p->pattern);
+	wc_diags_add(diags, r->file, p->line,
+	             wc_yaml_value_column(p->source_line, p->column, p->quoted, off, p->pattern),
+	             p->source_line, "rule '%s' (%s): regex does not compile: %s (at offset %zu)",
+	             r->id, lang, (char *)msg, (size_t)erroff);
+	return false;
+}
+
+static void add_compiled(wc_compiled *c, const pending *q)
+{
+	pcre2_code *re = q->code;
+	bool scan = !(q->src.options & PCRE2_ANCHORED);
 	wc_cpattern *cp = WC_PUSH(c->pats, c->npats, c->pats_cap);
 	memset(cp, 0, sizeof *cp);
-	cp->rule = r;
+	cp->rule = q->rule;
 	cp->scan = scan;
 	if (scan)
 		cp->re = re;
 	else
 		cp->anchored = re;
-	cp->pattern = p;
+	cp->pattern = q->pattern;
 	/* The match data is sized for the pattern with the most groups, so that
 	 * a group of any number has its pair in the ovector. */
 	uint32_t ncap = 0;
@@ -467,7 +485,64 @@ static int compile_pattern(wc_compiled *c, const wc_rule *r, const wc_rule_patte
 		int n = pcre2_substring_number_from_name(re, (PCRE2_SPTR)group_names[g]);
 		cp->group[g] = n > 0 ? n : -1;
 	}
-	return 0;
+}
+
+/* The patterns that apply to lang, expanded: a language's own patterns of a
+ * rule replace its "*" ones.  False if one does not expand. */
+static bool expand_all(wc_compiled *c, const wc_ruleset *rs, const char *lang, pending **out,
+                       size_t *n, wc_diags *diags)
+{
+	size_t cap = 0;
+	bool ok = true;
+	for (size_t i = 0; i < rs->nrules; i++) {
+		const wc_rule *r = rs->rules[i];
+		bool has_own = false;
+		for (size_t j = 0; j < r->npatterns; j++)
+			has_own |= strcmp(r->patterns[j].lang, lang) == 0;
+		for (size_t j = 0; j < r->npatterns; j++) {
+			const char *pl = r->patterns[j].lang;
+			if (strcmp(pl, lang) != 0 && (has_own || strcmp(pl, "*") != 0))
+				continue;
+			pending q;
+			if (!expand_pattern(c, r, &r->patterns[j], lang, &q, diags))
+				ok = false;
+			else
+				*WC_PUSH(*out, *n, cap) = q;
+		}
+	}
+	return ok;
+}
+
+/* Every pattern of lang compiled, from the cache when it has them. */
+static bool compile_all(wc_compiled *c, const wc_ruleset *rs, const char *lang, wc_diags *diags)
+{
+	pending *q = NULL;
+	size_t n = 0;
+	bool ok = expand_all(c, rs, lang, &q, &n, diags);
+	wc_cache_src *src = wc_xcalloc(n ? n : 1, sizeof *src);
+	pcre2_code **codes = wc_xcalloc(n ? n : 1, sizeof *codes);
+	for (size_t i = 0; i < n; i++)
+		src[i] = q[i].src;
+	bool cached = ok && wc_cache_load(rs->cache_dir, lang, src, n, codes);
+	for (size_t i = 0; i < n; i++) {
+		if (cached)
+			q[i].code = codes[i];
+		else if (compile_source(&q[i], lang, diags))
+			codes[i] = q[i].code;
+		else
+			ok = false;
+	}
+	if (ok && !cached)
+		wc_cache_store(rs->cache_dir, lang, src, n, codes);
+	for (size_t i = 0; i < n; i++) {
+		if (q[i].code)
+			add_compiled(c, &q[i]);
+		free((char *)q[i].src.text);
+	}
+	free(codes);
+	free(src);
+	free(q);
+	return ok;
 }
 
 /* A form that names two concepts would be read as the first one only; that
@@ -570,19 +645,8 @@ int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 	if (!build_term_lexicons(rs, loc, diags))
 		c->failed = true;
 	build_macros(c, loc);
-	for (size_t i = 0; i < rs->nrules; i++) {
-		const wc_rule *r = rs->rules[i];
-		bool has_own = false;
-		for (size_t j = 0; j < r->npatterns; j++)
-			has_own |= strcmp(r->patterns[j].lang, lang) == 0;
-		/* A language's own patterns replace the "*" ones. */
-		for (size_t j = 0; j < r->npatterns; j++) {
-			const char *pl = r->patterns[j].lang;
-			if (strcmp(pl, lang) == 0 || (!has_own && strcmp(pl, "*") == 0))
-				if (compile_pattern(c, r, &r->patterns[j], lang, diags) < 0)
-					c->failed = true;
-		}
-	}
+	if (!compile_all(c, rs, lang, diags))
+		c->failed = true;
 	if (c->npats)
 		qsort(c->pats, c->npats, sizeof *c->pats, generic_first);
 	wc_triggers_build(c, loc);

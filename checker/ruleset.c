@@ -79,6 +79,12 @@ void wc_ruleset_set_words_dir(wc_ruleset *rs, const char *dir)
 	rs->words_dir = dir ? wc_xstrdup(dir) : NULL;
 }
 
+void wc_ruleset_set_cache_dir(wc_ruleset *rs, const char *dir)
+{
+	free(rs->cache_dir);
+	rs->cache_dir = dir && *dir ? wc_xstrdup(dir) : NULL;
+}
+
 void wc_ruleset_set_match_limit(wc_ruleset *rs, unsigned limit)
 {
 	rs->match_limit = limit ? limit : 1000000;
@@ -156,6 +162,7 @@ void wc_ruleset_free(wc_ruleset *rs)
 	}
 	free(rs->concepts);
 	free(rs->words_dir);
+	free(rs->cache_dir);
 	for (size_t i = 0; i < rs->nexamples; i++) {
 		wc_example *e = &rs->examples[i];
 		free(e->lang);

@@ -122,6 +122,13 @@ void wc_ruleset_set_lazy_jit(wc_ruleset *rs, int on);
  * language.  A file's errors are reported at that first use. */
 void wc_ruleset_set_lazy_locales(wc_ruleset *rs, int on);
 
+/* Keeps each language's compiled patterns in a file of dir (made if
+ * missing), and reads them from there when the rules they came from are
+ * unchanged: a process that checks one story skips most of its start-up.
+ * NULL (the default) compiles every time.  A file that is missing, stale or
+ * damaged is compiled again and rewritten; the cache never changes a result. */
+void wc_ruleset_set_cache_dir(wc_ruleset *rs, const char *dir);
+
 /* Compiles a prepared language's patterns to machine code now (once), as a
  * ruleset about to be shared by threads must be. */
 void wc_ruleset_jit(wc_ruleset *rs, const char *lang);
