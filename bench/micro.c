@@ -55,12 +55,16 @@ static char *slurp(const char *path, size_t *len)
 }
 
 /* As the command line loads the built-in rules: a language's locale files
- * are read when it is prepared. */
+ * are read when it is prepared, its compiled patterns kept in
+ * $WIRECHECK_CACHE when that is set (not "off"). */
 static wc_ruleset *load(const char *dir)
 {
 	wc_ruleset *rs = wc_ruleset_new();
 	wc_diags *d = wc_diags_new();
 	wc_ruleset_set_lazy_locales(rs, 1);
+	const char *cache = getenv("WIRECHECK_CACHE");
+	if (cache && strcmp(cache, "off") != 0)
+		wc_ruleset_set_cache_dir(rs, cache);
 	if (wc_ruleset_load_dir(rs, dir, d) < 0) {
 		wc_diags_print(d, stderr);
 		exit(2);
