@@ -547,28 +547,44 @@ static bool compile_all(wc_compiled *c, const wc_ruleset *rs, const char *lang, 
 
 /* A form that names two concepts would be read as the first one only; that
  * is fine when one is broader than the other, and an error otherwise. */
+static bool add_term_form(const wc_ruleset *rs, const wc_locale *loc, wc_lexicon *lx,
+                          const char *form, const char *id, bool place, wc_diags *diags)
+{
+	const wc_lex_item *old = wc_lex_find(lx, form, strlen(form));
+	if (!old) {
+		wc_lex_add(lx, form, id, 0);
+	} else if (!wc_concepts_compatible(rs, old->canon, id)) {
+		if (place)
+			wc_diags_add(diags, "", 0, 0, NULL,
+			             "places: the %s form '%s' of '%s' also names '%s'; drop it from one of them",
+			             loc->lang, form, id, old->canon);
+		else
+			wc_diags_add(diags, "", 0, 0, NULL,
+			             "terms: the %s form '%s' names both '%s' and '%s'; give one of them "
+			             "'broader:' the other, or drop the form from one",
+			             loc->lang, form, old->canon, id);
+		return false;
+	}
+	return true;
+}
+
+/* The termbase's concepts in this language, then the places of the
+ * locale's own files (CLDR's countries and cities, cldr/LANG.places.yaml,
+ * read with the locale: a check does not read every language's names of
+ * every country). */
 static bool build_term_lexicons(wc_ruleset *rs, wc_locale *loc, wc_diags *diags)
 {
 	bool ok = true;
 	for (size_t i = 0; i < rs->nconcepts; i++) {
 		const wc_concept *k = &rs->concepts[i];
 		wc_lexicon *lx = strcmp(k->kind, "title") == 0 ? &loc->titles : &loc->names;
-		for (size_t j = 0; j < k->forms.n; j++) {
-			const char *form = k->forms.v[j];
-			if (strcmp(k->langs.v[j], loc->lang) != 0)
-				continue;
-			const wc_lex_item *old = wc_lex_find(lx, form, strlen(form));
-			if (!old) {
-				wc_lex_add(lx, form, k->id, 0);
-			} else if (!wc_concepts_compatible(rs, old->canon, k->id)) {
-				wc_diags_add(diags, "", 0, 0, NULL,
-				             "terms: the %s form '%s' names both '%s' and '%s'; give one of them "
-				             "'broader:' the other, or drop the form from one",
-				             loc->lang, form, old->canon, k->id);
-				ok = false;
-			}
-		}
+		for (size_t j = 0; j < k->forms.n; j++)
+			if (strcmp(k->langs.v[j], loc->lang) == 0)
+				ok &= add_term_form(rs, loc, lx, k->forms.v[j], k->id, false, diags);
 	}
+	for (size_t i = 0; i < loc->places.n; i++)
+		ok &= add_term_form(rs, loc, &loc->names, loc->places.items[i].form,
+		                    loc->places.items[i].canon, true, diags);
 	return ok;
 }
 

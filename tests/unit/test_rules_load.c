@@ -126,13 +126,16 @@ static void test_shipped_rules(void **state)
 	assert_null(wc_ruleset_lang(rs, 12));
 	assert_int_equal(wc_diags_count(d), 0);
 	/* the hand-written and CLDR halves of a locale are merged (and CLDR's
-	 * units, a file of their own) */
+	 * units and places, files of their own; its places are names, by id) */
 	const wc_locale *da = wc_ruleset_locale(rs, "da");
 	assert_non_null(da);
 	assert_string_equal(da->decimal, ",");
 	assert_string_equal(da->group, ".");
-	assert_int_equal(da->files.n, 3);
+	assert_int_equal(da->files.n, 4);
 	assert_non_null(wc_lex_find(&da->units, "kilometer", 9));
+	const wc_lex_item *spain = wc_lex_find(&da->names, "Spanien", 7);
+	assert_non_null(spain);
+	assert_string_equal(spain->canon, "territory-es");
 	assert_true(da->number_words.n > 20);
 	/* the shipped rules and their examples */
 	bool has_employees = false, has_fine = false, has_ban = false;
