@@ -170,17 +170,23 @@ static double length_ratio(size_t a, size_t b)
  * carries pairs with few anchors (headings, quotes), as in Gale and Church's
  * length-based alignment.  Paragraphs rich in anchors that share none are
  * different paragraphs, whatever their length. */
-static double similarity(const signature *a, const signature *a2, const signature *b,
-                         const signature *b2)
+static double similarity_of(const signature *a, const signature *a2, const signature *b,
+                            const signature *b2, size_t common)
 {
 	size_t na = a->n + (a2 ? a2->n : 0), nb = b->n + (b2 ? b2->n : 0);
-	size_t common = shared(a, b) + (a2 ? shared(a2, b) : 0) + (b2 ? shared(a, b2) : 0);
 	size_t la = a->len + (a2 ? a2->len : 0), lb = b->len + (b2 ? b2->len : 0);
 	double len = length_ratio(la, lb);
 	double dice = na + nb ? 2.0 * (double)common / (double)(na + nb) : 0;
 	if (common == 0 && na >= 3 && nb >= 3)
 		return 0;
 	return 0.65 * dice + 0.35 * len;
+}
+
+static double similarity(const signature *a, const signature *a2, const signature *b,
+                         const signature *b2)
+{
+	size_t common = shared(a, b) + (a2 ? shared(a2, b) : 0) + (b2 ? shared(a, b2) : 0);
+	return similarity_of(a, a2, b, b2, common);
 }
 
 /* For paragraphs out of order only anchors count: length says nothing there. */
@@ -243,35 +249,50 @@ static double score_at(const double *score, const dp_band *b, size_t i, size_t j
 	return c == SIZE_MAX ? -1e300 : score[c];
 }
 
+/* The anchors S[i - 1] and T[j - 1] share, from the cell of (i, j) where the
+ * fill has counted them already: each pair is counted once, though a cell's
+ * 1:1, 2:1 and 1:2 steps all need it and its neighbours'. */
+static size_t shared_at(const signature *S, const signature *T, const dp_band *b,
+                        const uint32_t *count, size_t i, size_t j)
+{
+	size_t c = cell(b, i, j);
+	return c == SIZE_MAX ? shared(&S[i - 1], &T[j - 1]) : count[c];
+}
+
 static void dp_fill(const signature *S, const signature *T, const dp_band *b, double *score,
                     unsigned char *step)
 {
+	uint32_t *count = wc_xcalloc((b->ns + 1) * b->width, sizeof *count);
 	for (size_t i = 0; i <= b->ns; i++)
 		for (size_t j = band_lo(b, i); j <= band_hi(b, i); j++) {
 			if (!i && !j)
 				continue;
+			size_t c = cell(b, i, j);
 			double best = -1;
 			unsigned char how = STEP_NONE;
 #define TRY(cond, val, st) do { if (cond) { double v_ = (val); if (v_ > best) { best = v_; how = (st); } } } while (0)
 			TRY(i > 0, score_at(score, b, i - 1, j), STEP_SKIP_S);
 			TRY(j > 0, score_at(score, b, i, j - 1), STEP_SKIP_T);
 			if (i > 0 && j > 0) {
-				double s = similarity(&S[i - 1], NULL, &T[j - 1], NULL);
+				size_t here = count[c] = (uint32_t)shared(&S[i - 1], &T[j - 1]);
+				double s = similarity_of(&S[i - 1], NULL, &T[j - 1], NULL, here);
 				TRY(s > MIN_SIM, score_at(score, b, i - 1, j - 1) + s - MIN_SIM, STEP_11);
-			}
-			if (i > 1 && j > 0) {
-				double s = similarity(&S[i - 2], &S[i - 1], &T[j - 1], NULL);
-				TRY(s >= MERGE_SIM, score_at(score, b, i - 2, j - 1) + s - MIN_SIM - 0.05, STEP_21);
-			}
-			if (i > 0 && j > 1) {
-				double s = similarity(&S[i - 1], NULL, &T[j - 2], &T[j - 1]);
-				TRY(s >= MERGE_SIM, score_at(score, b, i - 1, j - 2) + s - MIN_SIM - 0.05, STEP_12);
+				if (i > 1) {
+					size_t up = shared_at(S, T, b, count, i - 1, j);
+					s = similarity_of(&S[i - 2], &S[i - 1], &T[j - 1], NULL, here + up);
+					TRY(s >= MERGE_SIM, score_at(score, b, i - 2, j - 1) + s - MIN_SIM - 0.05, STEP_21);
+				}
+				if (j > 1) {
+					size_t left = shared_at(S, T, b, count, i, j - 1);
+					s = similarity_of(&S[i - 1], NULL, &T[j - 2], &T[j - 1], here + left);
+					TRY(s >= MERGE_SIM, score_at(score, b, i - 1, j - 2) + s - MIN_SIM - 0.05, STEP_12);
+				}
 			}
 #undef TRY
-			size_t c = cell(b, i, j);
 			score[c] = best;
 			step[c] = how;
 		}
+	free(count);
 }
 
 static void dp_align(const signature *S, const signature *T, const dp_band *b, wc_alignment *al)

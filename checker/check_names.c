@@ -60,34 +60,59 @@ typedef struct {
  * always enough: folding may triple a letter's bytes, "cz" becomes "tsh");
  * returns its length.  ASCII, the common case, is folded here without an
  * allocation. */
+/* The spelling at f[i..len) merged into another, as name_key_to does:
+ * sets *adv to the bytes it takes; NULL when f[i] stays as it is. */
+static const char *merged_spelling(const char *f, size_t i, size_t len, size_t *adv)
+{
+	char next = i + 1 < len ? f[i + 1] : '\0';
+	*adv = 2;
+	switch (f[i]) {
+	case 's':
+		if (next == 'c' && i + 2 < len && f[i + 2] == 'h')
+			return *adv = 3, "sh";
+		return next == 'z' ? "sh" : NULL;
+	case 'a':
+	case 'o':
+	case 'u':
+		/* ae, oe, ue: ä, ö, ü written out */
+		return next == 'e' ? (f[i] == 'a' ? "a" : f[i] == 'o' ? "o" : "u") : NULL;
+	case 'c':
+		if (next == 'k' || next == 'h')
+			return "k";
+		if (next == 'z')
+			return "tsh";
+		return *adv = 1, "k";
+	case 'p':
+		return next == 'h' ? "f" : NULL;
+	case 'w':
+		return *adv = 1, "v";
+	case 'j':
+		return *adv = 1, "y";
+	case 'z':
+		return *adv = 1, "s";
+	case '\'':
+	case '-':
+		return *adv = 1, "";
+	case '\xe2': /* ’ */
+		if (i + 2 < len && f[i + 1] == '\x80' && f[i + 2] == '\x99')
+			return *adv = 3, "";
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
 static size_t name_key_to(const char *s, size_t n, char *out, size_t cap)
 {
-	static const struct {
-		const char *from, *to;
-		unsigned char len;
-	} pairs[] = {{"sch", "sh", 3}, {"ae", "a", 2},   {"oe", "o", 2},  {"ue", "u", 2},
-	             {"ck", "k", 2},   {"ph", "f", 2},   {"cz", "tsh", 2}, {"sz", "sh", 2},
-	             {"ch", "k", 2},   {"c", "k", 1},    {"w", "v", 1},   {"j", "y", 1},
-	             {"z", "s", 1},    {"\xe2\x80\x99", "", 3}, {"'", "", 1}, {"-", "", 1}};
 	char small[128], *f = small;
 	if (n >= sizeof small || !wc_fold_ascii_to(s, n, small))
 		f = wc_fold_marks(s, n);
 	size_t len = strlen(f), o = 0;
 	for (size_t i = 0; i < len && o + 4 < cap;) {
-		const char *put = NULL;
-		size_t adv = 1;
-		/* only these first bytes start a pair */
-		static const bool starts_pair[256] = {['s'] = 1, ['a'] = 1, ['o'] = 1, ['u'] = 1, ['c'] = 1,
-		                                      ['p'] = 1, ['w'] = 1, ['j'] = 1, ['z'] = 1, ['\''] = 1,
-		                                      ['-'] = 1, [0xe2] = 1};
-		if (starts_pair[(unsigned char)f[i]])
-			for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
-				if (f[i] == pairs[k].from[0] && i + pairs[k].len <= len &&
-				    memcmp(f + i, pairs[k].from, pairs[k].len) == 0) {
-					put = pairs[k].to;
-					adv = pairs[k].len;
-					break;
-				}
+		size_t adv;
+		const char *put = merged_spelling(f, i, len, &adv);
+		if (!put)
+			adv = 1;
 		const char *p = put ? put : f + i, *pe = put ? put + strlen(put) : f + i + 1;
 		for (; p < pe; p++)
 			if (!o || out[o - 1] != *p)

@@ -5,6 +5,7 @@
  */
 #include "base.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -195,11 +196,62 @@ size_t wc_utf8_count(const char *s, size_t n)
 	return count;
 }
 
+/* What utf8proc folds each letter of Latin-1 and Latin Extended-A to
+ * (U+00C0..U+017F: "é" → "e", "ß" → "ss", "ø" stays), asked once.  Such a
+ * letter is no combining mark and has none after it in an NFC text, so a
+ * word of them and ASCII folds letter by letter to what utf8proc makes of
+ * the whole word, at a tenth of the cost. */
+#define LATIN_FIRST 0xC0
+#define LATIN_LAST 0x17F
+static char latin_folds[LATIN_LAST - LATIN_FIRST + 1][8];
+static pthread_once_t latin_once = PTHREAD_ONCE_INIT;
+
+static char *fold_marks_utf8proc(const char *s, size_t n);
+
+static void make_latin_folds(void)
+{
+	for (int32_t c = LATIN_FIRST; c <= LATIN_LAST; c++) {
+		utf8proc_uint8_t buf[4];
+		utf8proc_ssize_t k = utf8proc_encode_char(c, buf);
+		char *f = fold_marks_utf8proc((const char *)buf, (size_t)k);
+		if (strlen(f) < sizeof latin_folds[0])
+			strcpy(latin_folds[c - LATIN_FIRST], f);
+		else /* none is this long; were one, such words go to utf8proc */
+			latin_folds[c - LATIN_FIRST][0] = '\x01';
+		free(f);
+	}
+}
+
+static char *fold_marks_latin(const char *s, size_t n)
+{
+	pthread_once(&latin_once, make_latin_folds);
+	wc_buf b = {0};
+	for (size_t i = 0; i < n;) {
+		int32_t c = wc_utf8_next(s, n, &i);
+		if (c >= 0 && c < 0x80) {
+			wc_buf_putc(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			continue;
+		}
+		if (c < LATIN_FIRST || c > LATIN_LAST || latin_folds[c - LATIN_FIRST][0] == '\x01') {
+			wc_buf_free(&b);
+			return NULL;
+		}
+		wc_buf_puts(&b, latin_folds[c - LATIN_FIRST]);
+	}
+	return wc_buf_take(&b);
+}
+
 char *wc_fold_marks(const char *s, size_t n)
 {
 	char *ascii = fold_ascii(s, n);
 	if (ascii)
 		return ascii;
+	char *latin = fold_marks_latin(s, n);
+	return latin ? latin : fold_marks_utf8proc(s, n);
+}
+
+static char *fold_marks_utf8proc(const char *s, size_t n)
+{
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
 	                                  UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD |

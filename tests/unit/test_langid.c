@@ -142,37 +142,54 @@ static void hostile_bytes(void **state)
 		assert_string_equal(lang, "en");
 }
 
-/* wc_casefold folds most Latin letters without utf8proc's map (the stop-word
- * lookup folds every word): it must give what the map gives, code point by
- * code point, and for words that mix them. */
-static char *map_fold(const char *s)
+/* wc_casefold and wc_fold_marks fold most Latin letters without utf8proc's
+ * map (the stop-word lookup and the names check fold every word): each must
+ * give what the map gives, code point by code point, and for words that mix
+ * them (a combining mark, Greek, the long s). */
+static const struct {
+	const char *name;
+	char *(*fold)(const char *, size_t);
+	int flags;
+} folds[] = {
+	{"wc_casefold", wc_casefold, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE},
+	{"wc_fold_marks", wc_fold_marks,
+	 UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_STABLE},
+};
+
+static char *map_fold(const char *s, int flags)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)strlen(s), &out,
-	                                  UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
+	                                  (utf8proc_option_t)flags);
 	assert_true(k >= 0);
 	return (char *)out;
 }
 
-static void casefold_as_utf8proc(void **state)
+static void folds_as_utf8proc(void **state)
 {
 	(void)state;
-	for (int32_t c = 0x20; c < 0x300; c++) {
-		char in[8] = {0};
-		utf8proc_encode_char(c, (utf8proc_uint8_t *)in);
-		char *got = wc_casefold(in, strlen(in)), *want = map_fold(in);
-		if (strcmp(got, want) != 0)
-			fail_msg("U+%04X folds to '%s', utf8proc to '%s'", (unsigned)c, got, want);
-		free(got);
-		free(want);
-	}
 	static const char *const words[] = {"\xC3\x85RET", "Stra\xC3\x9F" "e", "\xC5\x81\xC3\xB3" "d\xC5\xBA",
-	                                    "E\xCC\x81t\xC3\xA9", "\xCE\xA3\xCE\x9F\xCE\xA6\xCE\x99\xCE\x91", "\xC5\xBF" "ein"};
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
-		char *got = wc_casefold(words[i], strlen(words[i])), *want = map_fold(words[i]);
-		assert_string_equal(got, want);
-		free(got);
-		free(want);
+	                                    "E\xCC\x81t\xC3\xA9", "\xCE\xA3\xCE\x9F\xCE\xA6\xCE\x99\xCE\x91",
+	                                    "\xC5\xBF" "ein", "K\xC3\xB8" "benhavn", "\xC5\x89" "-\xC4\xB2s", ""};
+	for (size_t f = 0; f < sizeof folds / sizeof *folds; f++) {
+		for (int32_t c = 0x20; c < 0x300; c++) {
+			char in[8] = {0};
+			utf8proc_encode_char(c, (utf8proc_uint8_t *)in);
+			char *got = folds[f].fold(in, strlen(in)), *want = map_fold(in, folds[f].flags);
+			if (strcmp(got, want) != 0)
+				fail_msg("%s: U+%04X folds to '%s', utf8proc to '%s'", folds[f].name, (unsigned)c, got,
+				         want);
+			free(got);
+			free(want);
+		}
+		for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+			char *got = folds[f].fold(words[i], strlen(words[i]));
+			char *want = map_fold(words[i], folds[f].flags);
+			if (strcmp(got, want) != 0)
+				fail_msg("%s: '%s' folds to '%s', utf8proc to '%s'", folds[f].name, words[i], got, want);
+			free(got);
+			free(want);
+		}
 	}
 }
 
@@ -184,7 +201,7 @@ int main(void)
 		cmocka_unit_test(eval_texts),
 		cmocka_unit_test(refuses_without_evidence),
 		cmocka_unit_test(hostile_bytes),
-		cmocka_unit_test(casefold_as_utf8proc),
+		cmocka_unit_test(folds_as_utf8proc),
 	};
 	return cmocka_run_group_tests_name("langid", tests, unit_rules_setup, unit_rules_teardown);
 }
