@@ -28,8 +28,11 @@ typedef struct {
 static size_t find_ci(const char *s, size_t len, size_t from, const char *needle)
 {
 	size_t n = strlen(needle);
+	/* the first byte with its case bit set, as a cheap test before the
+	 * comparison: most texts hold no marker, and are read through */
+	unsigned char first = (unsigned char)needle[0] | 0x20;
 	for (size_t i = from; i + n <= len; i++)
-		if (strncasecmp(s + i, needle, n) == 0)
+		if (((unsigned char)s[i] | 0x20) == first && strncasecmp(s + i, needle, n) == 0)
 			return i;
 	return len;
 }
