@@ -7,6 +7,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdatomic.h>
 
 #include "rules.h"
@@ -78,6 +79,9 @@ struct wc_compiled {
 	uint32_t max_captures;  /* the most capture groups of any pattern: sizes the match data */
 	bool failed;
 	atomic_bool jitted;     /* set once the machine code is there (wc_compiled_jit) */
+	/* Until then, an extraction that runs the patterns interpreted holds it
+	 * for reading, and JIT (which changes the patterns) for writing. */
+	pthread_rwlock_t jit_rw;
 	wc_trigger *table;      /* open addressing, tcap a power of two */
 	size_t tcap, tcount;
 	/* For each token class, the triggered (not scanning) patterns that may
@@ -111,6 +115,10 @@ typedef struct {
 void wc_scratch_init(wc_scratch *s, const wc_compiled *c);
 /* Compiles the patterns to machine code (once). */
 void wc_compiled_jit(wc_compiled *c);
+/* Before an extraction that runs c's patterns as they are: true when it must
+ * call wc_compiled_unpin after, for another thread may JIT them meanwhile. */
+bool wc_compiled_pin(const wc_compiled *c);
+void wc_compiled_unpin(const wc_compiled *c);
 /* Texts at least this long repay JIT compiling under lazy JIT. */
 #define WC_JIT_WORTH_BYTES (64 * 1024)
 void wc_scratch_fini(wc_scratch *s);

@@ -1215,6 +1215,7 @@ int wc_extract_doc(wc_ruleset *rs, wc_doc *doc, wc_findings *fs, wc_diags *diags
 	const wc_compiled *c = doc->loc->compiled;
 	if (rs->jit_small_texts || doc->len >= WC_JIT_WORTH_BYTES)
 		wc_compiled_jit((wc_compiled *)c); /* once; threads wait for the one that compiles */
+	bool pinned = wc_compiled_pin(c);
 	wc_scratch sc;
 	wc_scratch_init(&sc, c);
 	candidates cs = {0};
@@ -1229,6 +1230,8 @@ int wc_extract_doc(wc_ruleset *rs, wc_doc *doc, wc_findings *fs, wc_diags *diags
 	free(r.gave_up);
 	free(cs.v);
 	wc_scratch_fini(&sc);
+	if (pinned)
+		wc_compiled_unpin(c);
 	return WC_OK;
 }
 

@@ -607,6 +607,9 @@ void wc_compiled_jit(wc_compiled *c)
 		return;
 	pthread_mutex_lock(&jit_lock);
 	if (!atomic_load_explicit(&c->jitted, memory_order_relaxed)) {
+		/* pcre2_jit_compile changes the pattern it compiles: no thread may
+		 * be matching it interpreted (wc_compiled_pin) while it does. */
+		pthread_rwlock_wrlock(&c->jit_rw);
 		/* Only the form each pattern runs in; the interpreter where the
 		 * platform has no JIT (pcre2_jit_compile then fails harmlessly). */
 		for (size_t i = 0; i < c->npats; i++) {
@@ -614,8 +617,24 @@ void wc_compiled_jit(wc_compiled *c)
 			cp->jit = pcre2_jit_compile(cp->scan ? cp->re : cp->anchored, PCRE2_JIT_COMPLETE) == 0;
 		}
 		atomic_store_explicit(&c->jitted, true, memory_order_release);
+		pthread_rwlock_unlock(&c->jit_rw);
 	}
 	pthread_mutex_unlock(&jit_lock);
+}
+
+/* Once the machine code is there the patterns never change again, and
+ * nothing needs holding. */
+bool wc_compiled_pin(const wc_compiled *c)
+{
+	if (atomic_load_explicit(&c->jitted, memory_order_acquire))
+		return false;
+	pthread_rwlock_rdlock((pthread_rwlock_t *)&c->jit_rw);
+	return true;
+}
+
+void wc_compiled_unpin(const wc_compiled *c)
+{
+	pthread_rwlock_unlock((pthread_rwlock_t *)&c->jit_rw);
 }
 
 /* Generic extractors run before keyed rules, so that a keyed rule finds the
@@ -646,6 +665,7 @@ int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 	if (loc->compiled)
 		return loc->compiled->failed ? WC_ERULES : WC_OK;
 	wc_compiled *c = wc_xcalloc(1, sizeof *c);
+	pthread_rwlock_init(&c->jit_rw, NULL);
 	loc->compiled = c;
 	if (rs->words_dir) {
 		char *p = wc_xasprintf("%s/%s.words", rs->words_dir, lang);
@@ -728,5 +748,6 @@ void wc_compiled_free(wc_compiled *c)
 		free(c->macro[i]);
 	free(c->number_word_define);
 	wc_triggers_free(c);
+	pthread_rwlock_destroy(&c->jit_rw);
 	free(c);
 }

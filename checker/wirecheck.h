@@ -111,7 +111,8 @@ int wc_ruleset_test(wc_ruleset *rs, wc_diags *diags, size_t *run);
 /* With on != 0, patterns are compiled to machine code (PCRE2 JIT) only when
  * a text of 64 KiB or more is extracted, which halves the start-up of small
  * checks.  Safe with threads: the first thread to need a language's machine
- * code makes it, the others wait for it. */
+ * code makes it, once the threads extracting smaller texts of the language
+ * with the interpreted patterns are done; the others wait for it. */
 void wc_ruleset_set_lazy_jit(wc_ruleset *rs, int on);
 
 /* With on != 0, the locale files of the rule folders loaded next are read

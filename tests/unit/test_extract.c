@@ -8,6 +8,7 @@
 #include "findings.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -332,6 +333,67 @@ static void test_match_limit_after_prepare(void **state)
 	wc_diags_free(d);
 }
 
+/* Lazy JIT with threads: while one thread's long text makes the machine
+ * code of a language, others extract short texts of it with the patterns
+ * interpreted; each gets the facts one thread alone gets (and under
+ * ThreadSanitizer, no race: the JIT waits for the interpreted runs). */
+typedef struct {
+	wc_ruleset *rs;
+	const char *text;
+	int rounds;
+	size_t facts; /* per round; SIZE_MAX when a round differed */
+} extract_job;
+
+static void *extract_rounds(void *arg)
+{
+	extract_job *j = arg;
+	for (int k = 0; k < j->rounds; k++) {
+		wc_diags *d = wc_diags_new();
+		wc_facts *f = wc_extract(j->rs, "en", "t.txt", j->text, strlen(j->text), d);
+		size_t n = f ? wc_facts_count(f) : SIZE_MAX;
+		if (k == 0)
+			j->facts = n;
+		else if (n != j->facts)
+			j->facts = SIZE_MAX;
+		wc_facts_free(f);
+		wc_diags_free(d);
+	}
+	return NULL;
+}
+
+static void test_lazy_jit_threads(void **state)
+{
+	(void)state;
+	const char *line = "ZTE, which employs 80,000 people, was fined $1.2 billion on March 7, 2017.\n";
+	size_t n = strlen(line), copies = 70 * 1024 / n + 1;
+	char *big = wc_xmalloc(n * copies + 1);
+	for (size_t i = 0; i < copies; i++)
+		memcpy(big + i * n, line, n);
+	big[n * copies] = '\0';
+	wc_facts *one = extract("en", line);
+	size_t want = wc_facts_count(one);
+	wc_facts_free(one);
+	assert_true(want >= 3);
+	wc_ruleset *rs = wc_ruleset_new();
+	wc_diags *d = wc_diags_new();
+	wc_ruleset_set_lazy_jit(rs, 1);
+	assert_int_equal(wc_ruleset_load_dir(rs, "rules", d), WC_OK);
+	/* prepared before it is shared, as wirecheck.h asks */
+	assert_int_equal(wc_ruleset_prepare(rs, "en", d), WC_OK);
+	extract_job jobs[4] = {{rs, big, 1, 0}, {rs, line, 40, 0}, {rs, line, 40, 0}, {rs, line, 40, 0}};
+	pthread_t t[4];
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, extract_rounds, &jobs[i]), 0);
+	for (int i = 0; i < 4; i++)
+		pthread_join(t[i], NULL);
+	assert_int_equal(jobs[0].facts, want * copies);
+	for (int i = 1; i < 4; i++)
+		assert_int_equal(jobs[i].facts, want);
+	wc_diags_free(d);
+	wc_ruleset_free(rs);
+	free(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -341,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_catastrophic_pattern),
 		cmocka_unit_test(test_match_limit_honoured),
 		cmocka_unit_test(test_match_limit_after_prepare),
+		cmocka_unit_test(test_lazy_jit_threads),
 	};
 	return cmocka_run_group_tests(tests, unit_rules_setup, unit_rules_teardown);
 }
