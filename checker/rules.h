@@ -54,6 +54,7 @@ typedef struct wc_locale {
 	bool words_lemmas_only;     /* es: the list lacks inflected forms (word_list_lemmas_only) */
 	double length_factor;       /* text length relative to English's (measured); 0 = unknown */
 	struct wc_compiled *compiled; /* rules_compile.c */
+	atomic_bool prepared;         /* compiled is whole (threads look without the lock) */
 } wc_locale;
 
 /* Number-word values of fractions (numbers.fractions, halves, mixed): the

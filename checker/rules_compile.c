@@ -649,6 +649,9 @@ static int generic_first(const void *a, const void *b)
 	return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
 }
 
+static pthread_mutex_t prepare_lock = PTHREAD_MUTEX_INITIALIZER;
+static void compile_locale(wc_ruleset *rs, wc_locale *loc, const char *lang, wc_diags *diags);
+
 int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 {
 	wc_locale *loc = wc_ruleset_find_locale(rs, lang);
@@ -662,8 +665,20 @@ int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 		             lang ? lang : "?", base, lang ? lang : "LANG", base, lang ? lang : "LANG");
 		return WC_ELANG;
 	}
-	if (loc->compiled)
-		return loc->compiled->failed ? WC_ERULES : WC_OK;
+	if (!atomic_load_explicit(&loc->prepared, memory_order_acquire)) {
+		/* Threads sharing a ruleset may prepare one language at once: one
+		 * compiles it, the others wait and find it whole. */
+		pthread_mutex_lock(&prepare_lock);
+		if (!loc->compiled)
+			compile_locale(rs, loc, lang, diags);
+		atomic_store_explicit(&loc->prepared, true, memory_order_release);
+		pthread_mutex_unlock(&prepare_lock);
+	}
+	return loc->compiled->failed ? WC_ERULES : WC_OK;
+}
+
+static void compile_locale(wc_ruleset *rs, wc_locale *loc, const char *lang, wc_diags *diags)
+{
 	wc_compiled *c = wc_xcalloc(1, sizeof *c);
 	pthread_rwlock_init(&c->jit_rw, NULL);
 	loc->compiled = c;
@@ -689,7 +704,6 @@ int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags)
 	if (!rs->lazy_jit)
 		wc_compiled_jit(c);
 	wc_compiled_set_limits(c, rs->match_limit, rs->depth_limit);
-	return c->failed ? WC_ERULES : WC_OK;
 }
 
 void wc_compiled_set_limits(wc_compiled *c, unsigned match_limit, unsigned depth_limit)

@@ -97,7 +97,9 @@ void wc_ruleset_free(wc_ruleset *rs);
 int wc_ruleset_load_dir(wc_ruleset *rs, const char *dir, wc_diags *diags);
 
 /* Compiles the rules of one language (done once; later calls are free).
- * WC_ELANG if no locale file defines lang. */
+ * WC_ELANG if no locale file defines lang.  Threads that share a ruleset may
+ * call it (and extract) at once: one compiles, the others wait for it; a
+ * rule error goes to the diagnostics of that one. */
 int wc_ruleset_prepare(wc_ruleset *rs, const char *lang, wc_diags *diags);
 
 /* Languages that have a locale, in load order. */
