@@ -40,7 +40,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps test-deps demo test check test-unit test-e2e test-rules test-locales \
-        test-asan test-valgrind install uninstall clean
+        test-asan test-valgrind test-tsan install uninstall clean
 
 all: $(BUILD)/wirecheck
 
@@ -81,10 +81,11 @@ test: test-deps
 	@$(MAKE) --no-print-directory check
 
 # Every test: units, rule examples, end to end, generated locales, then the
-# same suites under ASan+UBSan and under valgrind.  Fragments in mk/ add
+# same suites under ASan+UBSan and under valgrind, and the unit tests that
+# share a ruleset between threads under ThreadSanitizer.  Fragments in mk/ add
 # their own suites to TEST_SUITES (browser, fuzz smoke, batch ...).
 TEST_SUITES = test-unit test-rules test-e2e test-locales
-SANITIZED_SUITES = test-asan test-valgrind
+SANITIZED_SUITES = test-asan test-valgrind test-tsan
 -include mk/*.mk
 
 check: all
@@ -111,6 +112,13 @@ test-locales:
 test-asan:
 	@WIRECHECK_RULES=$(CURDIR)/rules $(MAKE) --no-print-directory BUILD=$(BUILD)/asan \
 	    CFLAGS="$(SAN_CFLAGS)" LDFLAGS="$(SANITIZE)" test-unit test-rules test-e2e
+
+# ThreadSanitizer exits non-zero when it reported a race.
+TSAN_UNITS = test_extract test_batch
+test-tsan:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/tsan CFLAGS="-O1 -g -fsanitize=thread" \
+	    LDFLAGS="-fsanitize=thread" $(TSAN_UNITS:%=$(BUILD)/tsan/tests/%)
+	@TSAN_OPTIONS="halt_on_error=1" sh tests/run-unit $(TSAN_UNITS:%=$(BUILD)/tsan/tests/%)
 
 test-valgrind: all $(UNIT_BIN)
 	@WC_VALGRIND=1 sh tests/run-unit $(UNIT_BIN)
