@@ -118,7 +118,7 @@ TSAN_UNITS = test_extract test_batch
 test-tsan:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/tsan CFLAGS="-O1 -g -fsanitize=thread" \
 	    LDFLAGS="-fsanitize=thread" $(TSAN_UNITS:%=$(BUILD)/tsan/tests/%)
-	@TSAN_OPTIONS="halt_on_error=1" sh tests/run-unit $(TSAN_UNITS:%=$(BUILD)/tsan/tests/%)
+	@sh tests/run-tsan $(TSAN_UNITS:%=$(BUILD)/tsan/tests/%)
 
 test-valgrind: all $(UNIT_BIN)
 	@WC_VALGRIND=1 sh tests/run-unit $(UNIT_BIN)
