@@ -76,7 +76,9 @@ static void test_language_decision(void **state)
 		{WC_ELANG, "en", "da", 0.05, 3, 0, false, "the identifier refuses: no finding"},
 		{WC_OK, "da", "nb", 0.40, 30, 18, false, "Danish given as nb: the close call (0.60 of the best)"},
 		{WC_OK, "sv", "da", 0.72, 30, 7, true, "Swedish given as da: sure, and da far behind"},
-		{WC_OK, "es", "pt", 0.73, 30, 9, false, "Spanish given as pt: pt scores too high to be sure"},
+		{WC_OK, "es", "pt", 0.73, 30, 9, true, "Spanish given as pt: sure, pt at 0.30 of the best"},
+		{WC_OK, "es", "fr", 0.69, 56.6, 17.4, true, "the Spanish GV given as fr: fr at 0.31"},
+		{WC_OK, "da", "sv", 0.50, 30, 15, false, "a sibling at half the best: too close to call"},
 		{WC_OK, "it", "en", 0.45, 30, 0, false, "not confident enough"},
 		{WC_OK, NULL, "en", 0, 0, 0, false, "no language at all"},
 	};
@@ -110,6 +112,10 @@ static void test_language_on_texts(void **state)
 		{"fixtures/zte/zte.da.txt", "nb", false},
 		{"fixtures/zte/zte.da.txt", "sv", false},
 		{"tests/eval/text/ud-bokmaal-news.nb.txt", "da", false},
+		/* a sibling Romance language: sure enough */
+		{"fixtures/gv-tunisia-police/tunisia-police.es.txt", "fr", true},
+		{"fixtures/gv-tunisia-police/tunisia-police.fr.txt", "it", true},
+		{"tests/eval/text/ud-ancora.es.txt", "pt", true},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		size_t len;
