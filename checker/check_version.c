@@ -41,6 +41,10 @@
 #define SHORT_RATIO 0.6
 #define SHORT_RATIO_MULTI 0.72
 #define SHORT_MIN_LEN 100
+/* The expected length follows the translation's own (own_length_scale). */
+#define OWN_SCALE_GROUPS 5
+#define OWN_SCALE_MIN 0.8
+#define OWN_SCALE_MAX 1.4
 
 enum { EXCERPT_MAX = 60 }; /* code points of a source paragraph quoted in a message */
 
@@ -423,6 +427,36 @@ static bool pair_of(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al
 	return true;
 }
 
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* How long this translation runs against what the two languages' length
+ * factors predict: the median ratio of its paragraph groups long enough to
+ * judge, within [OWN_SCALE_MIN, OWN_SCALE_MAX]; 1 with fewer than
+ * OWN_SCALE_GROUPS of them.  A translator who writes a fifth longer than the
+ * factor would hide a dropped sentence, one who condenses would be told of
+ * sentences that are there; the median is the translation's own measure,
+ * and a few short paragraphs do not move it. */
+static double own_length_scale(const group *g, size_t nt, double fs_, double ft)
+{
+	double *r = wc_xcalloc(nt + 1, sizeof *r);
+	size_t n = 0;
+	for (size_t j = 0; j < nt; j++)
+		if (g[j].first != SIZE_MAX && g[j].slen >= SHORT_MIN_LEN)
+			r[n++] = (double)g[j].tlen / ((double)g[j].slen * ft / fs_);
+	double m = 1;
+	if (n >= OWN_SCALE_GROUPS) {
+		qsort(r, n, sizeof *r, by_value);
+		m = n % 2 ? r[n / 2] : (r[n / 2 - 1] + r[n / 2]) / 2;
+		m = m < OWN_SCALE_MIN ? OWN_SCALE_MIN : m > OWN_SCALE_MAX ? OWN_SCALE_MAX : m;
+	}
+	free(r);
+	return m;
+}
+
 static void check_short_paragraphs(const wc_doc *src, const wc_doc *tgt, const wc_alignment *al,
                                    const layout *l, wc_findings *fs)
 {
@@ -430,6 +464,7 @@ static void check_short_paragraphs(const wc_doc *src, const wc_doc *tgt, const w
 	if (!(fs_ > 0) || !(ft > 0))
 		return;
 	group *groups = groups_of(src, tgt, al);
+	ft *= own_length_scale(groups, al->nt, fs_, ft);
 	for (size_t p = 0; p < src->npara && p < al->ns; p++) {
 		group x;
 		size_t t;
