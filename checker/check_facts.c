@@ -622,6 +622,20 @@ static bool share_as_written(const wc_xfact *frac, const wc_xfact *pct)
 	return f > 0 && f < 100 && strchr(frac->value, '.') && d <= half_step(pct->value) + 1e-9;
 }
 
+/* A part against the ordinal word of its denominator, which a language
+ * reads as the ordinal it also is where it has no count before it: de "um
+ * ein Fünftel" (0.2), nb "en femtedel", es "una quinta parte" against en
+ * "by a fifth", fr "d'un cinquième", it "di un quinto" (weak ordinals 5:
+ * "a fifth term" is no part). */
+static bool part_as_ordinal(const wc_xfact *part, const wc_xfact *ord)
+{
+	if (!is_plain_number(part) || ord->kind != WC_K_NUMBER || !ord->weak ||
+	    !streq(ord->unit, "ordinal"))
+		return false;
+	double f = atof(part->value), n = atof(ord->value), d = f * n - 1;
+	return f > 0 && f < 1 && n >= 2 && d < 0.01 && d > -0.01;
+}
+
 /* Money written in a subunit ("34 cents"): extract.c keeps its count. */
 static bool in_subunit(const wc_xfact *f)
 {
@@ -632,7 +646,7 @@ static bool in_subunit(const wc_xfact *f)
  * the table. */
 static bool meet_ordered(const wc_xfact *a, const wc_xfact *b)
 {
-	if (share_as_written(a, b))
+	if (share_as_written(a, b) || part_as_ordinal(a, b))
 		return true;
 	/* "cinque" of "cinque penny" against "five pence": a subunit's count */
 	if (is_plain_number(a) && in_subunit(b) && atof(a->value) == b->written)
