@@ -128,18 +128,22 @@ bool wc_cache_load(const char *dir, const char *lang, const wc_cache_src *src, s
 	return hit;
 }
 
-/* DIR and the folders above it, private to the user as a cache should be. */
+/* DIR, and its parent where that is missing (~/.cache), private to the user
+ * as a cache should be; never more: a cache does not make a missing home. */
 static bool make_dir(const char *dir)
 {
-	char *p = wc_xstrdup(dir);
-	bool ok = true;
-	for (char *slash = p + 1; ok && (slash = strchr(slash, '/')); slash++) {
+	if (mkdir(dir, 0700) == 0 || errno == EEXIST)
+		return true;
+	if (errno != ENOENT)
+		return false;
+	char *parent = wc_xstrdup(dir);
+	char *slash = strrchr(parent, '/');
+	bool ok = false;
+	if (slash && slash != parent) {
 		*slash = '\0';
-		ok = mkdir(p, 0700) == 0 || errno == EEXIST;
-		*slash = '/';
+		ok = (mkdir(parent, 0700) == 0 || errno == EEXIST) && (mkdir(dir, 0700) == 0 || errno == EEXIST);
 	}
-	ok = ok && (mkdir(p, 0700) == 0 || errno == EEXIST);
-	free(p);
+	free(parent);
 	return ok;
 }
 

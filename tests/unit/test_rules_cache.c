@@ -225,10 +225,19 @@ static void test_unwritable_folder(void **state)
 {
 	(void)state;
 	char *plain = run_en(NULL);
-	/* folders made as needed */
+	/* the folder and its parent made as needed (~/.cache/wirecheck), not more */
 	char *deep = wc_xasprintf("%s/a/b", dir);
 	char *a = run_en(deep);
 	assert_string_equal(a, plain);
+	char *deeper = wc_xasprintf("%s/x/y/z", dir);
+	char *x = wc_xasprintf("%s/x", dir);
+	char *a2 = run_en(deeper);
+	assert_string_equal(a2, plain);
+	struct stat st;
+	assert_int_equal(stat(x, &st), -1);
+	free(a2);
+	free(x);
+	free(deeper);
 	/* a file where a folder should be */
 	char *file = wc_xasprintf("%s/a/file", dir);
 	FILE *f = fopen(file, "w");
