@@ -30,6 +30,9 @@
 #define CACHE_MAGIC_LEN 16 /* with its NUL */
 /* Far above any real language (a few hundred KiB): a bigger file is no cache of ours. */
 #define CACHE_MAX_BYTES (64u << 20)
+/* pcre2_serialize_encode's stream starts with a header of four 32-bit
+ * words and the character tables: never shorter than this. */
+#define CACHE_MIN_STREAM 16
 
 typedef struct {
 	char magic[CACHE_MAGIC_LEN];
@@ -98,7 +101,7 @@ static bool cache_file_matches(const unsigned char *data, size_t len, const wc_b
 	memcpy(&h, data, sizeof h);
 	if (memcmp(h.magic, CACHE_MAGIC, CACHE_MAGIC_LEN) != 0 || h.count != n ||
 	    h.src_len != block->len || h.ser_len != len - sizeof h - block->len ||
-	    h.src_len > len - sizeof h)
+	    h.src_len > len - sizeof h || h.ser_len < CACHE_MIN_STREAM)
 		return false;
 	const unsigned char *body = data + sizeof h;
 	if (memcmp(body, block->s, block->len) != 0 ||
