@@ -80,13 +80,20 @@ size_t wc_utf8_complete_prefix(const char *s, size_t n);
  * invalid sequence (advancing one byte).  Inline for ASCII: every stage walks
  * text through it. */
 int32_t wc_utf8_next_multibyte(const char *s, size_t n, size_t *i);
+/* FNV-1a over n more bytes from h: a basis, or the hash of what came before
+ * (fingerprints and cache files hash several fields into one). */
+static inline uint64_t wc_hash_more(uint64_t h, const void *s, size_t n)
+{
+	const unsigned char *p = s;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * 1099511628211ull;
+	return h;
+}
+
 /* FNV-1a over n bytes: the one hash of words, ids and keys in the tables. */
 static inline uint64_t wc_hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
+	return wc_hash_more(1469598103934665603ull, s, n);
 }
 
 static inline int32_t wc_utf8_next(const char *s, size_t n, size_t *i)

@@ -28,15 +28,6 @@ struct wc_baseline {
 
 /* ---- fingerprints ----------------------------------------------------------------------- */
 
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 /* Hashes s[0..n) with each run of white space as one space, and none at
  * either end: re-wrapped or re-indented text is the same text. */
 static uint64_t fnv_collapsed(uint64_t h, const char *s, size_t n)
@@ -49,12 +40,12 @@ static uint64_t fnv_collapsed(uint64_t h, const char *s, size_t n)
 			continue;
 		}
 		if (space)
-			h = fnv(h, " ", 1);
-		h = fnv(h, &c, 1);
+			h = wc_hash_more(h, " ", 1);
+		h = wc_hash_more(h, &c, 1);
 		space = false;
 		any = true;
 	}
-	return fnv(h, "", 1); /* a separator, so that fields cannot run together */
+	return wc_hash_more(h, "", 1); /* a separator, so that fields cannot run together */
 }
 
 static bool is_break(char c)
@@ -101,9 +92,9 @@ static const char *base_name(const char *path)
 static uint64_t fingerprint(const wc_report *r, const wc_finding *f)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
-	h = fnv(h, f->check, strlen(f->check) + 1);
+	h = wc_hash_more(h, f->check, strlen(f->check) + 1);
 	const char *name = base_name(f->path);
-	h = fnv(h, name, strlen(name) + 1);
+	h = wc_hash_more(h, name, strlen(name) + 1);
 	size_t len = 0, from, to;
 	const char *text = wc_report_version_text(r, f->version, &len);
 	context_of(text ? text : "", text ? len : 0, f->start, f->end, &from, &to);

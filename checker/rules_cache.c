@@ -42,14 +42,7 @@ typedef struct {
 	uint64_t checksum; /* FNV-1a over the sources and the stream */
 } cache_header;
 
-static uint64_t fnv1a(uint64_t h, const void *data, size_t n)
-{
-	const unsigned char *p = data;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ p[i]) * 0x100000001b3u;
-	return h;
-}
-
+/* FNV-1a's offset basis (wc_hash_more hashes on from it). */
 #define FNV_BASIS 0xcbf29ce484222325u
 
 /* The sources block: each pattern's compile options, then its source and a NUL. */
@@ -67,7 +60,7 @@ static char *cache_path(const char *dir, const char *lang, const wc_buf *block)
 {
 	char version[64] = "";
 	pcre2_config(PCRE2_CONFIG_VERSION, version);
-	uint64_t h = fnv1a(fnv1a(FNV_BASIS, version, strlen(version)), block->s, block->len);
+	uint64_t h = wc_hash_more(wc_hash_more(FNV_BASIS, version, strlen(version)), block->s, block->len);
 	return wc_xasprintf("%s/%s-%016" PRIx64 ".re", dir, lang, h);
 }
 
@@ -105,7 +98,7 @@ static bool cache_file_matches(const unsigned char *data, size_t len, const wc_b
 		return false;
 	const unsigned char *body = data + sizeof h;
 	if (memcmp(body, block->s, block->len) != 0 ||
-	    fnv1a(FNV_BASIS, body, len - sizeof h) != h.checksum)
+	    wc_hash_more(FNV_BASIS, body, len - sizeof h) != h.checksum)
 		return false;
 	*ser = body + block->len;
 	return true;
@@ -214,7 +207,7 @@ void wc_cache_store(const char *dir, const char *lang, const wc_cache_src *src, 
 	h.count = n;
 	h.src_len = block.len;
 	h.ser_len = ser_len;
-	h.checksum = fnv1a(fnv1a(FNV_BASIS, block.s, block.len), ser, ser_len);
+	h.checksum = wc_hash_more(wc_hash_more(FNV_BASIS, block.s, block.len), ser, ser_len);
 	char *path = cache_path(dir, lang, &block);
 	write_atomically(path, &h, &block, ser, ser_len);
 	remove_older(dir, lang, path);
