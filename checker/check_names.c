@@ -19,7 +19,8 @@
  * translated; any other pair is a changed name, fact.mismatch.  Names are
  * read from capitals, not known, so only a full name changed into another
  * (two words or more on each side) is a warning; the rest is info, and a
- * name without a counterpart is no finding (see match_para). */
+ * name without a counterpart is no finding (see match_para), unless
+ * nothing in the translation can be it (plainly_dropped). */
 #include "checks.h"
 #include "findings.h"
 #include "lexicon.h"
@@ -869,21 +870,40 @@ static bool same_initial(const wc_doc *sd, const name_run *s, const wc_doc *td, 
 	return hit;
 }
 
+/* A search of a paragraph's words for one like a word of a name. */
 typedef struct {
 	run_keys *name;
+	bool (*like)(const char *word_key, const char *name_key);
 	bool hit;
-} prefix_hunt;
+} word_hunt;
 
-static bool prefix_hit(const char *t, size_t s, size_t e, void *arg)
+static bool hunt_word(const char *t, size_t s, size_t e, void *arg)
 {
-	prefix_hunt *h = arg;
+	word_hunt *h = arg;
 	if (e - s < NAME_STEM_MIN)
 		return true;
 	char *k = name_key(t + s, e - s);
 	for (size_t i = 0; i < h->name->n && !h->hit; i++)
-		h->hit = strncmp(k, h->name->keys[i], NAME_STEM_MIN) == 0;
+		h->hit = h->like(k, h->name->keys[i]);
 	free(k);
 	return !h->hit;
+}
+
+/* Whether a word of paragraph tp, four letters or more, is like a word of
+ * the name s. */
+static bool word_like_in(const wc_doc *src, const name_run *s, const wc_doc *tgt, size_t tp,
+                         bool (*like)(const char *, const char *))
+{
+	run_keys a = keys_of_run(src, s);
+	word_hunt h = {&a, like, false};
+	each_word(tgt->text, tgt->paras[tp].start, tgt->paras[tp].end, hunt_word, &h);
+	run_keys_free(&a);
+	return h.hit;
+}
+
+static bool same_start(const char *word, const char *name)
+{
+	return strncmp(word, name, NAME_STEM_MIN) == 0;
 }
 
 /* Whether a word of the aligned paragraph begins as a word of the name s,
@@ -891,11 +911,7 @@ static bool prefix_hit(const char *t, size_t s, size_t e, void *arg)
  * "amerikańska" of America). */
 static bool adjective_of(const wc_doc *src, const name_run *s, const wc_doc *tgt, size_t tp)
 {
-	run_keys a = keys_of_run(src, s);
-	prefix_hunt h = {&a, false};
-	each_word(tgt->text, tgt->paras[tp].start, tgt->paras[tp].end, prefix_hit, &h);
-	run_keys_free(&a);
-	return h.hit;
+	return word_like_in(src, s, tgt, tp, same_start);
 }
 
 /* Whether the aligned paragraph has a name left over that the source never
@@ -936,6 +952,115 @@ static bool unsure_stand_in(const wc_doc *src, const name_run *s, const wc_doc *
 	return s->sure && tgt->loc->words.data && !t->sure && name_severity(src, s, tgt, t) == WC_INFO;
 }
 
+/* The word before offset s in paragraph [ps, s), across spaces only: true
+ * with its bounds in *ws, *we. */
+static bool word_before(const char *t, size_t ps, size_t s, size_t *ws, size_t *we)
+{
+	size_t i = s;
+	while (i > ps && t[i - 1] == ' ')
+		i--;
+	if (i == s)
+		return false;
+	size_t e = i;
+	while (i > ps) {
+		size_t st;
+		int32_t c = wc_utf8_prev(t, i, &st);
+		if (!wc_is_letter(c) && c != '-' && c != '\'' && c != 0x2019)
+			break;
+		i = st;
+	}
+	*ws = i, *we = e;
+	return i < e;
+}
+
+/* The word after offset e in paragraph [e, pe), across spaces only. */
+static bool word_after(const char *t, size_t pe, size_t e, size_t *ws, size_t *we)
+{
+	size_t i = e;
+	while (i < pe && t[i] == ' ')
+		i++;
+	size_t at = i;
+	if (i == e || i >= pe || !wc_is_letter(wc_utf8_next(t, pe, &at)))
+		return false;
+	*ws = i, *we = word_end(t, pe, i);
+	return true;
+}
+
+/* Whether the word [s, e) has a capital and may be part of a name (a
+ * place's too, "Nueva Jersey"): no stop word, number or ordinal with a
+ * sentence's capital ("Segundo Ramos": according to Ramos). */
+static bool name_word_at(const wc_doc *d, size_t s, size_t e)
+{
+	const wc_locale *loc = d->loc;
+	const char *w = d->text + s;
+	size_t at = s;
+	return wc_is_upper(wc_utf8_next(d->text, e, &at)) && !wc_lex_find(&loc->name_stops, w, e - s) &&
+	       !wc_lex_find(&loc->number_words, w, e - s) && !wc_lex_find(&loc->ordinals, w, e - s);
+}
+
+/* Whether a word next to the run, or one beyond a short lower-case word,
+ * has a capital: the run is part of a longer name ("Cúpula de Hierro",
+ * "Trasporti e Risorse", "Nueva Jersey" with a place), whose other part
+ * stands for it. */
+static bool part_of_longer_name(const wc_doc *d, const name_run *r)
+{
+	const char *t = d->text;
+	size_t ps = d->paras[r->para].start, pe = d->paras[r->para].end, ws, we, ws2, we2;
+	if (word_before(t, ps, r->start, &ws, &we) &&
+	    (name_word_at(d, ws, we) ||
+	     (we - ws <= 3 && word_before(t, ps, ws, &ws2, &we2) && name_word_at(d, ws2, we2))))
+		return true;
+	return word_after(t, pe, r->end, &ws, &we) &&
+	       (name_word_at(d, ws, we) ||
+	        (we - ws <= 3 && word_after(t, pe, we, &ws2, &we2) && name_word_at(d, ws2, we2)));
+}
+
+/* Whether the word at s follows a definite article of the language, or an
+ * elided one ("l'État"): "el Gobierno", "la Fiscalía" name an institution
+ * by a common noun, a person's name takes none ("Kolonko"). */
+static bool after_article(const wc_doc *d, size_t para, size_t s)
+{
+	const char *t = d->text;
+	size_t ps = d->paras[para].start, ws, we;
+	if (s > ps && (t[s - 1] == '\'' || (s >= ps + 3 && memcmp(t + s - 3, "\xE2\x80\x99", 3) == 0)))
+		return true;
+	if (!word_before(t, ps, s, &ws, &we))
+		return false;
+	return wc_strlist_has_fold(&d->loc->definite_articles, t + ws, we - ws);
+}
+
+/* A third of the longer key or less differs. */
+static bool cognate_keys(const char *word, const char *name)
+{
+	size_t lw = strlen(word), ln = strlen(name), most = lw > ln ? lw : ln;
+	return 3 * edit_distance(word, name) <= most;
+}
+
+/* Whether a word of paragraph tp, of any case, is a cognate of a word of
+ * the name: "Equipo Nacional" translated as "the national team". */
+static bool cognate_word_in(const wc_doc *src, const name_run *s, const wc_doc *tgt, size_t tp)
+{
+	return word_like_in(src, s, tgt, tp, cognate_keys);
+}
+
+/* A name the word list is unsure of ("Peña Nieto": peña, nieto; "Kolonko",
+ * "Gaza") that nothing in the aligned paragraph can stand for is dropped
+ * all the same, where capitals say enough: the source writes its nouns in
+ * lower case, so a capital inside a sentence marks a name; the
+ * translation's language keeps capitals on names it translates
+ * (`names_keep_capitals`: English writes "the Aerospace Institute", Danish
+ * "luftfartsinstituttet"), and it left no name over, no word that is a
+ * cognate of one of the name's, and the name is no part of a longer one
+ * whose other part may stand for it.  A single word after a definite
+ * article is left out ("el Gobierno": the government), and so is an
+ * acronym (a Roman numeral, "siglo XV", is no name). */
+static bool plainly_dropped(const wc_doc *src, const name_run *s, const wc_doc *tgt, size_t tp)
+{
+	return !src->loc->nouns_capitalised && tgt->loc->names_keep_capitals && !s->acronym &&
+	       !(s->words == 1 && after_article(src, s->para, s->start)) && !part_of_longer_name(src, s) &&
+	       !cognate_word_in(src, s, tgt, tp);
+}
+
 /* The source paragraph's names that the translation does not carry, against
  * those of the aligned paragraph that the source never gives, in order;
  * *used counts the translation's names taken so. */
@@ -965,7 +1090,7 @@ static void match_para(name_cache *sc, name_cache *tc, size_t p, size_t tp, cons
 			free(tv);
 			tn->v[j++].carried = true;
 			(*used)++;
-		} else if (s->sure) {
+		} else if (s->sure || plainly_dropped(src, s, tgt, tp)) {
 			sn->v[nmissing++] = *s;
 		}
 		free(sv);

@@ -42,6 +42,7 @@ typedef struct wc_locale {
 	wc_strlist repeat_ok;       /* words that may stand twice ("had had") */
 	bool repeat_ok_after_comma; /* ... only right after a comma (de ", die die") */
 	wc_strlist not_names;       /* capitalised words that are no names ("Chinese") */
+	wc_strlist definite_articles; /* and joined to a preposition ("del", "du"): check_names.c */
 	wc_strlist weigh_words;     /* "weighed": after them a pound is a weight, no money */
 	wc_strlist plural_endings;  /* "s", "es": a plural of a listed word is a common word */
 	wc_strlist demonym_endings; /* en "ian", "ese": a capitalised word of a people, no name */
@@ -50,6 +51,7 @@ typedef struct wc_locale {
 	bool months_case_sensitive;
 	bool weekdays_case_sensitive; /* es "Plácido Domingo" is no Sunday */
 	bool nouns_capitalised;     /* de: a capitalised word alone is no evidence of a name */
+	bool names_keep_capitals;   /* en: a name translated keeps capitals (no "handelsministeriet") */
 	wc_words words;             /* the language's word list, if installed (words.c) */
 	bool words_lemmas_only;     /* es: the list lacks inflected forms (word_list_lemmas_only) */
 	double length_factor;       /* text length relative to English's (measured); 0 = unknown */

@@ -492,7 +492,7 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	                                   "genitive", "name_endings", "text", "examples",
 	                                   "stopwords", "length_factor", "nouns_capitalised",
 	                                   "not_names", "weigh_words", "plural_endings", "demonym_endings",
-	                                   "word_list_lemmas_only", NULL};
+	                                   "word_list_lemmas_only", "names_keep_capitals", "definite_articles", NULL};
 	wc_ycheck_keys(&ld->y, root, keys);
 	const char *lang = wc_yscalar(&ld->y, wc_ymap_get(root, "lang"), "lang");
 	if (!lang) {
@@ -526,6 +526,8 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	each_string(ld, wc_ymap_get(root, "name_endings"), "name_endings", add_to_strlist, &loc->name_endings);
 	each_string(ld, wc_ymap_get(root, "stopwords"), "stopwords", add_to_strlist, &loc->stopwords);
 	each_string(ld, wc_ymap_get(root, "not_names"), "not_names", add_to_strlist, &loc->not_names);
+	each_string(ld, wc_ymap_get(root, "definite_articles"), "definite_articles", add_to_strlist,
+	            &loc->definite_articles);
 	each_string(ld, wc_ymap_get(root, "weigh_words"), "weigh_words", add_to_strlist, &loc->weigh_words);
 	each_string(ld, wc_ymap_get(root, "plural_endings"), "plural_endings", add_to_strlist,
 	            &loc->plural_endings);
@@ -535,6 +537,8 @@ static void load_locale(loader *ld, const wc_ynode *root)
 		wc_yboolean(&ld->y, n, "word_list_lemmas_only", &loc->words_lemmas_only);
 	if ((n = wc_ymap_get(root, "nouns_capitalised")))
 		wc_yboolean(&ld->y, n, "nouns_capitalised", &loc->nouns_capitalised);
+	if ((n = wc_ymap_get(root, "names_keep_capitals")))
+		wc_yboolean(&ld->y, n, "names_keep_capitals", &loc->names_keep_capitals);
 	if ((n = wc_ymap_get(root, "text")))
 		load_text_section(ld, loc, n);
 	if ((n = wc_ymap_get(root, "length_factor")))
