@@ -987,15 +987,17 @@ static bool word_after(const char *t, size_t pe, size_t e, size_t *ws, size_t *w
 }
 
 /* Whether the word [s, e) has a capital and may be part of a name (a
- * place's too, "Nueva Jersey"): no stop word, number or ordinal with a
+ * place's too, "Nueva Jersey"; a number's, "Las Siete Hermanas"; a word of
+ * not_names:, "Comercio e Industria"): no stop word or ordinal with a
  * sentence's capital ("Segundo Ramos": according to Ramos). */
 static bool name_word_at(const wc_doc *d, size_t s, size_t e)
 {
 	const wc_locale *loc = d->loc;
 	const char *w = d->text + s;
 	size_t at = s;
-	return wc_is_upper(wc_utf8_next(d->text, e, &at)) && !wc_lex_find(&loc->name_stops, w, e - s) &&
-	       !wc_lex_find(&loc->number_words, w, e - s) && !wc_lex_find(&loc->ordinals, w, e - s);
+	if (!wc_is_upper(wc_utf8_next(d->text, e, &at)) || wc_lex_find(&loc->ordinals, w, e - s))
+		return false;
+	return !wc_lex_find(&loc->name_stops, w, e - s) || wc_strlist_has_fold(&loc->not_names, w, e - s);
 }
 
 /* Whether a word next to the run, or one beyond a short lower-case word,
@@ -1061,6 +1063,30 @@ static bool plainly_dropped(const wc_doc *src, const name_run *s, const wc_doc *
 	       !cognate_word_in(src, s, tgt, tp);
 }
 
+/* Whether the two names' keys begin with the same letter. */
+static bool begin_alike(const wc_doc *sd, const name_run *s, const wc_doc *td, const name_run *t)
+{
+	char *a = name_key(sd->text + s->start, word_end(sd->text, s->end, s->start) - s->start);
+	char *b = name_key(td->text + t->start, word_end(td->text, t->end, t->start) - t->start);
+	bool alike = a[0] == b[0];
+	free(a);
+	free(b);
+	return alike;
+}
+
+/* name_severity, and a warning where the source's name is one by its
+ * capitals as plainly_dropped reads them, so that the capitalised name the
+ * translation gives in its place, which begins unlike it, is another ("Peña
+ * Nieto" → "Bazar", "Duda" → "Tusk" though tusk is a word too; not "Rz" →
+ * "Rzeczpospolita", a short form written out). */
+static int pair_severity(const wc_doc *src, const name_run *s, const wc_doc *tgt, const name_run *t)
+{
+	int sev = name_severity(src, s, tgt, t);
+	if (sev == WC_INFO && !begin_alike(src, s, tgt, t) && plainly_dropped(src, s, tgt, t->para))
+		sev = WC_WARNING;
+	return sev;
+}
+
 /* The source paragraph's names that the translation does not carry, against
  * those of the aligned paragraph that the source never gives, in order;
  * *used counts the translation's names taken so. */
@@ -1084,9 +1110,9 @@ static void match_para(name_cache *sc, name_cache *tc, size_t p, size_t tp, cons
 		char *sv = run_text(src, s);
 		if (j < tn->n && !unsure_stand_in(src, s, tgt, &tn->v[j])) {
 			char *tv = run_text(tgt, &tn->v[j]);
-			wc_emit(fs, WC_CHECK_FACT_MISMATCH, name_severity(src, s, tgt, &tn->v[j]), tgt, tn->v[j].start, tn->v[j].end, src,
-			        s->start, sv, tv, "name", "name differs: source has '%s', translation has '%s'", sv,
-			        tv);
+			wc_emit(fs, WC_CHECK_FACT_MISMATCH, pair_severity(src, s, tgt, &tn->v[j]), tgt, tn->v[j].start,
+			        tn->v[j].end, src, s->start, sv, tv, "name",
+			        "name differs: source has '%s', translation has '%s'", sv, tv);
 			free(tv);
 			tn->v[j++].carried = true;
 			(*used)++;
