@@ -986,18 +986,22 @@ static bool word_after(const char *t, size_t pe, size_t e, size_t *ws, size_t *w
 	return true;
 }
 
-/* Whether the word [s, e) has a capital and may be part of a name (a
- * place's too, "Nueva Jersey"; a number's, "Las Siete Hermanas"; a word of
- * not_names:, "Comercio e Industria"): no stop word or ordinal with a
- * sentence's capital ("Segundo Ramos": according to Ramos). */
-static bool name_word_at(const wc_doc *d, size_t s, size_t e)
+/* Whether the word [s, e) of paragraph [ps, ...) has a capital and may be
+ * part of a name (a place's too, "Nueva Jersey"; a number's or an
+ * ordinal's, "Las Siete Hermanas", "Tweede Kamer"; a word of not_names:,
+ * "Comercio e Industria"): no stop word or ordinal with a sentence's
+ * capital ("Segundo Ramos": according to Ramos). */
+static bool name_word_at(const wc_doc *d, size_t ps, size_t s, size_t e)
 {
 	const wc_locale *loc = d->loc;
 	const char *w = d->text + s;
 	size_t at = s;
-	if (!wc_is_upper(wc_utf8_next(d->text, e, &at)) || wc_lex_find(&loc->ordinals, w, e - s))
+	if (!wc_is_upper(wc_utf8_next(d->text, e, &at)))
 		return false;
-	return !wc_lex_find(&loc->name_stops, w, e - s) || wc_strlist_has_fold(&loc->not_names, w, e - s);
+	if (!sentence_starts_at(d->text, ps, s))
+		return true;
+	return !wc_lex_find(&loc->ordinals, w, e - s) &&
+	       (!wc_lex_find(&loc->name_stops, w, e - s) || wc_strlist_has_fold(&loc->not_names, w, e - s));
 }
 
 /* Whether a word next to the run, or one beyond a short lower-case word,
@@ -1009,12 +1013,12 @@ static bool part_of_longer_name(const wc_doc *d, const name_run *r)
 	const char *t = d->text;
 	size_t ps = d->paras[r->para].start, pe = d->paras[r->para].end, ws, we, ws2, we2;
 	if (word_before(t, ps, r->start, &ws, &we) &&
-	    (name_word_at(d, ws, we) ||
-	     (we - ws <= 3 && word_before(t, ps, ws, &ws2, &we2) && name_word_at(d, ws2, we2))))
+	    (name_word_at(d, ps, ws, we) ||
+	     (we - ws <= 3 && word_before(t, ps, ws, &ws2, &we2) && name_word_at(d, ps, ws2, we2))))
 		return true;
 	return word_after(t, pe, r->end, &ws, &we) &&
-	       (name_word_at(d, ws, we) ||
-	        (we - ws <= 3 && word_after(t, pe, we, &ws2, &we2) && name_word_at(d, ws2, we2)));
+	       (name_word_at(d, ps, ws, we) ||
+	        (we - ws <= 3 && word_after(t, pe, we, &ws2, &we2) && name_word_at(d, ps, ws2, we2)));
 }
 
 /* Whether the word at s follows a definite article of the language, or an
@@ -1047,8 +1051,11 @@ static bool cognate_word_in(const wc_doc *src, const name_run *s, const wc_doc *
 
 /* A name the word list is unsure of ("Peña Nieto": peña, nieto; "Kolonko",
  * "Gaza") that nothing in the aligned paragraph can stand for is dropped
- * all the same, where capitals say enough: the source writes its nouns in
- * lower case, so a capital inside a sentence marks a name; the
+ * all the same, where capitals say enough: the source's language writes
+ * its common nouns in lower case, institutions' too, and no ending joins
+ * its articles to them (`capitals_mark_names`: es, fr, it, pt, pl; not
+ * Swedish "Riksdagen", Danish "Folketinget", Finnish "Eduskunta"), so a
+ * capital inside a sentence marks a name; the
  * translation's language keeps capitals on names it translates
  * (`names_keep_capitals`: English writes "the Aerospace Institute", Danish
  * "luftfartsinstituttet"), and it left no name over, no word that is a
@@ -1058,7 +1065,7 @@ static bool cognate_word_in(const wc_doc *src, const name_run *s, const wc_doc *
  * acronym (a Roman numeral, "siglo XV", is no name). */
 static bool plainly_dropped(const wc_doc *src, const name_run *s, const wc_doc *tgt, size_t tp)
 {
-	return !src->loc->nouns_capitalised && tgt->loc->names_keep_capitals && !s->acronym &&
+	return src->loc->capitals_mark_names && tgt->loc->names_keep_capitals && !s->acronym &&
 	       !(s->words == 1 && after_article(src, s->para, s->start)) && !part_of_longer_name(src, s) &&
 	       !cognate_word_in(src, s, tgt, tp);
 }

@@ -52,6 +52,7 @@ typedef struct wc_locale {
 	bool weekdays_case_sensitive; /* es "Plácido Domingo" is no Sunday */
 	bool nouns_capitalised;     /* de: a capitalised word alone is no evidence of a name */
 	bool names_keep_capitals;   /* en: a name translated keeps capitals (no "handelsministeriet") */
+	bool capitals_mark_names;   /* es: a capital inside a sentence marks a name, no common noun */
 	wc_words words;             /* the language's word list, if installed (words.c) */
 	bool words_lemmas_only;     /* es: the list lacks inflected forms (word_list_lemmas_only) */
 	double length_factor;       /* text length relative to English's (measured); 0 = unknown */

@@ -492,7 +492,8 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	                                   "genitive", "name_endings", "text", "examples",
 	                                   "stopwords", "length_factor", "nouns_capitalised",
 	                                   "not_names", "weigh_words", "plural_endings", "demonym_endings",
-	                                   "word_list_lemmas_only", "names_keep_capitals", "definite_articles", NULL};
+	                                   "word_list_lemmas_only", "names_keep_capitals", "definite_articles",
+	                                   "capitals_mark_names", NULL};
 	wc_ycheck_keys(&ld->y, root, keys);
 	const char *lang = wc_yscalar(&ld->y, wc_ymap_get(root, "lang"), "lang");
 	if (!lang) {
@@ -537,6 +538,8 @@ static void load_locale(loader *ld, const wc_ynode *root)
 		wc_yboolean(&ld->y, n, "word_list_lemmas_only", &loc->words_lemmas_only);
 	if ((n = wc_ymap_get(root, "nouns_capitalised")))
 		wc_yboolean(&ld->y, n, "nouns_capitalised", &loc->nouns_capitalised);
+	if ((n = wc_ymap_get(root, "capitals_mark_names")))
+		wc_yboolean(&ld->y, n, "capitals_mark_names", &loc->capitals_mark_names);
 	if ((n = wc_ymap_get(root, "names_keep_capitals")))
 		wc_yboolean(&ld->y, n, "names_keep_capitals", &loc->names_keep_capitals);
 	if ((n = wc_ymap_get(root, "text")))
