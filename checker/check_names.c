@@ -1035,6 +1035,21 @@ static bool after_article(const wc_doc *d, size_t para, size_t s)
 	return wc_strlist_has_fold(&d->loc->definite_articles, t + ws, we - ws);
 }
 
+/* Whether the word at s begins a quotation: its capital is a sentence's
+ * ("the campaign “Moi aussi …”"). */
+static bool opens_quotation(const char *t, size_t ps, size_t s)
+{
+	size_t i = s;
+	while (i > ps && t[i - 1] == ' ')
+		i--;
+	if (i == ps)
+		return false;
+	size_t st;
+	int32_t c = wc_utf8_prev(t, i, &st);
+	return c == '"' || c == 0x201C || c == 0x201E || c == 0x00AB || c == 0x2018 || c == 0x201A || c == 0x2039 ||
+	       c == 0x00BB;
+}
+
 /* A third of the longer key or less differs. */
 static bool cognate_keys(const char *word, const char *name)
 {
@@ -1061,12 +1076,15 @@ static bool cognate_word_in(const wc_doc *src, const name_run *s, const wc_doc *
  * "luftfartsinstituttet"), and it left no name over, no word that is a
  * cognate of one of the name's, and the name is no part of a longer one
  * whose other part may stand for it.  A single word after a definite
- * article is left out ("el Gobierno": the government), and so is an
+ * article is left out ("el Gobierno": the government), or at the start of
+ * a quotation, and so is an
  * acronym (a Roman numeral, "siglo XV", is no name). */
 static bool plainly_dropped(const wc_doc *src, const name_run *s, const wc_doc *tgt, size_t tp)
 {
 	return src->loc->capitals_mark_names && tgt->loc->names_keep_capitals && !s->acronym &&
-	       !(s->words == 1 && after_article(src, s->para, s->start)) && !part_of_longer_name(src, s) &&
+	       !(s->words == 1 && (after_article(src, s->para, s->start) ||
+	                           opens_quotation(src->text, src->paras[s->para].start, s->start))) &&
+	       !part_of_longer_name(src, s) &&
 	       !cognate_word_in(src, s, tgt, tp);
 }
 
