@@ -136,6 +136,13 @@ static char *name_key(const char *s, size_t n)
 /* An ending of up to three letters may be cut from a key of which four or
  * more remain: Trumpa, Putinin, Morawieckiego. */
 #define NAME_STEM_MIN 4
+/* A paragraph is read for its first NAMES_PER_PARA names, and at most
+ * MISSING_PER_PARA of them without a counterpart are looked for word by
+ * word in the translation's paragraph: names are paired with names and
+ * sought among words, so more would cost the square of a paragraph's
+ * length (a list of thousands of names, as hostile input writes it). */
+#define NAMES_PER_PARA 64
+#define MISSING_PER_PARA 16
 #define NAME_ENDING_MAX 3
 
 static void set_put(key_set *ks, uint64_t h)
@@ -482,7 +489,7 @@ static size_t after_elision(const char *t, size_t s, size_t e, int32_t *c)
  * list says it is one ("Trump said ..."). */
 static void keep_run(name_runs *out, const name_run *r, bool initial)
 {
-	if (!(initial && r->words == 1 && !r->acronym && !r->listed_name))
+	if (out->n < NAMES_PER_PARA && !(initial && r->words == 1 && !r->acronym && !r->listed_name))
 		*WC_PUSH(out->v, out->n, out->cap) = *r;
 }
 
@@ -1141,7 +1148,7 @@ static void match_para(name_cache *sc, name_cache *tc, size_t p, size_t tp, cons
 			free(tv);
 			tn->v[j++].carried = true;
 			(*used)++;
-		} else if (s->sure || plainly_dropped(src, s, tgt, tp)) {
+		} else if (nmissing < MISSING_PER_PARA && (s->sure || plainly_dropped(src, s, tgt, tp))) {
 			sn->v[nmissing++] = *s;
 		}
 		free(sv);

@@ -45,6 +45,9 @@ linear_case "German 'neunzehn' x33, 100 lines" compound-number-word 100 0
 linear_case "'two two two ...' x2000" repeated-number-words 2000 0
 linear_case "a letter and 80,000 combining marks" combining-marks 40000 0
 linear_case "2,000 paragraphs in reverse order" reordered-paragraphs 2000 0
+# 25,000 names in a paragraph and as many others in its translation (the
+# exit status: the names differ, warnings)
+linear_case "25,000 names in one paragraph" many-names 25000 0
 # Reordered paragraphs are paired again: every fact is found.
 wc check --format json --source "$T/gen-reordered-paragraphs/rev.en.txt" \
 	"en:$T/gen-reordered-paragraphs/rev.da.txt" >"$T/out" 2>"$T/err"
