@@ -128,6 +128,27 @@ static void find_wanted(matcher *m)
 	}
 }
 
+/* The facts of paragraph q of the other doc (index oix) that fact i, of
+ * paragraph p of its own doc (index ix), is compared with one by one: all
+ * of them, or in a paragraph of more than 2 * PAIR_WINDOW facts the
+ * PAIR_WINDOW either side of where i's place in its own paragraph falls.
+ * Prose has a few dozen facts a paragraph; a list of thousands (hostile
+ * input) would cost the square of its length. */
+#define PAIR_WINDOW 64
+
+static void paired_range(const para_index *ix, size_t p, size_t i, const para_index *oix, size_t q,
+                         size_t *lo, size_t *hi)
+{
+	size_t b0 = oix->first[q], b1 = oix->first[q + 1], nb = b1 - b0;
+	*lo = b0, *hi = b1;
+	if (nb <= 2 * PAIR_WINDOW)
+		return;
+	size_t a0 = ix->first[p], na = ix->first[p + 1] - a0;
+	size_t centre = b0 + (size_t)((double)(i - a0) / (double)(na ? na : 1) * (double)nb);
+	*lo = centre > b0 + PAIR_WINDOW ? centre - PAIR_WINDOW : b0;
+	*hi = centre + PAIR_WINDOW < b1 ? centre + PAIR_WINDOW : b1;
+}
+
 static size_t target_offset(const matcher *m, size_t src_para)
 {
 	if (!m->tgt->npara)
@@ -516,7 +537,9 @@ static void match_dates_in_aligned(matcher *m)
 				s->matched = WC_MATCH_EQUAL;
 			continue;
 		}
-		for (size_t j = m->tp.first[tp]; j < m->tp.first[tp + 1] && !s->matched; j++) {
+		size_t lo, hi;
+		paired_range(&m->sp, s->para, i, &m->tp, (size_t)tp, &lo, &hi);
+		for (size_t j = lo; j < hi && !s->matched; j++) {
 			wc_xfact *t = &m->tgt->facts[j];
 			if (!t->matched && (dates_agree(s, t) || times_agree(s, t) || measures_agree(s, t)))
 				link(s, t, WC_MATCH_EQUAL);
@@ -709,7 +732,9 @@ static void match_kinds_that_meet(matcher *m)
 		int tp = m->al->s2t[s->para];
 		if (s->matched || tp < 0 || is_entity(s))
 			continue;
-		for (size_t j = m->tp.first[tp]; j < m->tp.first[tp + 1] && !s->matched; j++) {
+		size_t lo, hi;
+		paired_range(&m->sp, s->para, i, &m->tp, (size_t)tp, &lo, &hi);
+		for (size_t j = lo; j < hi && !s->matched; j++) {
 			wc_xfact *t = &m->tgt->facts[j];
 			if (is_entity(t))
 				continue;
@@ -730,14 +755,17 @@ static bool converts(const wc_xfact *a, const wc_xfact *b)
  * a date matched already ("nell'agosto del 2011" = "August 2011"), or a
  * measure's conversion that one side leaves out: the
  * leftovers of doc a against the dates of b in the paragraph a2b aligns. */
-static void cover_leftovers(wc_doc *a, const int *a2b, const wc_doc *b, const para_index *bix)
+static void cover_leftovers(wc_doc *a, const para_index *aix, const int *a2b, const wc_doc *b,
+                            const para_index *bix)
 {
 	for (size_t i = 0; i < a->nfacts; i++) {
 		wc_xfact *f = &a->facts[i];
 		int q = a2b[f->para];
 		if (f->matched || q < 0 || is_entity(f))
 			continue;
-		for (size_t j = bix->first[q]; j < bix->first[q + 1] && !f->matched; j++)
+		size_t lo, hi;
+		paired_range(aix, f->para, i, bix, (size_t)q, &lo, &hi);
+		for (size_t j = lo; j < hi && !f->matched; j++)
 			if (b->facts[j].matched == WC_MATCH_EQUAL &&
 			    (covers(&b->facts[j], f) || converts(&b->facts[j], f)))
 				f->matched = WC_MATCH_EQUAL;
@@ -746,8 +774,8 @@ static void cover_leftovers(wc_doc *a, const int *a2b, const wc_doc *b, const pa
 
 static void match_covered(matcher *m)
 {
-	cover_leftovers(m->src, m->al->s2t, m->tgt, &m->tp);
-	cover_leftovers(m->tgt, m->al->t2s, m->src, &m->sp);
+	cover_leftovers(m->src, &m->sp, m->al->s2t, m->tgt, &m->tp);
+	cover_leftovers(m->tgt, &m->tp, m->al->t2s, m->src, &m->sp);
 }
 
 /* A share told as a fraction on one side and a percentage on the other, the

@@ -1028,6 +1028,27 @@ static void scan_pattern(run *r, const wc_cpattern *cp)
 	}
 }
 
+/* How far past its start an anchored attempt sees the text: PCRE2 looks for
+ * a code unit the pattern requires ("m" of "€5m") up to the end of the
+ * subject at every attempt, the square of a paragraph's length where it
+ * has none (a paragraph of 40,000 numbers: four times the time at each
+ * doubling).  No fact is a tenth as long; the window ends at a space,
+ * which the end of the subject stands for in every pattern's lookahead, or
+ * within a few bytes more at a code point's start. */
+#define MATCH_WINDOW 16384
+
+static size_t attempt_end(const char *text, size_t pos, size_t end)
+{
+	if (end - pos <= MATCH_WINDOW)
+		return end;
+	size_t e = pos + MATCH_WINDOW, most = e + 256 < end ? e + 256 : end;
+	while (e < most && text[e] != ' ' && text[e] != '\n' && text[e] != '\t')
+		e++;
+	while (e < end && ((unsigned char)text[e] & 0xC0) == 0x80)
+		e++;
+	return e;
+}
+
 /* One pattern anchored at a token that may start it. */
 static void try_at(run *r, size_t i, size_t pos)
 {
@@ -1035,13 +1056,14 @@ static void try_at(run *r, size_t i, size_t pos)
 	if (pos < r->next[i] || r->gave_up[i])
 		return;
 	const wc_para *p = &r->doc->paras[r->para];
+	size_t seen = attempt_end(r->doc->text, pos, p->end);
 	/* The text was validated once when it was read: checking the whole
 	 * subject again at every token would make extraction quadratic. */
 	/* pcre2_jit_match skips pcre2_match's checks, which cost as much as a
 	 * failed anchored attempt itself. */
-	int rc = cp->jit ? pcre2_jit_match(cp->anchored, (PCRE2_SPTR)r->doc->text, p->end, pos,
+	int rc = cp->jit ? pcre2_jit_match(cp->anchored, (PCRE2_SPTR)r->doc->text, seen, pos,
 	                                   PCRE2_NO_UTF_CHECK, r->sc->md, r->sc->mctx)
-	                 : pcre2_match(cp->anchored, (PCRE2_SPTR)r->doc->text, p->end, pos,
+	                 : pcre2_match(cp->anchored, (PCRE2_SPTR)r->doc->text, seen, pos,
 	                               PCRE2_NO_UTF_CHECK, r->sc->md, r->sc->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return;
