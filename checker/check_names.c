@@ -136,6 +136,7 @@ static char *name_key(const char *s, size_t n)
 /* An ending of up to three letters may be cut from a key of which four or
  * more remain: Trumpa, Putinin, Morawieckiego. */
 #define NAME_STEM_MIN 4
+#define NAME_ENDING_MAX 3
 /* A paragraph is read for its first NAMES_PER_PARA names, and at most
  * MISSING_PER_PARA of them without a counterpart are looked for word by
  * word in the translation's paragraph: names are paired with names and
@@ -143,7 +144,6 @@ static char *name_key(const char *s, size_t n)
  * length (a list of thousands of names, as hostile input writes it). */
 #define NAMES_PER_PARA 64
 #define MISSING_PER_PARA 16
-#define NAME_ENDING_MAX 3
 
 static void set_put(key_set *ks, uint64_t h)
 {
@@ -1077,15 +1077,14 @@ static bool cognate_word_in(const wc_doc *src, const name_run *s, const wc_doc *
  * its common nouns in lower case, institutions' too, and no ending joins
  * its articles to them (`capitals_mark_names`: es, fr, it, pt, pl; not
  * Swedish "Riksdagen", Danish "Folketinget", Finnish "Eduskunta"), so a
- * capital inside a sentence marks a name; the
- * translation's language keeps capitals on names it translates
- * (`names_keep_capitals`: English writes "the Aerospace Institute", Danish
- * "luftfartsinstituttet"), and it left no name over, no word that is a
- * cognate of one of the name's, and the name is no part of a longer one
- * whose other part may stand for it.  A single word after a definite
- * article is left out ("el Gobierno": the government), or at the start of
- * a quotation, and so is an
- * acronym (a Roman numeral, "siglo XV", is no name). */
+ * capital inside a sentence marks a name; the translation's language
+ * keeps capitals on names it translates (`names_keep_capitals`: English
+ * writes "the Aerospace Institute", Danish "luftfartsinstituttet"), and it
+ * left no name over, no word that is a cognate of one of the name's, and
+ * the name is no part of a longer one whose other part may stand for it.
+ * A single word after a definite article ("el Gobierno": the government)
+ * or at the start of a quotation is left out, and so is an acronym (a
+ * Roman numeral, "siglo XV", is no name). */
 static bool plainly_dropped(const wc_doc *src, const name_run *s, const wc_doc *tgt, size_t tp)
 {
 	return src->loc->capitals_mark_names && tgt->loc->names_keep_capitals && !s->acronym &&
