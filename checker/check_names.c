@@ -921,6 +921,23 @@ static bool adjective_of(const wc_doc *src, const name_run *s, const wc_doc *tgt
 	return word_like_in(src, s, tgt, tp, same_start);
 }
 
+/* The letters two words share at their start for one to be read as made of
+ * the other where a language shortens a place in its adjective ("andina"
+ * of the Andes). */
+#define NAME_PREFIX_MIN 3
+
+static bool same_prefix(const char *word, const char *name)
+{
+	return strlen(word) >= NAME_PREFIX_MIN && strncmp(word, name, NAME_PREFIX_MIN) == 0;
+}
+
+/* Whether a word of paragraph tp begins with the first three letters of a
+ * word of the name s. */
+static bool prefix_in(const wc_doc *src, const name_run *s, const wc_doc *tgt, size_t tp)
+{
+	return word_like_in(src, s, tgt, tp, same_prefix);
+}
+
 /* Whether the aligned paragraph has a name left over that the source never
  * gives, no pair took, and that begins as the source's name s: the name
  * written another way may stand there ("Neapel" for "Naples"). */
@@ -1155,6 +1172,24 @@ static void match_para(name_cache *sc, name_cache *tc, size_t p, size_t tp, cons
 	report_missing(src, tgt, tp, sn->v, nmissing, tn, sk, fs);
 }
 
+/* A name the translation gives that nothing in the aligned source
+ * paragraph stands for ("Hamas" where the source says "la coalición",
+ * "Microsoft" for "la Poste suédoise"): another name put in, where capitals
+ * say enough.  As plainly_dropped reads them, the source writes its common
+ * nouns in lower case and the translation keeps capitals on names; the name
+ * has a word the word list knows only as a name (not "Foster Care" for
+ * "pieczy zastępczej", nor "General Assembly"), opens no quotation, and no
+ * word of the source paragraph, of any case, begins with the first three
+ * letters of one of its words: neither a cognate ("mozazaury": Mosasaurus)
+ * nor an adjective made of it (the Andes: "la cordillera andina"; the
+ * Amazon: "amazónica"). */
+static bool plainly_added(const wc_doc *src, size_t sp, const wc_doc *tgt, const name_run *t)
+{
+	return src->loc->capitals_mark_names && tgt->loc->names_keep_capitals && t->sure && !t->acronym &&
+	       !opens_quotation(tgt->text, tgt->paras[t->para].start, t->start) &&
+	       !prefix_in(tgt, t, src, sp);
+}
+
 /* The translation's names of paragraph tp that the source never gives and
  * no mismatch took: fact.extra. */
 static void extras_of_para(name_cache *sc, size_t sp, name_cache *tc, size_t tp, const key_set *sk,
@@ -1168,11 +1203,16 @@ static void extras_of_para(name_cache *sc, size_t sp, name_cache *tc, size_t tp,
 		name_run *t = &tn->v[j];
 		if (t->carried || carried(tgt, t, sk) || !may_pair(tgt, t) || (used && used--))
 			continue;
-		if (!evidence_of_name(tgt, t))
+		bool added = plainly_added(src, sp, tgt, t);
+		if (!evidence_of_name(tgt, t) && !added)
 			continue;
 		char *tv = run_text(tgt, t);
-		wc_emit(fs, WC_CHECK_FACT_EXTRA, -1, tgt, t->start, t->end, NULL, 0, NULL, tv, "name",
-		        "the translation names '%s'; the source does not", tv);
+		if (added)
+			wc_emit(fs, WC_CHECK_FACT_EXTRA, WC_WARNING, tgt, t->start, t->end, NULL, 0, NULL, tv, "name",
+			        "the translation names '%s'; nothing in the source stands for it", tv);
+		else
+			wc_emit(fs, WC_CHECK_FACT_EXTRA, -1, tgt, t->start, t->end, NULL, 0, NULL, tv, "name",
+			        "the translation names '%s'; the source does not", tv);
 		free(tv);
 	}
 }

@@ -89,6 +89,7 @@ struct wc_compiled {
 	 * those, not every pattern. */
 	uint32_t *by_class[WC_T_COUNT];
 	size_t nby_class[WC_T_COUNT];
+	const wc_strlist *genitive; /* the locale's genitive: endings, which a place may take */
 	int32_t symbols[WC_MAX_SYMBOLS];
 	uint32_t symbol_class[WC_MAX_SYMBOLS];
 	size_t nsymbols;

@@ -43,6 +43,8 @@ typedef struct wc_locale {
 	bool repeat_ok_after_comma; /* ... only right after a comma (de ", die die") */
 	wc_strlist not_names;       /* capitalised words that are no names ("Chinese") */
 	wc_strlist definite_articles; /* and joined to a preposition ("del", "du"): check_names.c */
+	wc_strlist inflect_from;    /* place_inflections: an ending of a place's one-word form ... */
+	wc_strlist inflect_to;      /* ... and what a case puts in its place ("Praga": "ga" → "dze") */
 	wc_strlist weigh_words;     /* "weighed": after them a pound is a weight, no money */
 	wc_strlist plural_endings;  /* "s", "es": a plural of a listed word is a common word */
 	wc_strlist demonym_endings; /* en "ian", "ese": a capitalised word of a people, no name */

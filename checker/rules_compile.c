@@ -568,6 +568,71 @@ static bool add_term_form(const wc_ruleset *rs, const wc_locale *loc, wc_lexicon
 	return true;
 }
 
+/* Whether form is one capitalised word, as the names of places whose
+ * cases place_inflections gives are. */
+static bool one_capitalised_word(const char *form)
+{
+	size_t at = 0;
+	return wc_is_upper(wc_utf8_next(form, strlen(form), &at)) && !strpbrk(form, " -'.");
+}
+
+/* The length of the longest ending of place_inflections that form (of len
+ * bytes) ends in, with a letter or more before it; 0 for none. */
+static size_t inflected_ending(const wc_locale *loc, const char *form, size_t len)
+{
+	size_t best = 0;
+	for (size_t k = 0; k < loc->inflect_from.n; k++) {
+		size_t fl = strlen(loc->inflect_from.v[k]);
+		if (fl > best && len > fl + 1 && strcmp(form + len - fl, loc->inflect_from.v[k]) == 0)
+			best = fl;
+	}
+	return best;
+}
+
+/* The case forms of each one-word name in lx that the locale's
+ * place_inflections give for its longest ending ("Praga": "ga" → "Pradze",
+ * "Pragi", "Pragę"; "Polska": "ska" → "Polsce", not the adjective
+ * "Polskie" that "a" would give), for the same concept; a form already
+ * there, of any concept, stays as it is. */
+static void add_inflected_forms(const wc_locale *loc, wc_lexicon *lx)
+{
+	size_t n = lx->n;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(lx->items[i].form);
+		size_t fl = one_capitalised_word(lx->items[i].form) ? inflected_ending(loc, lx->items[i].form, len) : 0;
+		for (size_t k = 0; fl && k < loc->inflect_from.n; k++) {
+			/* wc_lex_add may move the items: read the form anew each time */
+			const char *form = lx->items[i].form;
+			if (strlen(loc->inflect_from.v[k]) != fl || strcmp(form + len - fl, loc->inflect_from.v[k]) != 0)
+				continue;
+			char *f = wc_xasprintf("%.*s%s", (int)(len - fl), form, loc->inflect_to.v[k]);
+			if (!wc_lex_find(lx, f, strlen(f)))
+				wc_lex_add(lx, f, lx->items[i].canon, 0);
+			free(f);
+		}
+	}
+}
+
+/* Each name of lx that begins with a definite article of the locale and a
+ * capital after it ("El Vaticano", "La Habana", "Le Caire", as CLDR gives
+ * them) also without the article, for the same concept: running text writes
+ * the article in lower case or joins it to a preposition ("en el
+ * Vaticano", "au Caire"), and a capitalised form is matched as written. */
+static void add_forms_without_article(const wc_locale *loc, wc_lexicon *lx)
+{
+	size_t n = lx->n;
+	for (size_t i = 0; i < n; i++) {
+		const char *form = lx->items[i].form, *sp = strchr(form, ' ');
+		size_t at = 0;
+		if (!sp || !wc_strlist_has_fold(&loc->definite_articles, form, (size_t)(sp - form)) ||
+		    !wc_is_upper(wc_utf8_next(sp + 1, strlen(sp + 1), &at)) || wc_lex_find(lx, sp + 1, strlen(sp + 1)))
+			continue;
+		char *rest = wc_xstrdup(sp + 1); /* wc_lex_add may move the items */
+		wc_lex_add(lx, rest, lx->items[i].canon, 0);
+		free(rest);
+	}
+}
+
 /* The termbase's concepts in this language, then the places of the
  * locale's own files (CLDR's countries and cities, cldr/LANG.places.yaml,
  * read with the locale: a check does not read every language's names of
@@ -585,6 +650,8 @@ static bool build_term_lexicons(wc_ruleset *rs, wc_locale *loc, wc_diags *diags)
 	for (size_t i = 0; i < loc->places.n; i++)
 		ok &= add_term_form(rs, loc, &loc->names, loc->places.items[i].form,
 		                    loc->places.items[i].canon, true, diags);
+	add_forms_without_article(loc, &loc->names);
+	add_inflected_forms(loc, &loc->names);
 	return ok;
 }
 

@@ -483,6 +483,35 @@ static void load_lexicons(loader *ld, wc_locale *loc, const wc_ynode *root)
 #include "macros.def"
 }
 
+/* place_inflections: {ENDING: [ENDING, ...]}: each pair an ending of a
+ * place's form and the ending a case gives it in its stead. */
+static void load_place_inflections(loader *ld, wc_locale *loc, const wc_ynode *n)
+{
+	if (n->type != WC_Y_MAP) {
+		FAIL(ld, n, "place_inflections must map an ending to the endings that replace it");
+		return;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		const wc_ynode *from = n->items[2 * i], *to = n->items[2 * i + 1];
+		if (from->type != WC_Y_SCALAR || !*from->value) {
+			FAIL(ld, from, "place_inflections: an ending must be a string of one letter or more");
+			continue;
+		}
+		if (to->type != WC_Y_SEQ) {
+			FAIL(ld, to, "place_inflections: '%s' must map to a list of endings", from->value);
+			continue;
+		}
+		for (size_t j = 0; j < to->n; j++) {
+			if (to->items[j]->type != WC_Y_SCALAR) {
+				FAIL(ld, to->items[j], "place_inflections: an ending must be a string");
+				continue;
+			}
+			wc_strlist_add(&loc->inflect_from, from->value);
+			wc_strlist_add(&loc->inflect_to, to->items[j]->value);
+		}
+	}
+}
+
 static void load_locale(loader *ld, const wc_ynode *root)
 {
 	static const char *const keys[] = {"lang", "name", "numbers", "quotes",
@@ -493,7 +522,7 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	                                   "stopwords", "length_factor", "nouns_capitalised",
 	                                   "not_names", "weigh_words", "plural_endings", "demonym_endings",
 	                                   "word_list_lemmas_only", "names_keep_capitals", "definite_articles",
-	                                   "capitals_mark_names", NULL};
+	                                   "capitals_mark_names", "place_inflections", NULL};
 	wc_ycheck_keys(&ld->y, root, keys);
 	const char *lang = wc_yscalar(&ld->y, wc_ymap_get(root, "lang"), "lang");
 	if (!lang) {
@@ -542,6 +571,8 @@ static void load_locale(loader *ld, const wc_ynode *root)
 		wc_yboolean(&ld->y, n, "capitals_mark_names", &loc->capitals_mark_names);
 	if ((n = wc_ymap_get(root, "names_keep_capitals")))
 		wc_yboolean(&ld->y, n, "names_keep_capitals", &loc->names_keep_capitals);
+	if ((n = wc_ymap_get(root, "place_inflections")))
+		load_place_inflections(ld, loc, n);
 	if ((n = wc_ymap_get(root, "text")))
 		load_text_section(ld, loc, n);
 	if ((n = wc_ymap_get(root, "length_factor")))

@@ -117,6 +117,8 @@ void wc_locale_free(wc_locale *loc)
 	wc_strlist_free(&loc->colon_suffixes);
 	wc_strlist_free(&loc->repeat_ok);
 	wc_strlist_free(&loc->not_names);
+	wc_strlist_free(&loc->inflect_from);
+	wc_strlist_free(&loc->inflect_to);
 	wc_strlist_free(&loc->definite_articles);
 	wc_strlist_free(&loc->weigh_words);
 	wc_strlist_free(&loc->plural_endings);

@@ -393,6 +393,7 @@ bool wc_pattern_has_known_start(const char *pattern)
 
 void wc_triggers_build(wc_compiled *c, const wc_locale *loc)
 {
+	c->genitive = &loc->genitive;
 	/* Every lexicon with a token class (macros.def). */
 #define WC_LEXICON(field, key, cls, loader, canon) add_lexicon(c, &loc->field, cls);
 #include "macros.def"
@@ -493,18 +494,36 @@ static bool begins_with_number_word(const wc_compiled *c, const char *w, size_t 
 	return false;
 }
 
+/* The place and title classes of w less a genitive ending: "Pekings",
+ * "Trumps", and the locale's genitive: endings, as the place macro reads
+ * them ("Rzymie", "Rzymu": Rzym; "Lontoon": Lontoo). */
+static uint32_t genitive_classes(const wc_compiled *c, const char *w, size_t n)
+{
+	uint32_t cls = 0;
+	if (n > 2 && w[n - 1] == 's') {
+		const wc_trigger *g = lookup(c, w, n - 1);
+		if (g)
+			cls |= g->classes & (T_PLACE | T_TITLE);
+	}
+	for (size_t i = 0; c->genitive && i < c->genitive->n && !cls; i++) {
+		size_t k = strlen(c->genitive->v[i]);
+		if (k && n > k + 1 && memcmp(w + n - k, c->genitive->v[i], k) == 0) {
+			const wc_trigger *g = lookup(c, w, n - k);
+			if (g)
+				cls |= g->classes & (T_PLACE | T_TITLE);
+		}
+	}
+	return cls;
+}
+
 /* Classes of a word that starts a token, and its literal-word patterns. */
 static uint32_t word_classes(const wc_compiled *c, const char *w, size_t n, const wc_trigger **lit)
 {
 	const wc_trigger *t = lookup(c, w, n);
 	*lit = t;
 	uint32_t cls = t ? t->classes : 0;
-	/* "Pekings", "Trumps": a genitive -s on a name or title. */
-	if (!(cls & (T_PLACE | T_TITLE)) && n > 2 && w[n - 1] == 's') {
-		const wc_trigger *g = lookup(c, w, n - 1);
-		if (g)
-			cls |= g->classes & (T_PLACE | T_TITLE);
-	}
+	if (!(cls & (T_PLACE | T_TITLE)))
+		cls |= genitive_classes(c, w, n);
 	if (!(cls & T_NUMWORD)) {
 		char key[16];
 		size_t k = prefix_key(w, n, key);
