@@ -707,8 +707,21 @@ static bool unnamed_currency_meets(const wc_xfact *a, const wc_xfact *b)
 	       !(in_subunit(a) && in_subunit(b));
 }
 
+/* One value but for the sign, where one side's sign is unknown: "de moins
+ * 5 à moins 15 degrés" (French has no sure minus word) and "from minus 5". */
+static bool either_sign(const wc_xfact *a, const wc_xfact *b)
+{
+	if (!(a->sign_unsure || b->sign_unsure) || a->kind != b->kind || !streq(a->unit, b->unit))
+		return false;
+	const char *x = a->value[0] == '-' ? a->value + 1 : a->value;
+	const char *y = b->value[0] == '-' ? b->value + 1 : b->value;
+	return strcmp(x, y) == 0;
+}
+
 static bool meet(const wc_xfact *a, const wc_xfact *b)
 {
+	if (either_sign(a, b))
+		return true;
 	bool other_unit = a->kind == WC_K_NUMBER && b->kind == WC_K_NUMBER && !streq(a->unit, b->unit);
 	if (unnamed_currency_meets(a, b))
 		return true;

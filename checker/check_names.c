@@ -307,11 +307,25 @@ static bool plural_of_word(const wc_locale *loc, const char *w, size_t n)
 	return false;
 }
 
+/* Whether w[0..i) is the stem of a listed verb ("Leit-" of leiten,
+ * "Schreib-" of schreiben), which German compounds begin with. */
+static bool verb_stem(const wc_locale *loc, const char *w, size_t i)
+{
+	char v[64];
+	if (i < 3 || i + 3 > sizeof v)
+		return false;
+	memcpy(v, w, i);
+	memcpy(v + i, "en", 3);
+	return wc_words_find(&loc->words, v, i + 2) & WC_WORD_LOWER;
+}
+
 /* Whether w[0..i) can begin a compound: a listed word, or one and the
- * linking "s" ("Bundestags-"); "Kis-" of "Kissinger" cannot. */
+ * linking "s" ("Bundestags-"), or a verb's stem ("Leitzins"); "Kis-" of
+ * "Kissinger" cannot. */
 static bool compound_head(const wc_locale *loc, const char *w, size_t i)
 {
-	return wc_words_find(&loc->words, w, i) || (i > 3 && w[i - 1] == 's' && wc_words_find(&loc->words, w, i - 1));
+	return wc_words_find(&loc->words, w, i) || (i > 3 && w[i - 1] == 's' && wc_words_find(&loc->words, w, i - 1)) ||
+	       verb_stem(loc, w, i);
 }
 
 /* Whether an unlisted German word is a compound of a listed noun
@@ -678,9 +692,24 @@ typedef struct {
 	bool hit;
 } carry;
 
+/* A word of I, V and X alone ("III", "XVI"): the number of a king or a
+ * pope, which carries nothing of the name before it ("Karol III" is no
+ * "Frederick II"). */
+static bool regnal_word(const char *t, size_t s, size_t e)
+{
+	if (e - s > 5)
+		return false;
+	for (size_t i = s; i < e; i++)
+		if (t[i] != 'I' && t[i] != 'V' && t[i] != 'X')
+			return false;
+	return e > s;
+}
+
 static bool one_carried(const char *t, size_t s, size_t e, void *arg)
 {
 	carry *c = arg;
+	if (regnal_word(t, s, e))
+		return true;
 	char *k = name_key(t + s, e - s);
 	c->hit = keys_have(c->other, k);
 	free(k);
@@ -808,12 +837,80 @@ static void run_keys_free(run_keys *rk)
 	rk->n = 0;
 }
 
+/* The given name the word t[s..e) is in its language, less a genitive
+ * ending ("Piotra", "Peter's"), or NULL. */
+static const wc_lex_item *given_name(const wc_locale *loc, const char *t, size_t s, size_t e)
+{
+	const wc_lex_item *it = wc_lex_find(&loc->given_names, t + s, e - s);
+	for (size_t i = 0; !it && i < loc->genitive.n; i++) {
+		size_t k = strlen(loc->genitive.v[i]);
+		if (e - s > k + 2 && memcmp(t + e - k, loc->genitive.v[i], k) == 0)
+			it = wc_lex_find(&loc->given_names, t + s, e - s - k);
+	}
+	return it;
+}
+
+typedef struct {
+	const wc_locale *loc;
+	const char *found[8];   /* the given names of the source's run */
+	size_t n;
+	bool hit;
+} given_hunt;
+
+static bool collect_given(const char *t, size_t s, size_t e, void *arg)
+{
+	given_hunt *h = arg;
+	const wc_lex_item *it = given_name(h->loc, t, s, e);
+	if (it && h->n < sizeof h->found / sizeof h->found[0])
+		h->found[h->n++] = it->canon;
+	return true;
+}
+
+static bool match_given(const char *t, size_t s, size_t e, void *arg)
+{
+	given_hunt *h = arg;
+	const wc_lex_item *it = given_name(h->loc, t, s, e);
+	for (size_t i = 0; it && i < h->n && !h->hit; i++)
+		h->hit = strcmp(it->canon, h->found[i]) == 0;
+	return !h->hit;
+}
+
+/* ... and the parts of a hyphenated word: "Saint-Étienne" */
+static bool collect_given_parts(const char *t, size_t s, size_t e, void *arg)
+{
+	return each_part(t, s, e, collect_given, arg);
+}
+
+static bool match_given_parts(const char *t, size_t s, size_t e, void *arg)
+{
+	return each_part(t, s, e, match_given, arg);
+}
+
+/* Whether a word of each run is one given name as its language writes it
+ * (terms/given-names.yaml): "San Pietro" and "St Peter's", "Carlo III" and
+ * "Charles III", "Jana Pawła II" and "John Paul II", "Saint-Étienne" and "St
+ * Stephen's". */
+static bool same_given_name(const wc_doc *sd, const name_run *s, const wc_doc *td, const name_run *t)
+{
+	if (!sd->loc->given_names.n || !td->loc->given_names.n)
+		return false;
+	given_hunt h = {sd->loc, {0}, 0, false};
+	each_word(sd->text, s->start, s->end, collect_given_parts, &h);
+	if (!h.n)
+		return false;
+	h.loc = td->loc;
+	each_word(td->text, t->start, t->end, match_given_parts, &h);
+	return h.hit;
+}
+
 /* A name translated rather than changed: a word of one is the other's in
  * another language's spelling ("Organización Mundial" and "World Health
  * Organization", "Equipo Nacional" and "National Team"): at most a third
  * of the longer key differs. */
 static bool cognates(const wc_doc *sd, const name_run *s, const wc_doc *td, const name_run *t)
 {
+	if (same_given_name(sd, s, td, t))
+		return true;
 	if (s->acronym && t->acronym && same_letters(sd->text + s->start, s->end - s->start,
 	                                             td->text + t->start, t->end - t->start))
 		return true;
@@ -1178,14 +1275,23 @@ static void match_para(name_cache *sc, name_cache *tc, size_t p, size_t tp, cons
  * say enough.  As plainly_dropped reads them, the source writes its common
  * nouns in lower case and the translation keeps capitals on names; the name
  * has a word the word list knows only as a name (not "Foster Care" for
- * "pieczy zastępczej", nor "General Assembly"), opens no quotation, and no
+ * "pieczy zastępczej", nor "General Assembly"), is no acronym, in the
+ * plural neither ("215 MPs" for "215 posłów"), opens no quotation, and no
  * word of the source paragraph, of any case, begins with the first three
  * letters of one of its words: neither a cognate ("mozazaury": Mosasaurus)
  * nor an adjective made of it (the Andes: "la cordillera andina"; the
  * Amazon: "amazónica"). */
+/* An acronym in the plural ("MPs", "NGOs"): a common noun's. */
+static bool plural_acronym(const wc_doc *d, const name_run *r)
+{
+	return r->words == 1 && r->end - r->start >= 3 && d->text[r->end - 1] == 's' &&
+	       all_upper(d->text, r->start, r->end - 1);
+}
+
 static bool plainly_added(const wc_doc *src, size_t sp, const wc_doc *tgt, const name_run *t)
 {
 	return src->loc->capitals_mark_names && tgt->loc->names_keep_capitals && t->sure && !t->acronym &&
+	       !plural_acronym(tgt, t) &&
 	       !opens_quotation(tgt->text, tgt->paras[t->para].start, t->start) &&
 	       !prefix_in(tgt, t, src, sp);
 }

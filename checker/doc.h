@@ -23,6 +23,7 @@ typedef struct wc_xfact {
 	bool garbled;           /* the number was written in a garbled form */
 	bool weak;              /* its count is an article or "one" ("a year", "einem Jahr",
 	                         * "un jour"): it matches, but dropping it is no finding */
+	bool sign_unsure;       /* after a word that may be a minus ("de moins 5 à"): either sign */
 	int matched;            /* WC_MATCH_*: set by check_facts.c for the version's last check */
 	/* measures (and money in a subunit): the number as written in its unit and what its last digit
 	 * is worth in the SI unit ("6 inches": 6, 0.0254 m), for conversions

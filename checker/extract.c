@@ -136,11 +136,27 @@ static size_t sign_start(const wc_locale *loc, const char *text, size_t at)
 	return at;
 }
 
+/* Whether a word of the locale's maybe_minus: stands right before the
+ * number at text[at] ("de moins 5 à moins 15 degrés", where "au moins 5"
+ * is at least five). */
+static bool after_maybe_minus(const wc_locale *loc, const char *text, size_t at)
+{
+	for (size_t i = 0; i < loc->maybe_minus.n; i++) {
+		size_t k = strlen(loc->maybe_minus.v[i]);
+		if (at >= k + 1 && text[at - 1] == ' ' && !strncasecmp(text + at - 1 - k, loc->maybe_minus.v[i], k) &&
+		    (at == k + 1 || !wc_is_letter((unsigned char)text[at - 2 - k])))
+			return true;
+	}
+	return false;
+}
+
 /* A negative number keeps its sign: "-0.3 percent" against "0.3 percent" is
- * a mismatch. */
+ * a mismatch; one after a word that may be a minus has either. */
 static void keep_sign(const wc_locale *loc, const char *text, candidate *c)
 {
 	size_t st = sign_start(loc, text, c->f.start);
+	if (st == c->f.start && c->f.value[0] != '-')
+		c->f.sign_unsure = after_maybe_minus(loc, text, c->f.start);
 	if (st == c->f.start || c->f.value[0] == '-')
 		return;
 	char *v = wc_xasprintf("-%s", c->f.value);
@@ -798,6 +814,7 @@ static bool normalize_measure(wc_locale *loc, const match_view *m, candidate *c)
 		char *neg = wc_xasprintf("-%s", c->f.value);
 		free(c->f.value);
 		c->f.value = neg;
+		c->f.sign_unsure = false; /* "moins 5 degrés": before a temperature, a sign */
 		/* wider than the same match without it: "minus 15 degrees",
 		 * "7 grados bajo cero" */
 		if (s < c->f.start)

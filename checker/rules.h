@@ -33,6 +33,7 @@ typedef struct wc_locale {
 #define WC_LEXICON(field, key, cls, loader, canon) wc_lexicon field;
 #include "macros.def"
 	wc_strlist minus;           /* words that make the number after them negative */
+	wc_strlist maybe_minus;     /* words that may ("moins 5") or may not ("au moins 5") */
 	wc_strlist stopwords;       /* frequent words, for language identification */
 	wc_strlist genitive;        /* suffixes a name may take: "s", "’s", ":s" */
 	wc_strlist articles;        /* "a", "an": one before a unit, a weak fact; no number word */

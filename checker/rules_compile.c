@@ -642,7 +642,9 @@ static bool build_term_lexicons(wc_ruleset *rs, wc_locale *loc, wc_diags *diags)
 	bool ok = true;
 	for (size_t i = 0; i < rs->nconcepts; i++) {
 		const wc_concept *k = &rs->concepts[i];
-		wc_lexicon *lx = strcmp(k->kind, "title") == 0 ? &loc->titles : &loc->names;
+		wc_lexicon *lx = strcmp(k->kind, "title") == 0   ? &loc->titles
+		                 : strcmp(k->kind, "given") == 0 ? &loc->given_names
+		                                                 : &loc->names;
 		for (size_t j = 0; j < k->forms.n; j++)
 			if (strcmp(k->langs.v[j], loc->lang) == 0)
 				ok &= add_term_form(rs, loc, lx, k->forms.v[j], k->id, false, diags);

@@ -337,12 +337,13 @@ static void load_number_forms(loader *ld, const wc_ynode *m, const char *what, w
 static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 {
 	static const char *const keys[] = {"decimal", "group", "group_also", "words", "multipliers",
-	                                   "joiners", "scales", "bare_word_min", "articles", "minus", "below_zero",
+	                                   "joiners", "scales", "bare_word_min", "articles", "minus", "maybe_minus", "below_zero",
 	                                   "percent", "fractions", "halves", "halves_add", "mixed",
 	                                   "unit_fractions", "weak", "half_after", NULL};
 	wc_ycheck_keys(&ld->y, m, keys);
 	each_string(ld, wc_ymap_get(m, "articles"), "numbers.articles", add_to_strlist, &loc->articles);
 	each_string(ld, wc_ymap_get(m, "minus"), "numbers.minus", add_to_strlist, &loc->minus);
+	each_string(ld, wc_ymap_get(m, "maybe_minus"), "numbers.maybe_minus", add_to_strlist, &loc->maybe_minus);
 	const wc_ynode *n;
 	if ((n = wc_ymap_get(m, "decimal")))
 		set_string(ld, &loc->decimal, n, "numbers.decimal");
@@ -674,9 +675,12 @@ static void load_concept(loader *ld, const wc_ynode *c)
 		FAIL(ld, c, "a concept needs id, kind and forms");
 		return;
 	}
-	/* a term ("GDP", "VAT") is matched as an org is: by its forms */
-	if (strcmp(kind, "title") && strcmp(kind, "place") && strcmp(kind, "org") && strcmp(kind, "term")) {
-		FAIL(ld, wc_ymap_get(c, "kind"), "concept kind must be title, place, org or term, not '%s'", kind);
+	/* a term ("GDP", "VAT") is matched as an org is: by its forms; a given
+	 * name is no fact, only one name in several spellings */
+	if (strcmp(kind, "title") && strcmp(kind, "place") && strcmp(kind, "org") && strcmp(kind, "term") &&
+	    strcmp(kind, "given")) {
+		FAIL(ld, wc_ymap_get(c, "kind"), "concept kind must be title, place, org, term or given, not '%s'",
+		     kind);
 		return;
 	}
 	if (id_find(&ld->concept_ids, id, concept_id, ld->rs)) {
