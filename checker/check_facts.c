@@ -1245,6 +1245,67 @@ static bool title_given_loosely(const matcher *m, const wc_xfact *s)
 	return false;
 }
 
+/* Whether only spaces and a genitive ending stand in t[s..e): "Spain's
+ * King", "US President". */
+static bool genitive_gap(const char *t, size_t s, size_t e)
+{
+	if (e < s || e - s > 5)
+		return false;
+	for (size_t i = s; i < e; i++)
+		if (t[i] != ' ' && t[i] != '\'' && t[i] != 's' && !((unsigned char)t[i] >= 0x80))
+			return false;
+	return true;
+}
+
+/* Whether the place p stands as a title's country: right before the title
+ * ("US President Joe Biden", "Spain's King Felipe VI") or between title and
+ * name ("prezydenta USA Donalda Trumpa").  A translation may leave it to
+ * the title ("el rey Felipe VI"). */
+static bool titles_country(const wc_doc *d, const wc_xfact *p)
+{
+	/* facts are in the order of the text: the title is a neighbour */
+	enum { NEAR = 4 };
+	size_t k = (size_t)(p - d->facts);
+	for (size_t i = k > NEAR ? k - NEAR : 0; i < d->nfacts && i <= k + NEAR; i++) {
+		const wc_xfact *t = &d->facts[i];
+		if (t->kind == WC_K_TITLE && t->para == p->para &&
+		    ((p->start >= t->start && p->end <= t->end) || genitive_gap(d->text, p->end, t->start)))
+			return true;
+	}
+	return false;
+}
+
+/* Whether the place p is written with a genitive ending before a word in
+ * lower case: "Sweden's central bank", "Norway's oil fund". */
+static bool genitive_before_noun(const wc_doc *d, const wc_xfact *p)
+{
+	const char *t = d->text;
+	size_t e = p->end, pe = d->paras[p->para].end;
+	if (!(e >= 2 && t[e - 1] == 's' && (t[e - 2] == '\'' || (e >= 4 && !memcmp(t + e - 4, "\xE2\x80\x99", 3)))))
+		return false;
+	if (e + 1 >= pe || t[e] != ' ')
+		return false;
+	size_t at = e + 1;
+	return wc_is_lower(wc_utf8_next(t, pe, &at));
+}
+
+/* Whether every mention of the concept in d is a title's country, or a
+ * country of the translation's own language before a noun it qualifies
+ * ("Sweden's central bank" → "Riksbanken": locale key home_places). */
+static bool only_qualifier(const wc_doc *d, const char *concept, const wc_locale *to)
+{
+	bool home = false;
+	for (size_t i = 0; i < to->home_places.n && !home; i++)
+		home = strcmp(to->home_places.v[i], concept) == 0;
+	for (size_t i = 0; i < d->nfacts; i++) {
+		const wc_xfact *f = &d->facts[i];
+		if (is_entity(f) && f->kind != WC_K_TITLE && streq(f->value, concept) && !titles_country(d, f) &&
+		    !(home && genitive_before_noun(d, f)))
+			return false;
+	}
+	return true;
+}
+
 static void match_names(matcher *m)
 {
 	concept_set src = concepts_of(m->src), tgt = concepts_of(m->tgt);
@@ -1254,8 +1315,13 @@ static void match_names(matcher *m)
 			continue;
 		char *st = describe(m->src, s);
 		size_t at = target_offset(m, s->para);
-		wc_emit(m->fs, WC_CHECK_FACT_MISSING, -1, m->tgt, at, at, m->src, s->start, s->value, NULL,
-		        s->rule->id, "the source names '%s' (%s); the translation never does", st, s->value);
+		if (only_qualifier(m->src, s->value, m->tgt->loc))
+			wc_emit(m->fs, WC_CHECK_FACT_MISSING, WC_INFO, m->tgt, at, at, m->src, s->start, s->value, NULL,
+			        s->rule->id, "the source names '%s' (%s) only to qualify a title or a noun; the "
+			        "translation does not", st, s->value);
+		else
+			wc_emit(m->fs, WC_CHECK_FACT_MISSING, -1, m->tgt, at, at, m->src, s->start, s->value, NULL,
+			        s->rule->id, "the source names '%s' (%s); the translation never does", st, s->value);
 		free(st);
 	}
 	for (size_t j = 0; j < tgt.n; j++) {

@@ -34,6 +34,7 @@ typedef struct wc_locale {
 #include "macros.def"
 	wc_strlist minus;           /* words that make the number after them negative */
 	wc_strlist maybe_minus;     /* words that may ("moins 5") or may not ("au moins 5") */
+	wc_strlist home_places;     /* the countries the language is at home in (territory-se) */
 	wc_strlist stopwords;       /* frequent words, for language identification */
 	wc_strlist genitive;        /* suffixes a name may take: "s", "’s", ":s" */
 	wc_strlist articles;        /* "a", "an": one before a unit, a weak fact; no number word */

@@ -523,7 +523,7 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	                                   "stopwords", "length_factor", "nouns_capitalised",
 	                                   "not_names", "weigh_words", "plural_endings", "demonym_endings",
 	                                   "word_list_lemmas_only", "names_keep_capitals", "definite_articles",
-	                                   "capitals_mark_names", "place_inflections", NULL};
+	                                   "capitals_mark_names", "place_inflections", "home_places", NULL};
 	wc_ycheck_keys(&ld->y, root, keys);
 	const char *lang = wc_yscalar(&ld->y, wc_ymap_get(root, "lang"), "lang");
 	if (!lang) {
@@ -557,6 +557,7 @@ static void load_locale(loader *ld, const wc_ynode *root)
 	each_string(ld, wc_ymap_get(root, "name_endings"), "name_endings", add_to_strlist, &loc->name_endings);
 	each_string(ld, wc_ymap_get(root, "stopwords"), "stopwords", add_to_strlist, &loc->stopwords);
 	each_string(ld, wc_ymap_get(root, "not_names"), "not_names", add_to_strlist, &loc->not_names);
+	each_string(ld, wc_ymap_get(root, "home_places"), "home_places", add_to_strlist, &loc->home_places);
 	each_string(ld, wc_ymap_get(root, "definite_articles"), "definite_articles", add_to_strlist,
 	            &loc->definite_articles);
 	each_string(ld, wc_ymap_get(root, "weigh_words"), "weigh_words", add_to_strlist, &loc->weigh_words);

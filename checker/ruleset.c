@@ -112,6 +112,7 @@ void wc_locale_free(wc_locale *loc)
 	wc_strlist_free(&loc->weak_words);
 	wc_strlist_free(&loc->minus);
 	wc_strlist_free(&loc->maybe_minus);
+	wc_strlist_free(&loc->home_places);
 	wc_strlist_free(&loc->name_endings);
 	wc_strlist_free(&loc->stopwords);
 	wc_strlist_free(&loc->unread);
