@@ -839,7 +839,7 @@ static void load_facts(loader *ld, const wc_ynode *root)
 
 static void load_file(loader *ld, const char *path, file_loader fn)
 {
-	ld->y.doc = wc_yaml_load(path, ld->y.diags);
+	ld->y.doc = wc_yaml_load_cached(path, ld->rs->cache_dir, ld->y.diags);
 	if (!ld->y.doc) {
 		ld->y.errors++;
 		return;

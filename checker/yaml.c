@@ -193,6 +193,11 @@ static void *arena_alloc(wc_ydoc *d, size_t n)
 	return p;
 }
 
+void *wc_ydoc_alloc(wc_ydoc *d, size_t n)
+{
+	return arena_alloc(d, n);
+}
+
 void wc_yaml_free(wc_ydoc *d)
 {
 	if (!d)

@@ -35,6 +35,12 @@ typedef struct {
  * refused (they make alias bombs possible and rule files do not need them). */
 wc_ydoc *wc_yaml_load(const char *path, wc_diags *diags);
 wc_ydoc *wc_yaml_parse(const char *path, const char *text, size_t len, wc_diags *diags);
+/* wc_yaml_load with the tree kept in DIR between runs (rules_cache.c): a
+ * file whose text is byte for byte the one the tree was parsed from is read
+ * back instead of parsed; NULL dir parses as wc_yaml_load does. */
+wc_ydoc *wc_yaml_load_cached(const char *path, const char *dir, wc_diags *diags);
+/* n zeroed bytes that live as long as d (its nodes and strings). */
+void *wc_ydoc_alloc(wc_ydoc *d, size_t n);
 void wc_yaml_free(wc_ydoc *d);
 /* Value of key in a MAP, or NULL. */
 wc_ynode *wc_ymap_get(const wc_ynode *map, const char *key);

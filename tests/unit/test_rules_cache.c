@@ -2,9 +2,10 @@
  * (rules_cache.c): a language compiled once is read back from its file by
  * the next ruleset and extracts the same facts; a damaged, stale or foreign
  * file is compiled again, never used; a folder that cannot be written is no
- * error.  Each test works in its own mkdtemp() folder, removed afterwards. */
+ * error.  The same of the parsed rule files' trees (wc_yaml_load_cached).  Each test works in its own mkdtemp() folder, removed afterwards. */
 #include "unit.h"
 #include "rules.h"
+#include "yaml_tree.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -266,6 +267,139 @@ static void test_unwritable_folder(void **state)
 	free(plain);
 }
 
+/* ---- parsed rule files (wc_yaml_load_cached) ---------------------------------------- */
+
+static const char *const yaml_text =
+	"# a rule file\n"
+	"rules:\n"
+	"  - id: r\n"
+	"    kind: number\n"
+	"    patterns:\n"
+	"      \"*\": ['\\d+', \"x{2}\"]\n"
+	"    examples:\n"
+	"      - {lang: en, text: \"5 and 6\", value: '5'}\n"
+	"    empty: []\n"
+	"    none: {}\n";
+
+/* The one .yt file in dir, or NULL. */
+static char *tree_file(void)
+{
+	char *found = NULL;
+	DIR *d = opendir(dir);
+	for (struct dirent *e; d && (e = readdir(d));) {
+		size_t len = strlen(e->d_name);
+		if (len > 3 && strcmp(e->d_name + len - 3, ".yt") == 0) {
+			assert_null(found); /* one file a rule file */
+			found = wc_xasprintf("%s/%s", dir, e->d_name);
+		}
+	}
+	if (d)
+		closedir(d);
+	return found;
+}
+
+static void assert_same_tree(const wc_ynode *a, const wc_ynode *b)
+{
+	if (!a || !b) {
+		assert_ptr_equal(a, b);
+		return;
+	}
+	assert_int_equal(a->type, b->type);
+	assert_int_equal(a->quoted, b->quoted);
+	assert_int_equal(a->line, b->line);
+	assert_int_equal(a->column, b->column);
+	assert_int_equal(a->n, b->n);
+	if (a->value || b->value)
+		assert_string_equal(a->value, b->value);
+	size_t k = a->type == WC_Y_MAP ? 2 * a->n : a->type == WC_Y_SEQ ? a->n : 0;
+	for (size_t i = 0; i < k; i++)
+		assert_same_tree(a->items[i], b->items[i]);
+}
+
+static char *write_yaml(const char *body)
+{
+	char *path = wc_xasprintf("%s/r.yaml", dir);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs(body, f);
+	fclose(f);
+	return path;
+}
+
+/* The tree of path as parsed, and as the cache in sub gives it, the same. */
+static void assert_cached_as_parsed(const char *path, const char *sub)
+{
+	wc_diags *d = wc_diags_new();
+	wc_ydoc *parsed = wc_yaml_load(path, d), *cached = wc_yaml_load_cached(path, sub, d);
+	assert_non_null(parsed);
+	assert_non_null(cached);
+	assert_int_equal(wc_diags_count(d), 0);
+	assert_int_equal(parsed->len, cached->len);
+	assert_memory_equal(parsed->text, cached->text, parsed->len);
+	assert_same_tree(parsed->root, cached->root);
+	wc_yaml_free(parsed);
+	wc_yaml_free(cached);
+	wc_diags_free(d);
+}
+
+/* A rule file's tree is written once and read back the same; a damaged file
+ * is parsed again and written anew; an edited rule file is parsed, and its
+ * old tree removed. */
+static void test_yaml_tree_read_back(void **state)
+{
+	(void)state;
+	char *path = write_yaml(yaml_text);
+	assert_cached_as_parsed(path, dir);
+	char *tree = tree_file();
+	assert_non_null(tree);
+	ino_t first = inode_of(tree);
+	assert_cached_as_parsed(path, dir);
+	assert_true(inode_of(tree) == first); /* read, not written again */
+	size_t len;
+	char *good = unit_slurp(tree, &len);
+	for (int k = 0; k < 3; k++) {
+		if (k < 2)
+			damage(tree, k == 0 ? 5 : (long)len - 40);
+		else
+			truncate_to(tree, (off_t)len / 2);
+		assert_cached_as_parsed(path, dir);
+		size_t now_len;
+		char *now = unit_slurp(tree, &now_len);
+		assert_int_equal(now_len, len);
+		assert_memory_equal(now, good, len);
+		free(now);
+	}
+	free(write_yaml("rules: []\n"));
+	assert_cached_as_parsed(path, dir);
+	char *edited = tree_file();
+	assert_non_null(edited);
+	assert_string_not_equal(edited, tree);
+	free(edited);
+	free(good);
+	free(tree);
+	unlink(path);
+	free(path);
+}
+
+/* A file that does not parse is reported as without a cache, and leaves
+ * no tree behind. */
+static void test_yaml_error_not_cached(void **state)
+{
+	(void)state;
+	char *path = write_yaml("rules: [\n");
+	wc_diags *a = wc_diags_new(), *b = wc_diags_new();
+	assert_null(wc_yaml_load(path, a));
+	assert_null(wc_yaml_load_cached(path, dir, b));
+	assert_int_equal(wc_diags_count(a), wc_diags_count(b));
+	assert_true(wc_diags_count(b) > 0);
+	char *tree = tree_file();
+	assert_null(tree);
+	wc_diags_free(a);
+	wc_diags_free(b);
+	unlink(path);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -273,6 +407,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_damaged_file_compiled_again, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(test_other_rules_not_read, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(test_unwritable_folder, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(test_yaml_tree_read_back, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(test_yaml_error_not_cached, make_dir, remove_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
