@@ -66,6 +66,9 @@ typedef struct {
 
 #define WC_MAX_SYMBOLS 64
 
+/* The genitive endings of a language the token triggers know (triggers.c). */
+enum { WC_MAX_GENITIVES = 8 };
+
 /* Read-only once built, so that threads may share one ruleset. */
 struct wc_compiled {
 	wc_cpattern *pats;
@@ -89,7 +92,9 @@ struct wc_compiled {
 	 * those, not every pattern. */
 	uint32_t *by_class[WC_T_COUNT];
 	size_t nby_class[WC_T_COUNT];
-	const wc_strlist *genitive; /* the locale's genitive: endings, which a place may take */
+	/* the locale's genitive: endings, which a place may take, and their lengths */
+	const char *genitive[WC_MAX_GENITIVES];
+	size_t genitive_len[WC_MAX_GENITIVES], ngenitive;
 	int32_t symbols[WC_MAX_SYMBOLS];
 	uint32_t symbol_class[WC_MAX_SYMBOLS];
 	size_t nsymbols;

@@ -393,7 +393,11 @@ bool wc_pattern_has_known_start(const char *pattern)
 
 void wc_triggers_build(wc_compiled *c, const wc_locale *loc)
 {
-	c->genitive = &loc->genitive;
+	for (size_t i = 0; i < loc->genitive.n && c->ngenitive < WC_MAX_GENITIVES; i++)
+		if (*loc->genitive.v[i]) {
+			c->genitive[c->ngenitive] = loc->genitive.v[i];
+			c->genitive_len[c->ngenitive++] = strlen(loc->genitive.v[i]);
+		}
 	/* Every lexicon with a token class (macros.def). */
 #define WC_LEXICON(field, key, cls, loader, canon) add_lexicon(c, &loc->field, cls);
 #include "macros.def"
@@ -505,9 +509,10 @@ static uint32_t genitive_classes(const wc_compiled *c, const char *w, size_t n)
 		if (g)
 			cls |= g->classes & (T_PLACE | T_TITLE);
 	}
-	for (size_t i = 0; c->genitive && i < c->genitive->n && !cls; i++) {
-		size_t k = strlen(c->genitive->v[i]);
-		if (k && n > k + 1 && memcmp(w + n - k, c->genitive->v[i], k) == 0) {
+	for (size_t i = 0; i < c->ngenitive && !cls; i++) {
+		size_t k = c->genitive_len[i];
+		/* the last byte first: most words end in none of the endings */
+		if (n > k + 1 && w[n - 1] == c->genitive[i][k - 1] && memcmp(w + n - k, c->genitive[i], k) == 0) {
 			const wc_trigger *g = lookup(c, w, n - k);
 			if (g)
 				cls |= g->classes & (T_PLACE | T_TITLE);
