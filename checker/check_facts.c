@@ -1252,7 +1252,7 @@ static bool genitive_gap(const char *t, size_t s, size_t e)
 	if (e < s || e - s > 5)
 		return false;
 	for (size_t i = s; i < e; i++)
-		if (t[i] != ' ' && t[i] != '\'' && t[i] != 's' && !((unsigned char)t[i] >= 0x80))
+		if (t[i] != ' ' && t[i] != '\'' && t[i] != 's' && (unsigned char)t[i] < 0x80)
 			return false;
 	return true;
 }
@@ -1281,9 +1281,9 @@ static bool genitive_before_noun(const wc_doc *d, const wc_xfact *p)
 {
 	const char *t = d->text;
 	size_t e = p->end, pe = d->paras[p->para].end;
-	if (!(e >= 2 && t[e - 1] == 's' && (t[e - 2] == '\'' || (e >= 4 && !memcmp(t + e - 4, "\xE2\x80\x99", 3)))))
-		return false;
-	if (e + 1 >= pe || t[e] != ' ')
+	/* "'s" or "’s", not the bare apostrophe surface_length also cuts */
+	if (t[e - 1] != 's' || surface_length(t + p->start, e - p->start) == e - p->start || e + 1 >= pe ||
+	    t[e] != ' ')
 		return false;
 	size_t at = e + 1;
 	return wc_is_lower(wc_utf8_next(t, pe, &at));
@@ -1294,9 +1294,7 @@ static bool genitive_before_noun(const wc_doc *d, const wc_xfact *p)
  * ("Sweden's central bank" → "Riksbanken": locale key home_places). */
 static bool only_qualifier(const wc_doc *d, const char *concept, const wc_locale *to)
 {
-	bool home = false;
-	for (size_t i = 0; i < to->home_places.n && !home; i++)
-		home = strcmp(to->home_places.v[i], concept) == 0;
+	bool home = wc_strlist_has_fold(&to->home_places, concept, strlen(concept));
 	for (size_t i = 0; i < d->nfacts; i++) {
 		const wc_xfact *f = &d->facts[i];
 		if (is_entity(f) && f->kind != WC_K_TITLE && streq(f->value, concept) && !titles_country(d, f) &&

@@ -1269,6 +1269,13 @@ static void match_para(name_cache *sc, name_cache *tc, size_t p, size_t tp, cons
 	report_missing(src, tgt, tp, sn->v, nmissing, tn, sk, fs);
 }
 
+/* An acronym in the plural ("MPs", "NGOs"): a common noun's. */
+static bool plural_acronym(const wc_doc *d, const name_run *r)
+{
+	return r->words == 1 && r->end - r->start >= 3 && d->text[r->end - 1] == 's' &&
+	       all_upper(d->text, r->start, r->end - 1);
+}
+
 /* A name the translation gives that nothing in the aligned source
  * paragraph stands for ("Hamas" where the source says "la coalición",
  * "Microsoft" for "la Poste suédoise"): another name put in, where capitals
@@ -1281,13 +1288,6 @@ static void match_para(name_cache *sc, name_cache *tc, size_t p, size_t tp, cons
  * letters of one of its words: neither a cognate ("mozazaury": Mosasaurus)
  * nor an adjective made of it (the Andes: "la cordillera andina"; the
  * Amazon: "amazónica"). */
-/* An acronym in the plural ("MPs", "NGOs"): a common noun's. */
-static bool plural_acronym(const wc_doc *d, const name_run *r)
-{
-	return r->words == 1 && r->end - r->start >= 3 && d->text[r->end - 1] == 's' &&
-	       all_upper(d->text, r->start, r->end - 1);
-}
-
 static bool plainly_added(const wc_doc *src, size_t sp, const wc_doc *tgt, const name_run *t)
 {
 	return src->loc->capitals_mark_names && tgt->loc->names_keep_capitals && t->sure && !t->acronym &&

@@ -114,6 +114,21 @@ static bool capitalised_word_after(const char *text, size_t e)
 	return wc_is_upper(wc_utf8_next(text, n, &i));
 }
 
+/* Where a word of words that stands, a space apart, right before text[at]
+ * begins (any case), or at when none does. */
+static size_t word_before(const wc_strlist *words, const char *text, size_t at)
+{
+	for (size_t i = 0; i < words->n; i++) {
+		size_t k = strlen(words->v[i]);
+		if (at < k + 1 || text[at - 1] != ' ' || strncasecmp(text + at - 1 - k, words->v[i], k))
+			continue;
+		size_t w = at - 1 - k;
+		if (w == 0 || !wc_is_letter((unsigned char)text[w - 1]))
+			return w;
+	}
+	return at;
+}
+
 /* Where the minus sign of the number at text[at] begins, or at when it has
  * none: "-0.3", "−15" (U+2212) after a space, a bracket or the start, not
  * the hyphen of a range ("10-15") or a compound; or a minus word of the
@@ -125,38 +140,17 @@ static size_t sign_start(const wc_locale *loc, const char *text, size_t at)
 	if (at >= 3 && !memcmp(text + at - 3, "\xE2\x88\x92", 3) &&
 	    (at == 3 || strchr(" ([\n", text[at - 4])))
 		return at - 3;
-	for (size_t i = 0; i < loc->minus.n; i++) {
-		size_t k = strlen(loc->minus.v[i]);
-		if (at < k + 1 || text[at - 1] != ' ' || strncasecmp(text + at - 1 - k, loc->minus.v[i], k))
-			continue;
-		size_t w = at - 1 - k;
-		if (w == 0 || !wc_is_letter((unsigned char)text[w - 1]))
-			return w;
-	}
-	return at;
-}
-
-/* Whether a word of the locale's maybe_minus: stands right before the
- * number at text[at] ("de moins 5 à moins 15 degrés", where "au moins 5"
- * is at least five). */
-static bool after_maybe_minus(const wc_locale *loc, const char *text, size_t at)
-{
-	for (size_t i = 0; i < loc->maybe_minus.n; i++) {
-		size_t k = strlen(loc->maybe_minus.v[i]);
-		if (at >= k + 1 && text[at - 1] == ' ' && !strncasecmp(text + at - 1 - k, loc->maybe_minus.v[i], k) &&
-		    (at == k + 1 || !wc_is_letter((unsigned char)text[at - 2 - k])))
-			return true;
-	}
-	return false;
+	return word_before(&loc->minus, text, at);
 }
 
 /* A negative number keeps its sign: "-0.3 percent" against "0.3 percent" is
- * a mismatch; one after a word that may be a minus has either. */
+ * a mismatch; one after a word of the locale's maybe_minus: has either ("de
+ * moins 5 à moins 15 degrés", where "au moins 5" is at least five). */
 static void keep_sign(const wc_locale *loc, const char *text, candidate *c)
 {
 	size_t st = sign_start(loc, text, c->f.start);
 	if (st == c->f.start && c->f.value[0] != '-')
-		c->f.sign_unsure = after_maybe_minus(loc, text, c->f.start);
+		c->f.sign_unsure = word_before(&loc->maybe_minus, text, c->f.start) != c->f.start;
 	if (st == c->f.start || c->f.value[0] == '-')
 		return;
 	char *v = wc_xasprintf("-%s", c->f.value);

@@ -337,7 +337,8 @@ static void load_number_forms(loader *ld, const wc_ynode *m, const char *what, w
 static void load_numbers(loader *ld, wc_locale *loc, const wc_ynode *m)
 {
 	static const char *const keys[] = {"decimal", "group", "group_also", "words", "multipliers",
-	                                   "joiners", "scales", "bare_word_min", "articles", "minus", "maybe_minus", "below_zero",
+	                                   "joiners", "scales", "bare_word_min", "articles", "minus",
+	                                   "maybe_minus", "below_zero",
 	                                   "percent", "fractions", "halves", "halves_add", "mixed",
 	                                   "unit_fractions", "weak", "half_after", NULL};
 	wc_ycheck_keys(&ld->y, m, keys);
